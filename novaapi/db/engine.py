@@ -1,0 +1,69 @@
+"""One engine per process, created lazily from the configuration.
+
+Workers fork after the parent has run migrations; ``reset()`` drops the
+inherited pool so each worker opens its own connections.
+"""
+
+import contextlib
+
+import sqlalchemy as sa
+from sqlalchemy import event
+from sqlalchemy import orm
+
+from novaapi import conf
+
+_engine = None
+_sessionmaker = None
+
+
+def _sqlite_pragmas(dbapi_conn, _record):
+    cur = dbapi_conn.cursor()
+    cur.execute('PRAGMA journal_mode=WAL')
+    cur.execute('PRAGMA busy_timeout=30000')
+    cur.execute('PRAGMA foreign_keys=ON')
+    cur.close()
+
+
+def create(url):
+    kwargs = {'future': True}
+    if url.startswith('sqlite'):
+        kwargs['connect_args'] = {'check_same_thread': False, 'timeout': 30}
+    else:
+        kwargs.update(pool_pre_ping=True, pool_recycle=3600, pool_size=10, max_overflow=20)
+    engine = sa.create_engine(url, **kwargs)
+    if url.startswith('sqlite'):
+        event.listen(engine, 'connect', _sqlite_pragmas)
+    return engine
+
+
+def get_engine():
+    global _engine, _sessionmaker
+    if _engine is None:
+        _engine = create(conf.CONF.database_url)
+        _sessionmaker = orm.sessionmaker(bind=_engine, expire_on_commit=False)
+    return _engine
+
+
+def reset():
+    """Forget the engine (after fork, or when the configuration changes)."""
+    global _engine, _sessionmaker
+    if _engine is not None:
+        _engine.dispose(close=False)
+    _engine = None
+    _sessionmaker = None
+
+
+def session():
+    get_engine()
+    return _sessionmaker()
+
+
+@contextlib.contextmanager
+def transaction():
+    """A session whose work commits on success and rolls back on any error."""
+    sess = session()
+    try:
+        with sess.begin():
+            yield sess
+    finally:
+        sess.close()
