@@ -1,0 +1,132 @@
+"""Tables of the embedded identity service, each named ``identity_<plural>``.
+
+Ids are Keystone-style 32-character hex strings, except the ``default``
+domain.  Tokens are stored only as the SHA-256 hex digest of their value.
+"""
+
+import sqlalchemy as sa
+
+from novaapi.db import base
+
+ID = sa.String(64)
+NAME = sa.String(255)
+
+
+class Domain(base.Base):
+    __tablename__ = 'identity_domains'
+
+    id = sa.Column(ID, primary_key=True, default=base.new_hex_id)
+    name = sa.Column(NAME, nullable=False, unique=True)
+    description = sa.Column(sa.Text, nullable=True)
+    enabled = sa.Column(sa.Boolean, nullable=False, default=True)
+
+
+class Project(base.Base):
+    __tablename__ = 'identity_projects'
+    __table_args__ = (
+        sa.UniqueConstraint('domain_id', 'name', name='uniq_identity_projects_domain_name'),
+    )
+
+    id = sa.Column(ID, primary_key=True, default=base.new_hex_id)
+    name = sa.Column(sa.String(64), nullable=False)
+    domain_id = sa.Column(ID, sa.ForeignKey('identity_domains.id'), nullable=False)
+    description = sa.Column(sa.Text, nullable=True)
+    enabled = sa.Column(sa.Boolean, nullable=False, default=True)
+    parent_id = sa.Column(ID, nullable=True)
+
+
+class User(base.Base):
+    __tablename__ = 'identity_users'
+    __table_args__ = (
+        sa.UniqueConstraint('domain_id', 'name', name='uniq_identity_users_domain_name'),
+    )
+
+    id = sa.Column(ID, primary_key=True, default=base.new_hex_id)
+    name = sa.Column(NAME, nullable=False)
+    domain_id = sa.Column(ID, sa.ForeignKey('identity_domains.id'), nullable=False)
+    password_hash = sa.Column(NAME, nullable=True)
+    enabled = sa.Column(sa.Boolean, nullable=False, default=True)
+    default_project_id = sa.Column(ID, nullable=True)
+    description = sa.Column(sa.Text, nullable=True)
+    email = sa.Column(NAME, nullable=True)
+    created_at = sa.Column(sa.DateTime, nullable=False, default=base.utcnow)
+
+
+class Role(base.Base):
+    __tablename__ = 'identity_roles'
+
+    id = sa.Column(ID, primary_key=True, default=base.new_hex_id)
+    name = sa.Column(NAME, nullable=False, unique=True)
+    description = sa.Column(sa.Text, nullable=True)
+
+
+class ImpliedRole(base.Base):
+    """``prior_role`` implies ``implied_role`` (admin => manager => member => reader)."""
+
+    __tablename__ = 'identity_implied_roles'
+
+    prior_role_id = sa.Column(ID, sa.ForeignKey('identity_roles.id', ondelete='CASCADE'),
+                              primary_key=True)
+    implied_role_id = sa.Column(ID, sa.ForeignKey('identity_roles.id', ondelete='CASCADE'),
+                                primary_key=True)
+
+
+class RoleAssignment(base.Base):
+    """A role granted to an actor (a user) on a target (a project)."""
+
+    __tablename__ = 'identity_role_assignments'
+    __table_args__ = (
+        sa.Index('ix_identity_role_assignments_actor_target', 'actor_id', 'target_id'),
+    )
+
+    type = sa.Column(sa.String(32), primary_key=True, default='UserProject')
+    actor_id = sa.Column(ID, primary_key=True)
+    target_id = sa.Column(ID, primary_key=True)
+    role_id = sa.Column(ID, sa.ForeignKey('identity_roles.id', ondelete='CASCADE'),
+                        primary_key=True)
+
+
+class Region(base.Base):
+    __tablename__ = 'identity_regions'
+
+    id = sa.Column(NAME, primary_key=True)
+    description = sa.Column(NAME, nullable=False, default='')
+    parent_region_id = sa.Column(NAME, nullable=True)
+
+
+class Service(base.Base):
+    __tablename__ = 'identity_services'
+
+    id = sa.Column(ID, primary_key=True, default=base.new_hex_id)
+    type = sa.Column(NAME, nullable=False)
+    name = sa.Column(NAME, nullable=False, default='')
+    description = sa.Column(sa.Text, nullable=True)
+    enabled = sa.Column(sa.Boolean, nullable=False, default=True)
+
+
+class Endpoint(base.Base):
+    __tablename__ = 'identity_endpoints'
+
+    id = sa.Column(ID, primary_key=True, default=base.new_hex_id)
+    service_id = sa.Column(ID, sa.ForeignKey('identity_services.id', ondelete='CASCADE'),
+                           nullable=False, index=True)
+    interface = sa.Column(sa.String(8), nullable=False)
+    region_id = sa.Column(NAME, nullable=True)
+    url = sa.Column(sa.Text, nullable=False)
+    enabled = sa.Column(sa.Boolean, nullable=False, default=True)
+
+
+class Token(base.Base):
+    """An issued token; ``id`` is the SHA-256 hex digest of the secret value."""
+
+    __tablename__ = 'identity_tokens'
+
+    id = sa.Column(ID, primary_key=True)
+    user_id = sa.Column(ID, nullable=False, index=True)
+    project_id = sa.Column(ID, nullable=True)
+    methods = sa.Column(NAME, nullable=False)
+    audit_id = sa.Column(ID, nullable=False, index=True)
+    audit_chain_id = sa.Column(ID, nullable=True, index=True)
+    issued_at = sa.Column(sa.DateTime, nullable=False)
+    expires_at = sa.Column(sa.DateTime, nullable=False, index=True)
+    revoked = sa.Column(sa.Boolean, nullable=False, default=False)
