@@ -44,6 +44,8 @@ OPTIONS = (
     Opt('DEFAULT', 'public_host', str, None,
         'Host name written into catalog URLs and links (default: the listen address).'),
     Opt('DEFAULT', 'debug', bool, False, 'Log at DEBUG level.'),
+    Opt('DEFAULT', 'api_paste_config', str, None,
+        'PasteDeploy file with the pipelines (default: the api-paste.ini shipped with novaapi).'),
     Opt('DEFAULT', 'log_file', str, None, 'Write the log here instead of standard error.'),
     Opt('database', 'connection', str, None,
         'SQLAlchemy URL (default: SQLite in the data directory). '
@@ -114,6 +116,12 @@ class Config:
     def database_url(self):
         url = self.get('database', 'connection')
         return url or 'sqlite:///' + os.path.join(self.data_path, 'nova.sqlite')
+
+    @property
+    def paste_config(self):
+        if self.api_paste_config:
+            return os.path.abspath(os.path.expanduser(self.api_paste_config))
+        return os.path.join(os.path.dirname(os.path.abspath(__file__)), 'etc', 'api-paste.ini')
 
     @property
     def advertised_host(self):

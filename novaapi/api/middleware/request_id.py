@@ -1,0 +1,28 @@
+"""Gives each request a fresh ``req-<uuid>`` id and returns it in both Nova headers."""
+
+import re
+import uuid
+
+from novaapi.api import middleware
+
+ENV_REQUEST_ID = 'openstack.request_id'
+ENV_GLOBAL_REQUEST_ID = 'openstack.global_request_id'
+_GLOBAL_ID = re.compile(r'^req-[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}$')
+
+
+class RequestId(middleware.Middleware):
+
+    def process_request(self, req):
+        req.environ[ENV_REQUEST_ID] = 'req-%s' % uuid.uuid4()
+        inbound = req.headers.get('X-Openstack-Request-Id', '')
+        if _GLOBAL_ID.match(inbound):
+            req.environ[ENV_GLOBAL_REQUEST_ID] = inbound
+        return None
+
+    def process_response(self, req, response):
+        request_id = req.environ[ENV_REQUEST_ID]
+        response.headers['x-openstack-request-id'] = request_id
+        if self.local_conf.get('compat_headers', 'x-compute-request-id'):
+            for name in self.local_conf.get('compat_headers', 'x-compute-request-id').split():
+                response.headers[name] = request_id
+        return response

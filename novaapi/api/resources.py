@@ -1,0 +1,5 @@
+"""Imports every optional resource module so each can ``routes.register_routes`` itself.
+
+Resource modules that are not in ``routes.ROUTE_LIST`` directly (servers,
+images, ...) are listed here; importing this module registers them.
+"""

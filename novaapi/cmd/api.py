@@ -1,0 +1,144 @@
+"""``nova-api``: serve the identity, compute, image and network endpoints from one process tree.
+
+The parent prepares the database once, binds the four sockets, then forks
+``--workers`` eventlet workers that share them.  SIGTERM (or SIGINT) stops
+accepting, lets in-flight requests finish and exits.
+"""
+
+import eventlet
+
+eventlet.monkey_patch()
+
+import argparse  # noqa: E402 - after monkey patching, as eventlet requires
+import logging  # noqa: E402
+import os  # noqa: E402
+import signal  # noqa: E402
+import sys  # noqa: E402
+
+from novaapi import conf  # noqa: E402
+from novaapi import service  # noqa: E402
+
+LOG = logging.getLogger('novaapi.api')
+GRACE_SECONDS = 30
+
+
+def build_parser(prog='nova-api'):
+    parser = argparse.ArgumentParser(prog=prog, description=__doc__.splitlines()[0])
+    parser.add_argument('--config-file', metavar='PATH', help='INI file with the options below and more.')
+    for opt in conf.cli_options():
+        flag = '--' + ('database' if opt.section == 'database' else opt.name).replace('_', '-')
+        default = '' if opt.default is None or opt.secret else ' (default: %s)' % opt.default
+        parser.add_argument(flag, dest='%s.%s' % (opt.section, opt.name), metavar=opt.name.upper(),
+                            help=opt.help + default)
+    return parser
+
+
+def load_config(argv, prog='nova-api'):
+    """Apply the config file, then the command line; return the parsed namespace."""
+    args = build_parser(prog).parse_args(argv)
+    conf.CONF.reset()
+    try:
+        if args.config_file:
+            conf.read_file(conf.CONF, args.config_file)
+        for key, value in vars(args).items():
+            if '.' in key and value is not None:
+                conf.CONF.set(*key.split('.'), value)
+    except (OSError, ValueError) as exc:
+        sys.exit('%s: %s' % (prog, exc))
+    return args
+
+
+def load_apps():
+    from paste import deploy
+    path = 'config:' + conf.CONF.paste_config
+    return {name: deploy.loadapp(path, name={'compute': 'osapi_compute'}.get(name, name))
+            for name in service.SERVICES}
+
+
+def _serve(sockets, apps):
+    """Worker body: one eventlet WSGI server per socket until SIGTERM."""
+    from eventlet import wsgi
+    from novaapi.db import engine
+
+    engine.reset()
+    pool = eventlet.GreenPool(1000)
+    servers = [eventlet.spawn(wsgi.server, sockets[name], apps[name], custom_pool=pool,
+                              log_output=False, socket_timeout=900, keepalive=True)
+               for name in service.SERVICES]
+
+    def stop(signum, frame):
+        for sock in sockets.values():
+            try:
+                sock.close()
+            except OSError:
+                pass
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    for server in servers:
+        try:
+            server.wait()
+        except Exception:  # noqa: BLE001 - a closed socket ends the server loop
+            pass
+    with eventlet.Timeout(GRACE_SECONDS, False):
+        pool.waitall()
+    os._exit(0)
+
+
+def _spawn(sockets, apps):
+    pid = os.fork()
+    if pid == 0:
+        _serve(sockets, apps)
+    return pid
+
+
+def main(argv=None):
+    load_config(argv)
+    service.setup_logging()
+    try:
+        openrc = service.prepare()
+        apps = load_apps()
+        sockets = {name: eventlet.listen((conf.CONF.host, conf.CONF.get('DEFAULT', name + '_port')),
+                                         backlog=512)
+                   for name in service.SERVICES}
+    except Exception as exc:  # noqa: BLE001 - one clear line instead of a traceback
+        LOG.debug('start-up failed', exc_info=True)
+        sys.exit('nova-api: cannot start: %s' % exc)
+    from novaapi.db import engine
+    engine.reset()
+    workers = {_spawn(sockets, apps) for _ in range(conf.CONF.worker_count)}
+    urls = ' '.join('%s %s' % (name, conf.CONF.endpoint_url(name)) for name in service.SERVICES)
+    print('nova-api ready: %s admin-openrc %s demo-openrc %s workers %d'
+          % (urls, openrc['admin'], openrc['demo'], len(workers)), flush=True)
+    _supervise(workers, sockets, apps)
+
+
+def _supervise(workers, sockets, apps):
+    stopping = []
+
+    def stop(signum, frame):
+        stopping.append(signum)
+        for pid in workers:
+            try:
+                os.kill(pid, signal.SIGTERM)
+            except ProcessLookupError:
+                pass
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    while workers:
+        try:
+            pid, _status = os.wait()
+        except ChildProcessError:
+            break
+        except InterruptedError:
+            continue
+        workers.discard(pid)
+        if not stopping:
+            LOG.warning('worker %d exited; starting another', pid)
+            workers.add(_spawn(sockets, apps))
+    LOG.info('nova-api stopped')
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,29 @@
+"""``nova-manage``: database maintenance (``db sync``, ``db version``)."""
+
+import argparse
+import sys
+
+from novaapi.cmd import api as api_cmd
+
+
+def main(argv=None):
+    argv = sys.argv[1:] if argv is None else argv
+    parser = argparse.ArgumentParser(prog='nova-manage', description=__doc__.splitlines()[0])
+    parser.add_argument('category', choices=['db'], help='Command category.')
+    parser.add_argument('action', choices=['sync', 'version'], help='What to do.')
+    ns, rest = parser.parse_known_args(argv)
+    api_cmd.load_config(rest, prog='nova-manage')
+    from novaapi.db import migration
+    from novaapi import service
+    if ns.action == 'sync':
+        service.ensure_data_dir()
+        migration.upgrade()
+        service.seed()
+        print('database at revision %s' % migration.current())
+    else:
+        print(migration.current() or 'None')
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())

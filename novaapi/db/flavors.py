@@ -1,0 +1,137 @@
+"""Flavor queries: visibility per project, filters, pagination, access and extra specs."""
+
+import sqlalchemy as sa
+from sqlalchemy import exc as sa_exc
+
+from novaapi.db import models
+from novaapi.db import utils
+from novaapi import exception
+
+DEFAULT_FLAVORS = (
+    ('1', 'm1.tiny', 512, 1, 1),
+    ('2', 'm1.small', 2048, 1, 20),
+    ('3', 'm1.medium', 4096, 2, 40),
+    ('4', 'm1.large', 8192, 4, 80),
+    ('5', 'm1.xlarge', 16384, 8, 160),
+)
+
+SORT_KEYS = ('created_at', 'description', 'disabled', 'ephemeral_gb', 'flavorid', 'id',
+             'is_public', 'memory_mb', 'name', 'root_gb', 'rxtx_factor', 'swap',
+             'updated_at', 'vcpu_weight', 'vcpus')
+
+
+def seed_defaults(sess):
+    """Create Nova's default flavors when the table is empty."""
+    if sess.scalar(sa.select(sa.func.count()).select_from(models.Flavor)):
+        return
+    for flavorid, name, ram, vcpus, disk in DEFAULT_FLAVORS:
+        sess.add(models.Flavor(flavorid=flavorid, name=name, memory_mb=ram, vcpus=vcpus,
+                               root_gb=disk, ephemeral_gb=0, swap=0, rxtx_factor=1.0,
+                               is_public=True, disabled=False))
+
+
+def _visible(query, ctx):
+    """Non-admins see public flavors and private ones shared with their project."""
+    if ctx.is_admin:
+        return query
+    shared = models.Flavor.projects.any(models.FlavorProject.project_id == ctx.project_id)
+    return query.where(sa.or_(models.Flavor.is_public.is_(True), shared))
+
+
+def get(sess, ctx, flavorid):
+    query = _visible(sa.select(models.Flavor).where(models.Flavor.flavorid == flavorid), ctx)
+    flavor = sess.scalars(query).first()
+    if flavor is None:
+        raise exception.FlavorNotFound(flavor_id=flavorid)
+    return flavor
+
+
+def get_all(sess, ctx, is_public=True, min_ram=None, min_disk=None, name=None,
+            sort_key='flavorid', sort_dir='asc', limit=None, marker=None):
+    """``is_public``: True (public plus shared with the caller), False (private), None (all)."""
+    query = sa.select(models.Flavor).where(models.Flavor.disabled.is_(False))
+    if is_public is True:
+        shared = models.Flavor.projects.any(models.FlavorProject.project_id == ctx.project_id)
+        query = query.where(sa.or_(models.Flavor.is_public.is_(True), shared))
+    elif is_public is False:
+        query = _visible(query.where(models.Flavor.is_public.is_(False)), ctx)
+    else:
+        query = _visible(query, ctx)
+    if min_ram is not None:
+        query = query.where(models.Flavor.memory_mb >= min_ram)
+    if min_disk is not None:
+        query = query.where(models.Flavor.root_gb >= min_disk)
+    if name is not None:
+        query = query.where(models.Flavor.name == name)
+    marker_row = None
+    if marker is not None:
+        marker_row = sess.scalars(_visible(
+            sa.select(models.Flavor).where(models.Flavor.flavorid == marker), ctx)).first()
+        if marker_row is None:
+            raise exception.Invalid('marker [%s] not found' % marker)
+    keys, dirs = [sort_key], [sort_dir]
+    if sort_key != 'id':
+        keys.append('id')
+        dirs.append(sort_dir)
+    return list(sess.scalars(utils.paginate(query, models.Flavor, limit, keys, dirs, marker_row)))
+
+
+def create(sess, values, extra_specs=None):
+    flavor = models.Flavor(**values)
+    if sess.scalars(sa.select(models.Flavor.id).where(models.Flavor.name == values['name'])).first():
+        raise exception.FlavorExists(name=values['name'])
+    if sess.scalars(sa.select(models.Flavor.id).where(
+            models.Flavor.flavorid == values['flavorid'])).first():
+        raise exception.FlavorIdExists(flavor_id=values['flavorid'])
+    sess.add(flavor)
+    try:
+        sess.flush()
+    except sa_exc.IntegrityError:
+        # A concurrent create won the race on the unique name or id.
+        raise exception.FlavorExists(name=values['name']) from None
+    return flavor
+
+
+def add_access(sess, flavor, project_id):
+    exists = sess.scalars(sa.select(models.FlavorProject).where(
+        models.FlavorProject.flavor_id == flavor.id,
+        models.FlavorProject.project_id == project_id)).first()
+    if exists:
+        raise exception.FlavorAccessExists(flavor_id=flavor.flavorid, project_id=project_id)
+    sess.add(models.FlavorProject(flavor_id=flavor.id, project_id=project_id))
+    sess.flush()
+
+
+def remove_access(sess, flavor, project_id):
+    row = sess.scalars(sa.select(models.FlavorProject).where(
+        models.FlavorProject.flavor_id == flavor.id,
+        models.FlavorProject.project_id == project_id)).first()
+    if row is None:
+        raise exception.FlavorAccessNotFound(flavor_id=flavor.flavorid, project_id=project_id)
+    sess.delete(row)
+    sess.flush()
+
+
+def access_list(sess, flavor):
+    rows = sess.scalars(sa.select(models.FlavorProject).where(
+        models.FlavorProject.flavor_id == flavor.id).order_by(models.FlavorProject.id))
+    return [row.project_id for row in rows]
+
+
+def set_extra_specs(sess, flavor, specs):
+    current = {spec.key: spec for spec in flavor.extra_specs}
+    for key, value in specs.items():
+        if key in current:
+            current[key].value = value
+        else:
+            flavor.extra_specs.append(models.FlavorExtraSpec(key=key, value=value))
+    sess.flush()
+
+
+def delete_extra_spec(sess, flavor, key):
+    for spec in flavor.extra_specs:
+        if spec.key == key:
+            flavor.extra_specs.remove(spec)
+            sess.flush()
+            return
+    raise exception.FlavorExtraSpecsNotFound(flavor_id=flavor.flavorid, extra_specs_key=key)

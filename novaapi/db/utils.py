@@ -1,0 +1,45 @@
+"""Query helpers shared by resources: keyset pagination over several sort keys."""
+
+import sqlalchemy as sa
+
+
+def paginate(query, model, limit, sort_keys, sort_dirs, marker=None):
+    """Order ``query`` by ``sort_keys`` and return rows strictly after ``marker``.
+
+    ``marker`` is the row the previous page ended with.  The sort keys must
+    make the order total (end with a unique column).  Pages cost one indexed
+    range scan however deep they are.
+    """
+    columns = [getattr(model, key) for key in sort_keys]
+    for column, direction in zip(columns, sort_dirs):
+        ordered = column.desc() if direction == 'desc' else column.asc()
+        query = query.order_by(ordered.nulls_first() if direction == 'asc' else ordered.nulls_last())
+    if marker is not None:
+        query = query.where(_after(columns, sort_dirs, [getattr(marker, k) for k in sort_keys]))
+    if limit is not None:
+        query = query.limit(limit)
+    return query
+
+
+def _after(columns, dirs, values):
+    """(a > va) OR (a = va AND b > vb) OR ... honouring each direction and NULLs first on asc."""
+    clauses = []
+    for i, (column, direction, value) in enumerate(zip(columns, dirs, values)):
+        equal = [_equals(c, v) for c, v in zip(columns[:i], values[:i])]
+        clauses.append(sa.and_(*equal, _beyond(column, direction, value)))
+    return sa.or_(*clauses)
+
+
+def _equals(column, value):
+    return column.is_(None) if value is None else column == value
+
+
+def _beyond(column, direction, value):
+    if direction == 'desc':
+        # desc puts NULLs last: after a NULL nothing follows; after a value, smaller values or NULL.
+        if value is None:
+            return sa.false()
+        return sa.or_(column < value, column.is_(None))
+    if value is None:
+        return column.is_not(None)
+    return column > value

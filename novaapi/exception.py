@@ -1,0 +1,72 @@
+"""Domain errors: each carries the HTTP status and the message Nova shows for it."""
+
+
+class NovaException(Exception):
+    """Base error; ``code`` is the HTTP status the API answers with."""
+
+    code = 500
+    msg_fmt = 'An unknown exception occurred.'
+
+    def __init__(self, message=None, **kwargs):
+        self.kwargs = kwargs
+        if message is None:
+            message = self.msg_fmt % kwargs if kwargs else self.msg_fmt
+        self.message = message
+        super().__init__(message)
+
+
+class Invalid(NovaException):
+    code = 400
+    msg_fmt = 'Bad Request - Invalid Parameters'
+
+
+class ValidationError(Invalid):
+    pass
+
+
+class Forbidden(NovaException):
+    code = 403
+    msg_fmt = 'Forbidden'
+
+
+class PolicyNotAuthorized(Forbidden):
+    msg_fmt = "Policy doesn't allow %(action)s to be performed."
+
+
+class NotFound(NovaException):
+    code = 404
+    msg_fmt = 'Resource could not be found.'
+
+
+class FlavorNotFound(NotFound):
+    msg_fmt = 'Flavor %(flavor_id)s could not be found.'
+
+
+class FlavorExtraSpecsNotFound(NotFound):
+    msg_fmt = 'Flavor %(flavor_id)s has no extra specs with key %(extra_specs_key)s.'
+
+
+class FlavorAccessNotFound(NotFound):
+    msg_fmt = 'Flavor access not found for %(flavor_id)s / %(project_id)s combination.'
+
+
+class Conflict(NovaException):
+    code = 409
+    msg_fmt = 'Conflict'
+
+
+class FlavorExists(Conflict):
+    msg_fmt = 'Flavor with name %(name)s already exists.'
+
+
+class FlavorIdExists(Conflict):
+    msg_fmt = 'Flavor with ID %(flavor_id)s already exists.'
+
+
+class FlavorAccessExists(Conflict):
+    msg_fmt = 'Flavor access already exists for flavor %(flavor_id)s and project %(project_id)s combination.'
+
+
+class QuotaError(NovaException):
+    code = 403
+    msg_fmt = 'Quota exceeded: code=%(code)s'

@@ -1,0 +1,1 @@
+"""A Glance v2 subset: what ``nova boot`` and image snapshots need."""

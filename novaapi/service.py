@@ -1,0 +1,109 @@
+"""First-run preparation shared by ``nova-api``, ``nova-manage`` and the WSGI entry point:
+the data directory, kept secrets, migrations, seed data and the openrc files."""
+
+import json
+import logging
+import os
+import secrets
+import sys
+
+from novaapi import conf
+from novaapi.db import engine
+from novaapi.db import migration
+
+LOG = logging.getLogger(__name__)
+
+SERVICES = ('identity', 'compute', 'image', 'network')
+
+
+def _write_private(path, text):
+    """Write ``text`` to ``path`` readable by the owner only (0600 from creation on)."""
+    fd = os.open(path + '.tmp', os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, 'w', encoding='utf-8') as f:
+        f.write(text)
+    os.chmod(path + '.tmp', 0o600)
+    os.replace(path + '.tmp', path)
+
+
+def ensure_data_dir():
+    path = conf.CONF.data_path
+    os.makedirs(path, mode=0o700, exist_ok=True)
+    return path
+
+
+def passwords():
+    """The admin and demo passwords: from the configuration, else generated once and kept."""
+    path = os.path.join(ensure_data_dir(), 'secrets.json')
+    kept = {}
+    if os.path.exists(path):
+        with open(path, encoding='utf-8') as f:
+            kept = json.load(f)
+    result = {}
+    for user in ('admin', 'demo'):
+        result[user] = (conf.CONF.get('DEFAULT', user + '_password') or kept.get(user)
+                        or secrets.token_urlsafe(18))
+    if result != kept:
+        _write_private(path, json.dumps(result))
+    return result
+
+
+def openrc_text(user, project, password):
+    lines = ['# Source this file to use the %s account: . %s-openrc' % (user, user),
+             'export OS_AUTH_URL=%s' % conf.CONF.endpoint_url('identity'),
+             'export OS_IDENTITY_API_VERSION=3',
+             'export OS_USERNAME=%s' % user,
+             'export OS_PASSWORD=%s' % password,
+             'export OS_PROJECT_NAME=%s' % project,
+             'export OS_USER_DOMAIN_NAME=Default',
+             'export OS_PROJECT_DOMAIN_NAME=Default',
+             'export OS_REGION_NAME=%s' % conf.CONF.identity.region,
+             'export OS_INTERFACE=public', '']
+    return '\n'.join(lines)
+
+
+def write_openrc(pw):
+    paths = {}
+    for user in ('admin', 'demo'):
+        path = os.path.join(conf.CONF.data_path, '%s-openrc' % user)
+        _write_private(path, openrc_text(user, user, pw[user]))
+        paths[user] = path
+    return paths
+
+
+def seed():
+    """Create what a fresh deployment needs; safe to run on every start."""
+    from novaapi.db import flavors
+    from novaapi.identity import bootstrap
+    pw = passwords()
+    endpoints = {name: conf.CONF.endpoint_url(name) for name in SERVICES}
+    with engine.transaction() as sess:
+        bootstrap.bootstrap(sess, pw['admin'], pw['demo'], endpoints, region=conf.CONF.identity.region)
+        flavors.seed_defaults(sess)
+        for hook in SEED_HOOKS:
+            hook(sess)
+    return pw
+
+
+SEED_HOOKS = []
+"""Functions ``(session)`` that other features register to seed their own data."""
+
+
+def prepare():
+    """Everything before serving: directory, schema, seed data, openrc files."""
+    ensure_data_dir()
+    migration.upgrade()
+    pw = seed()
+    return write_openrc(pw)
+
+
+def setup_logging():
+    level = logging.DEBUG if conf.CONF.debug else logging.INFO
+    handler = (logging.FileHandler(conf.CONF.log_file) if conf.CONF.log_file
+               else logging.StreamHandler(sys.stderr))
+    handler.setFormatter(logging.Formatter(
+        '%(asctime)s %(process)d %(levelname)s %(name)s %(message)s'))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level)
+    for noisy in ('sqlalchemy', 'alembic', 'routes', 'eventlet'):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
