@@ -1,6 +1,7 @@
 """First-run preparation shared by ``nova-api``, ``nova-manage`` and the WSGI entry point:
 the data directory, kept secrets, migrations, seed data and the openrc files."""
 
+import importlib
 import json
 import logging
 import os
@@ -70,22 +71,35 @@ def write_openrc(pw):
     return paths
 
 
+SEEDERS = (
+    'novaapi.db.flavors:seed_defaults',
+)
+"""``module:function(session)`` of every feature that seeds data on a fresh deployment."""
+
+
+BACKGROUND = ()
+"""``module:function()`` loops every worker runs in a green thread beside the servers."""
+
+
+def _resolve(ref):
+    module, func = ref.split(':')
+    return getattr(importlib.import_module(module), func)
+
+
+def background_tasks():
+    return [_resolve(ref) for ref in BACKGROUND]
+
+
 def seed():
     """Create what a fresh deployment needs; safe to run on every start."""
-    from novaapi.db import flavors
     from novaapi.identity import bootstrap
     pw = passwords()
     endpoints = {name: conf.CONF.endpoint_url(name) for name in SERVICES}
     with engine.transaction() as sess:
         bootstrap.bootstrap(sess, pw['admin'], pw['demo'], endpoints, region=conf.CONF.identity.region)
-        flavors.seed_defaults(sess)
-        for hook in SEED_HOOKS:
-            hook(sess)
+        for ref in SEEDERS:
+            _resolve(ref)(sess)
     return pw
-
-
-SEED_HOOKS = []
-"""Functions ``(session)`` that other features register to seed their own data."""
 
 
 def prepare():

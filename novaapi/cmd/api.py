@@ -65,6 +65,8 @@ def _serve(sockets, apps):
     servers = [eventlet.spawn(wsgi.server, sockets[name], apps[name], custom_pool=pool,
                               log_output=False, socket_timeout=900, keepalive=True)
                for name in service.SERVICES]
+    for task in service.background_tasks():
+        eventlet.spawn(task)
 
     def stop(signum, frame):
         for sock in sockets.values():

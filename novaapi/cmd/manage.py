@@ -19,9 +19,9 @@ def main(argv=None):
         service.ensure_data_dir()
         migration.upgrade()
         service.seed()
-        print('database at revision %s' % migration.current())
+        print('database at revision %s' % ', '.join(migration.current()))
     else:
-        print(migration.current() or 'None')
+        print(', '.join(migration.current()) or 'None')
     return 0
 
 

@@ -18,8 +18,12 @@ def _config():
     return cfg
 
 
-def upgrade(revision='head'):
-    """Bring the schema to ``revision``; a no-op when it is already there."""
+def upgrade(revision='heads'):
+    """Bring the schema to ``revision`` (every branch head by default); a no-op when there.
+
+    Features add their tables in migrations branching from the initial one,
+    so several heads are normal.
+    """
     with engine.get_engine().begin() as connection:
         cfg = _config()
         cfg.attributes['connection'] = connection
@@ -27,9 +31,10 @@ def upgrade(revision='head'):
 
 
 def current():
+    """The applied revisions, sorted (one per branch head)."""
     with engine.get_engine().connect() as connection:
-        return alembic_migration.MigrationContext.configure(connection).get_current_revision()
+        return sorted(alembic_migration.MigrationContext.configure(connection).get_current_heads())
 
 
-def head():
-    return alembic_script.ScriptDirectory.from_config(_config()).get_current_head()
+def heads():
+    return sorted(alembic_script.ScriptDirectory.from_config(_config()).get_heads())

@@ -18,5 +18,5 @@ def versions(req):
     return resp
 
 
-def versions_factory(global_conf, **local_conf):
+def app_factory(global_conf, **local_conf):
     return versions

@@ -1,0 +1,35 @@
+"""WSGI entry points, so gunicorn or uwsgi can host the same apps as ``nova-api``.
+
+The configuration file comes from ``NOVAAPI_CONFIG`` (optional); the data
+directory and database are prepared on import, as ``nova-api`` does::
+
+    gunicorn 'novaapi.wsgi:application' --bind 127.0.0.1:8774           # compute
+    gunicorn 'novaapi.wsgi:identity_application' --bind 127.0.0.1:5000
+"""
+
+import os
+
+from paste import deploy
+
+from novaapi import conf
+from novaapi import service
+
+
+def _init():
+    conf.CONF.reset()
+    path = os.environ.get('NOVAAPI_CONFIG')
+    if path:
+        conf.read_file(conf.CONF, path)
+    service.setup_logging()
+    service.prepare()
+
+
+def _load(name):
+    return deploy.loadapp('config:' + conf.CONF.paste_config, name=name)
+
+
+_init()
+application = _load('osapi_compute')
+identity_application = _load('identity')
+image_application = _load('image')
+network_application = _load('network')
