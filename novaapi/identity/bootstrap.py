@@ -38,11 +38,10 @@ def _ensure(sess, model, filters, **values):
     return row
 
 
-def _ensure_user(sess, name, password, project):
+def _ensure_user(sess, name, password):
     user = _one(sess, models.User, name=name, domain_id=DEFAULT_DOMAIN_ID)
     if user is None:
         user = models.User(name=name, domain_id=DEFAULT_DOMAIN_ID, enabled=True,
-                           default_project_id=project.id,
                            password_hash=passwords.hash_password(password))
         sess.add(user)
         sess.flush()
@@ -93,8 +92,8 @@ def bootstrap(sess, admin_password, demo_password, endpoints, region='RegionOne'
     for prior, implied in zip(IMPLIED_CHAIN, IMPLIED_CHAIN[1:]):
         _ensure(sess, models.ImpliedRole, dict(prior_role_id=roles[prior].id,
                                                implied_role_id=roles[implied].id))
-    admin = _ensure_user(sess, 'admin', admin_password, projects['admin'])
-    demo = _ensure_user(sess, 'demo', demo_password, projects['demo'])
+    admin = _ensure_user(sess, 'admin', admin_password)
+    demo = _ensure_user(sess, 'demo', demo_password)
     _grant(sess, admin, projects['admin'], roles['admin'])
     _grant(sess, demo, projects['demo'], roles['member'])
     _ensure_catalog(sess, endpoints, region)

@@ -1,0 +1,88 @@
+"""PasteDeploy factories of the identity endpoint: version discovery and the v3 API.
+
+Mount ``versions_factory`` at ``/`` (and ``/identity``) and ``v3_factory`` at
+``/v3`` (and ``/identity/v3``).  Every link is built from the request's own
+application URL, so any mount point works.
+"""
+
+import webob
+
+from novaapi.identity import assignments
+from novaapi.identity import auth_api
+from novaapi.identity import catalog
+from novaapi.identity import errors
+from novaapi.identity import resources
+from novaapi.identity import wsgi
+
+VERSION_ID = 'v3.14'
+VERSION_UPDATED = '2020-04-07T00:00:00Z'
+MEDIA_TYPE = 'application/vnd.openstack.identity-v3+json'
+
+ROUTES = auth_api.ROUTES + resources.ROUTES + assignments.ROUTES + catalog.ROUTES
+
+
+def version_entry(v3_url):
+    """The v3 entry of version discovery, linking to ``v3_url`` (with a trailing slash)."""
+    return {'id': VERSION_ID, 'status': 'stable', 'updated': VERSION_UPDATED,
+            'links': [{'rel': 'self', 'href': v3_url}],
+            'media-types': [{'base': 'application/json', 'type': MEDIA_TYPE}]}
+
+
+def _v3_document(req):
+    return wsgi.json_response({'version': version_entry(req.application_url.rstrip('/') + '/')})
+
+
+class Versions:
+    """``GET /``: 300 Multiple Choices listing the one API version."""
+
+    def __call__(self, environ, start_response):
+        req = webob.Request(environ)
+        path = req.path_info.rstrip('/')
+        if path == '/v3':
+            resp = wsgi.json_response({'version': version_entry(
+                req.application_url.rstrip('/') + '/v3/')})
+        elif path:
+            resp = wsgi.error_response(req, errors.NotFound())
+        elif req.method not in ('GET', 'HEAD'):
+            resp = wsgi.error_response(req, errors.MethodNotAllowed(['GET', 'HEAD']))
+        else:
+            v3_url = req.application_url.rstrip('/') + '/v3/'
+            resp = wsgi.json_response({'versions': {'values': [version_entry(v3_url)]}},
+                                      status=300)
+        if req.method == 'HEAD':
+            resp.body = b''
+        return resp(environ, start_response)
+
+
+def versions_factory(global_conf, **local_conf):
+    """PasteDeploy ``app`` factory of version discovery."""
+    return Versions()
+
+
+def v3_factory(global_conf, **local_conf):
+    """PasteDeploy ``app`` factory of the ``/v3`` API."""
+    return wsgi.Application(ROUTES, index=_v3_document)
+
+
+class URLMap:
+    """A minimal prefix dispatcher: the same mounts as the service's urlmap, for tests."""
+
+    def __init__(self, mounts):
+        self.mounts = sorted(mounts.items(), key=lambda item: -len(item[0]))
+
+    def __call__(self, environ, start_response):
+        path = environ.get('PATH_INFO', '')
+        for prefix, app in self.mounts:
+            prefix = prefix.rstrip('/')
+            if path == prefix or path.startswith(prefix + '/'):
+                environ = dict(environ, SCRIPT_NAME=environ.get('SCRIPT_NAME', '') + prefix,
+                               PATH_INFO=path[len(prefix):])
+                return app(environ, start_response)
+        return wsgi.error_response(webob.Request(environ), errors.NotFound())(
+            environ, start_response)
+
+
+def build():
+    """The whole identity endpoint as one WSGI app: versions at ``/``, the API at ``/v3``."""
+    versions, v3 = versions_factory({}), v3_factory({})
+    return URLMap({'/': versions, '/v3': v3, '/identity': versions, '/identity/v3': v3})

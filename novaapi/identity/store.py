@@ -1,0 +1,92 @@
+"""Database queries shared by the identity handlers."""
+
+import sqlalchemy as sa
+
+from novaapi.identity import errors
+from novaapi.identity import models
+from novaapi.identity import tokens
+
+_KINDS = {
+    models.Domain: 'domain', models.Project: 'project', models.User: 'user',
+    models.Role: 'role', models.Service: 'service', models.Endpoint: 'endpoint',
+    models.Region: 'region',
+}
+_FALSE = ('0', 'f', 'false', 'n', 'no', 'off')
+
+
+def get(sess, model, entity_id):
+    """The row with ``entity_id``, or Keystone's 404 ("Could not find project: x.")."""
+    row = sess.get(model, entity_id) if entity_id else None
+    if row is None:
+        raise errors.NotFound.entity(_KINDS[model], entity_id)
+    return row
+
+
+def _coerce(column, value):
+    if isinstance(column.type, sa.Boolean):
+        return value.strip().lower() not in _FALSE
+    return value
+
+
+def listing(sess, model, params, filters, order_by='name'):
+    """Rows of ``model`` matching the exact-match query ``filters`` present in ``params``."""
+    stmt = sa.select(model)
+    for name in filters:
+        if name in params:
+            column = getattr(model, name)
+            stmt = stmt.where(column == _coerce(column, params[name]))
+    return sess.scalars(stmt.order_by(getattr(model, order_by))).all()
+
+
+def apply(row, ref, fields):
+    """Copy the ``fields`` present in the request ``ref`` onto ``row``."""
+    for name in fields:
+        if name in ref:
+            setattr(row, name, ref[name])
+
+
+def exists(sess, model, **filters):
+    return sess.scalars(sa.select(model).filter_by(**filters).limit(1)).first() is not None
+
+
+def find_domain(sess, ref):
+    """The domain a ``{"id"|"name"}`` reference names, or None."""
+    if 'id' in ref:
+        return sess.get(models.Domain, ref['id'])
+    return sess.scalars(sa.select(models.Domain).filter_by(name=ref.get('name'))).first()
+
+
+def find_by_name(sess, model, name, domain_id):
+    return sess.scalars(sa.select(model).filter_by(name=name, domain_id=domain_id)).first()
+
+
+def user_projects(sess, user_id):
+    """Projects the user holds any role on, by name."""
+    ra = models.RoleAssignment
+    ids = sa.select(ra.target_id).where(ra.actor_id == user_id, ra.type == 'UserProject')
+    return sess.scalars(sa.select(models.Project).where(models.Project.id.in_(ids))
+                        .order_by(models.Project.name)).all()
+
+
+def delete_assignments(sess, **filters):
+    sess.execute(sa.delete(models.RoleAssignment).filter_by(**filters))
+
+
+def delete_user(sess, user):
+    delete_assignments(sess, actor_id=user.id)
+    tokens.revoke_user(sess, user.id)
+    sess.delete(user)
+
+
+def delete_project(sess, project):
+    delete_assignments(sess, target_id=project.id)
+    sess.delete(project)
+
+
+def catalog_rows(sess):
+    """Enabled services and their enabled endpoints, for a token's catalog."""
+    services = sess.scalars(sa.select(models.Service).where(models.Service.enabled)
+                            .order_by(models.Service.type)).all()
+    endpoints = sess.scalars(sa.select(models.Endpoint).where(models.Endpoint.enabled)
+                             .order_by(models.Endpoint.interface)).all()
+    return services, endpoints
