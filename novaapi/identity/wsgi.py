@@ -34,7 +34,7 @@ def json_response(body, status=200, headers=None):
 
 def no_content():
     resp = webob.Response(status=204)
-    del resp.headers['Content-Type']
+    resp.headers.pop('Content-Type', None)
     return resp
 
 
