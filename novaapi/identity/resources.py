@@ -14,6 +14,14 @@ from novaapi.identity import views
 from novaapi.identity import wsgi
 
 
+def _default_domain_id(call, ref):
+    """The domain of a new project or user: given, else the caller's, else ``default``."""
+    domain_id = ref.get('domain_id') or call.token.project_domain_id or \
+        bootstrap.DEFAULT_DOMAIN_ID
+    store.get(call.sess, models.Domain, domain_id)
+    return domain_id
+
+
 # -- domains ---------------------------------------------------------------------------------
 
 def list_domains(call):
