@@ -65,8 +65,8 @@ class APIRouter:
         for path, methods in route_list:
             for method, (controller, action) in methods.items():
                 resource = resources[controller]
-                for prefixed in ('/{project_id}' + path.rstrip('/'), path):
-                    self.mapper.connect(prefixed or '/', controller=resource, action=action,
+                for prefixed in ('/{project_id}' + path, path):
+                    self.mapper.connect(prefixed, controller=resource, action=action,
                                         conditions={'method': [method]},
                                         requirements={'project_id': '[0-9a-f-]+'})
 
