@@ -1,0 +1,1 @@
+"""Compute domain: servers, keypairs, quotas and server groups below the API layer."""
