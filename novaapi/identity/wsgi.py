@@ -127,6 +127,8 @@ class Router:
             methods = list(methods) + (['HEAD'] if 'GET' in methods and 'HEAD' not in methods
                                        else [])
             self.mapper.connect(None, path, handler=handler, conditions={'method': methods})
+        # NOTE: build the regexes now, not lazily inside the first (threaded) request.
+        self.mapper.create_regs([])
 
     def match(self, path, method):
         """``(handler, url_vars)``; raises 404 or 405 (with the allowed methods)."""
@@ -168,7 +170,8 @@ class Application:
             if req.content_length and req.content_length > limit:
                 raise errors.PayloadTooLarge()
             handler, url_vars = self.router.match(path, req.method)
-            token = tokens.validate(req.headers.get('X-Auth-Token'))
+            auth_token = req.headers.get('X-Auth-Token')
+            token = tokens.validate(auth_token) if auth_token else None
             with engine.transaction() as sess:
                 resp = handler(Call(req, sess, token), **url_vars)
         except errors.IdentityError as err:
