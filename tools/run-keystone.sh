@@ -25,11 +25,11 @@ usage() { echo "usage: $0 start DIR PORT | stop DIR" >&2; exit 2; }
 
 # True when PID is a live (not zombie) gunicorn serving our wrapper module.
 is_ours() {
-    local pid=$1 state
+    local pid=$1 state cmdline
     [[ $pid =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null || return 1
     state=$(sed 's/^.*) //' "/proc/$pid/stat" 2>/dev/null | cut -d' ' -f1) || return 1
-    [[ $state != Z ]] || return 1
-    tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q 'keystone_wsgi:application'
+    cmdline=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null) || return 1
+    [[ $state != Z && $cmdline == *keystone_wsgi:application* ]]
 }
 
 running_pid() {
@@ -118,11 +118,10 @@ application = wsgi.initialize_public_application()
 EOF
 }
 
+# keystone-manage COMMAND ARGS..., logged to DIR/log/manage-COMMAND.log
 manage() {
-    local name=$1
-    shift
     PYTHONWARNINGS=ignore "$VENV/bin/keystone-manage" --config-file "$DIR/etc/keystone.conf" \
-        "$@" >"$DIR/log/manage-$name.log" 2>&1
+        "$@" >"$DIR/log/manage-$1.log" 2>&1
 }
 
 init_keystone() {
@@ -130,21 +129,25 @@ init_keystone() {
     if [[ $(cat "$marker" 2>/dev/null) == "$url" ]]; then
         return
     fi
-    local started=$SECONDS user group pids=() failed=0 pid
-    user=$(id -un)
-    group=$(id -gn)
+    local started=$SECONDS pids=() failed=0 pid
+    local owner=(--keystone-user "$(id -un)" --keystone-group "$(id -gn)")
     if [[ ! -f $marker ]]; then
         # Key setup never touches the database, so it runs alongside db_sync.
-        manage db_sync db_sync & pids+=($!)
-        manage fernet_setup fernet_setup --keystone-user "$user" --keystone-group "$group" & pids+=($!)
-        manage credential_setup credential_setup --keystone-user "$user" --keystone-group "$group" &
+        manage db_sync &
+        pids+=($!)
+        manage fernet_setup "${owner[@]}" &
+        pids+=($!)
+        manage credential_setup "${owner[@]}" &
         pids+=($!)
         for pid in "${pids[@]}"; do
             wait "$pid" || failed=1
         done
-        ((failed == 0)) || { tail -n 20 "$DIR"/log/manage-*.log >&2; die "keystone-manage setup failed"; }
+        if ((failed)); then
+            tail -n 20 "$DIR"/log/manage-*.log >&2
+            die "keystone-manage setup failed"
+        fi
     fi
-    manage bootstrap bootstrap --bootstrap-password "$ADMIN_PASSWORD" \
+    manage bootstrap --bootstrap-password "$ADMIN_PASSWORD" \
         --bootstrap-admin-url "$url/" --bootstrap-internal-url "$url/" \
         --bootstrap-public-url "$url/" --bootstrap-region-id RegionOne ||
         { tail -n 20 "$DIR/log/manage-bootstrap.log" >&2; die "keystone-manage bootstrap failed"; }
@@ -154,7 +157,7 @@ init_keystone() {
 
 fail_start() {
     log "$1; last lines of the logs:"
-    tail -n 30 "$DIR/log/gunicorn.log" "$DIR/log/keystone.log" >&2 2>/dev/null || true
+    tail -n 15 "$DIR/log/gunicorn.log" "$DIR/log/keystone.log" >&2 2>/dev/null || true
     if is_ours "$LAUNCHED"; then
         kill -TERM "$LAUNCHED" 2>/dev/null || true
     fi
@@ -173,6 +176,10 @@ cmd_start() {
         return
     fi
     rm -f "$DIR/keystone.pid"
+    # Otherwise the readiness probe could be answered by whatever holds the port.
+    if (: <"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+        die "127.0.0.1:$port is already in use"
+    fi
     ensure_venv
     write_config
     init_keystone "$url"

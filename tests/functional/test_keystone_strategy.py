@@ -110,16 +110,18 @@ class Identity:
             self._find('roles', role)))
 
     def user(self, name, password, project, role):
+        """Create the user, its project and one role on it; returns the project id."""
         project_id = self.ensure('projects', project)
         self.ensure('users', name, password=password, default_project_id=project_id)
         self.grant(name, project, role)
+        return project_id
 
 
 @pytest.fixture(scope='session')
 def identity(keystone_url):
     ident = Identity(keystone_url)
     ident.user('nova', NOVA_PASSWORD, 'service', 'service')
-    ident.user('demo', DEMO_PASSWORD, 'demo', 'member')
+    ident.demo_project_id = ident.user('demo', DEMO_PASSWORD, 'demo', 'member')
     return ident
 
 
@@ -171,6 +173,24 @@ def test_revoked_token_is_unauthorized(api, identity):
                               headers={'X-Auth-Token': token, 'X-Subject-Token': token})
     assert revoked.status_code == 204, revoked.text
     _assert_unauthorized(_compute('GET', api, '/flavors/detail', token))
+
+
+def test_context_carries_the_keystone_project(api, identity):
+    token = _demo_token(identity)
+    own = _compute('GET', api, '/%s/flavors' % identity.demo_project_id, token)
+    assert own.status_code == 200, own.text
+    other = _compute('GET', api, '/%s/flavors' % ('0' * 32), token)
+    assert other.status_code == 400, other.text
+    assert identity.demo_project_id in other.json()['badRequest']['message']
+
+
+def test_keystone_admin_manages_flavors(api, identity):
+    token = _session(identity.url, 'admin', ADMIN_PASSWORD, 'admin').get_token()
+    body = {'flavor': {'name': 'keystone-admin-flavor', 'ram': 512, 'vcpus': 1, 'disk': 1}}
+    created = _compute('POST', api, '/flavors', token, json=body)
+    assert created.status_code == 200, created.text
+    flavor_id = created.json()['flavor']['id']
+    assert _compute('DELETE', api, '/flavors/%s' % flavor_id, token).status_code == 202
 
 
 def test_member_cannot_create_flavor(api, identity):
