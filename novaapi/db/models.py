@@ -7,6 +7,7 @@ from sqlalchemy import orm
 from novaapi.db import base
 from novaapi.db.base import Base  # noqa: F401 - re-exported for migrations
 from novaapi.identity import models as _identity_models  # noqa: F401 - registers identity tables
+from novaapi.compute import models as _compute_models  # noqa: F401 - registers compute tables
 
 
 class Flavor(base.Base, base.TimestampMixin):
