@@ -126,7 +126,8 @@ def identity(keystone_url):
 
 
 @pytest.fixture(scope='module')
-def api(identity, tmp_path_factory):
+def keystone_api(identity, tmp_path_factory):
+    """A nova-api of its own: the shared ``api`` fixture uses the embedded identity."""
     config = KEYSTONE_AUTH_CONFIG.format(url=identity.url, password=NOVA_PASSWORD)
     with server.start_api(tmp_path_factory.mktemp('nova-api'), config_text=config) as api:
         yield api
@@ -146,8 +147,8 @@ def _assert_unauthorized(resp):
     assert resp.status_code == 401, resp.text
 
 
-def test_keystone_token_lists_flavors(api, identity):
-    resp = _compute('GET', api, '/flavors/detail', _demo_token(identity))
+def test_keystone_token_lists_flavors(keystone_api, identity):
+    resp = _compute('GET', keystone_api, '/flavors/detail', _demo_token(identity))
     assert resp.status_code == 200, resp.text
     assert resp.headers['Content-Type'].startswith('application/json')
     flavors = resp.json()['flavors']
@@ -156,46 +157,46 @@ def test_keystone_token_lists_flavors(api, identity):
         assert {'id', 'name', 'ram', 'vcpus', 'disk', 'links'} <= set(flavor)
 
 
-def test_missing_token_is_challenged(api, identity):
-    resp = _compute('GET', api, '/flavors/detail')
+def test_missing_token_is_challenged(keystone_api, identity):
+    resp = _compute('GET', keystone_api, '/flavors/detail')
     _assert_unauthorized(resp)
     assert resp.headers['WWW-Authenticate'] == 'Keystone uri="%s"' % identity.url
 
 
-def test_garbage_token_is_unauthorized(api):
-    _assert_unauthorized(_compute('GET', api, '/flavors/detail', 'gAAAAAB-not-a-real-token'))
+def test_garbage_token_is_unauthorized(keystone_api):
+    _assert_unauthorized(_compute('GET', keystone_api, '/flavors/detail', 'gAAAAAB-not-a-real-token'))
 
 
-def test_revoked_token_is_unauthorized(api, identity):
+def test_revoked_token_is_unauthorized(keystone_api, identity):
     token = _demo_token(identity)
-    assert _compute('GET', api, '/flavors/detail', token).status_code == 200
+    assert _compute('GET', keystone_api, '/flavors/detail', token).status_code == 200
     revoked = requests.delete(identity.url + '/auth/tokens', timeout=TIMEOUT,
                               headers={'X-Auth-Token': token, 'X-Subject-Token': token})
     assert revoked.status_code == 204, revoked.text
-    _assert_unauthorized(_compute('GET', api, '/flavors/detail', token))
+    _assert_unauthorized(_compute('GET', keystone_api, '/flavors/detail', token))
 
 
-def test_context_carries_the_keystone_project(api, identity):
+def test_context_carries_the_keystone_project(keystone_api, identity):
     token = _demo_token(identity)
-    own = _compute('GET', api, '/%s/flavors' % identity.demo_project_id, token)
+    own = _compute('GET', keystone_api, '/%s/flavors' % identity.demo_project_id, token)
     assert own.status_code == 200, own.text
-    other = _compute('GET', api, '/%s/flavors' % ('0' * 32), token)
+    other = _compute('GET', keystone_api, '/%s/flavors' % ('0' * 32), token)
     assert other.status_code == 400, other.text
     assert identity.demo_project_id in other.json()['badRequest']['message']
 
 
-def test_keystone_admin_manages_flavors(api, identity):
+def test_keystone_admin_manages_flavors(keystone_api, identity):
     token = _session(identity.url, 'admin', ADMIN_PASSWORD, 'admin').get_token()
     body = {'flavor': {'name': 'keystone-admin-flavor', 'ram': 512, 'vcpus': 1, 'disk': 1}}
-    created = _compute('POST', api, '/flavors', token, json=body)
+    created = _compute('POST', keystone_api, '/flavors', token, json=body)
     assert created.status_code == 200, created.text
     flavor_id = created.json()['flavor']['id']
-    assert _compute('DELETE', api, '/flavors/%s' % flavor_id, token).status_code == 202
+    assert _compute('DELETE', keystone_api, '/flavors/%s' % flavor_id, token).status_code == 202
 
 
-def test_member_cannot_create_flavor(api, identity):
+def test_member_cannot_create_flavor(keystone_api, identity):
     body = {'flavor': {'name': 'keystone-demo', 'ram': 512, 'vcpus': 1, 'disk': 1}}
-    resp = _compute('POST', api, '/flavors', _demo_token(identity), json=body)
+    resp = _compute('POST', keystone_api, '/flavors', _demo_token(identity), json=body)
     assert resp.status_code == 403, resp.text
     assert resp.json() == {'forbidden': {
         'code': 403,
