@@ -5,7 +5,11 @@ The parent prepares the database once, binds the four sockets, then forks
 accepting, lets in-flight requests finish and exits.
 """
 
-import eventlet
+import warnings
+
+warnings.filterwarnings('ignore', message='(?s).*Eventlet is deprecated')
+
+import eventlet  # noqa: E402 - after the warning filter
 
 eventlet.monkey_patch()
 
@@ -68,7 +72,18 @@ def _serve(sockets, apps):
     for task in service.background_tasks():
         eventlet.spawn(task)
 
+    stopping = []
+
     def stop(signum, frame):
+        # Only note it: a signal handler must not switch greenlets.
+        stopping.append(signum)
+
+    def watch():
+        # The hub may sleep in epoll with nothing scheduled; this tick notices the signal.
+        while not stopping:
+            eventlet.sleep(0.2)
+        for server in servers:
+            server.kill()
         for sock in sockets.values():
             try:
                 sock.close()
@@ -77,10 +92,11 @@ def _serve(sockets, apps):
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
+    eventlet.spawn_n(watch)
     for server in servers:
         try:
             server.wait()
-        except Exception:  # noqa: BLE001 - a closed socket ends the server loop
+        except BaseException:  # noqa: BLE001 - a killed server ends with GreenletExit
             pass
     with eventlet.Timeout(GRACE_SECONDS, False):
         pool.waitall()

@@ -96,7 +96,8 @@ class ApiServer:
         raise RuntimeError('nova-api did not start:\n' + self.log())
 
     def log(self):
-        self._log.flush()
+        if not self._log.closed:
+            self._log.flush()
         with open(self.log_path, encoding='utf-8') as f:
             return f.read()
 

@@ -1,0 +1,187 @@
+"""The foundation, end to end: the real nova-api process driven the way users drive it."""
+
+import json
+import os
+import signal
+import stat
+import subprocess
+import time
+
+import pytest
+import requests
+from keystoneauth1 import exceptions as ks_exc
+
+from tests.functional import server as server_mod
+
+pytestmark = pytest.mark.functional
+
+
+def test_ready_line_and_openrc_files(api):
+    for name, url in (('identity', api.identity_url), ('compute', api.compute_url),
+                      ('image', api.image_url), ('network', api.network_url)):
+        assert '%s %s' % (name, url) in api.ready_line
+    assert api.admin_openrc_path in api.ready_line and api.demo_openrc_path in api.ready_line
+    for path in (api.admin_openrc_path, api.demo_openrc_path):
+        assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    assert api.admin_openrc['OS_AUTH_URL'] == api.identity_url
+    assert api.admin_openrc['OS_USERNAME'] == 'admin' and api.admin_openrc['OS_PROJECT_NAME'] == 'admin'
+    assert len(api.admin_openrc['OS_PASSWORD']) >= 16
+
+
+def test_keystoneauth_token_catalog_and_flavors(api):
+    sess = api.session()
+    access = sess.auth.get_access(sess)
+    types = {entry['type'] for entry in access.service_catalog.catalog}
+    assert {'identity', 'compute', 'image', 'network'} <= types
+    assert sess.get_endpoint(service_type='compute', interface='public') == api.compute_url
+    assert set(access.role_names) == {'admin', 'manager', 'member', 'reader'}
+    resp = sess.get('/flavors/detail', endpoint_filter={'service_type': 'compute'})
+    assert resp.status_code == 200
+    assert [f['name'] for f in resp.json()['flavors']][:2] == ['m1.tiny', 'm1.small']
+    assert resp.headers['x-compute-request-id'].startswith('req-')
+
+
+def test_no_token_is_401_and_demo_cannot_create_flavors(api):
+    resp = api.compute('GET', '/flavors/detail')
+    assert resp.status_code == 401
+    assert resp.headers['WWW-Authenticate'] == 'Keystone uri="%s"' % api.identity_url
+    demo = api.token(api.demo_openrc)
+    resp = api.compute('POST', '/flavors', demo,
+                       json={'flavor': {'name': 'nope', 'ram': 1, 'vcpus': 1, 'disk': 0}})
+    assert resp.status_code == 403
+    assert resp.json() == {'forbidden': {'code': 403, 'message':
+                           "Policy doesn't allow os_compute_api:os-flavor-manage:create to be performed."}}
+
+
+def test_microversion_negotiation_over_http(api):
+    token = api.token()
+    resp = api.compute('GET', '/flavors/1', token, version='2.200')
+    assert resp.status_code == 406
+    assert resp.json()['computeFault']['message'] == (
+        'Version 2.200 is not supported by the API. Minimum is 2.1 and maximum is 2.104.')
+    resp = api.compute('GET', '/flavors/1', token, version='latest')
+    assert resp.headers['OpenStack-API-Version'] == 'compute 2.104'
+    assert 'rxtx_factor' not in resp.json()['flavor']
+    doc = requests.get(api.compute_url, timeout=10).json()['version']
+    assert (doc['version'], doc['min_version']) == ('2.104', '2.1')
+
+
+def test_version_discovery_on_every_endpoint(api):
+    base = api.identity_url[:-len('/v3')]
+    root = requests.get(base + '/', timeout=10)
+    assert root.status_code == 300 and root.json()['versions']['values'][0]['id'].startswith('v3')
+    assert requests.get(base + '/identity', timeout=10).status_code == 300
+    for path in ('/v3', '/identity/v3'):
+        doc = requests.get(base + path, timeout=10).json()['version']
+        assert doc['status'] == 'stable' and doc['links'][0]['href'] == base + path + '/'
+    assert requests.get(api.compute_url[:-len('/v2.1')] + '/', timeout=10).json()['versions'][1]['id'] == 'v2.1'
+    assert requests.get(api.image_url + '/', timeout=10).status_code in (200, 300)
+    assert requests.get(api.network_url + '/', timeout=10).status_code == 200
+
+
+def test_identity_path_prefix_works_for_keystoneauth(api):
+    env = dict(api.admin_openrc)
+    env['OS_AUTH_URL'] = env['OS_AUTH_URL'].replace('/v3', '/identity/v3')
+    assert api.session(env).get_token()
+
+
+def test_revocation_applies_at_once_in_every_worker(api):
+    sess = api.session(api.demo_openrc)
+    token = sess.get_token()
+    assert all(api.compute('GET', '/flavors', token).status_code == 200 for _ in range(4))
+    admin = api.token()
+    resp = requests.delete(api.identity_url + '/auth/tokens', timeout=10,
+                           headers={'X-Auth-Token': admin, 'X-Subject-Token': token})
+    assert resp.status_code == 204
+    # Two workers share the sockets: repeated calls reach both.
+    assert [api.compute('GET', '/flavors', token).status_code for _ in range(6)] == [401] * 6
+
+
+def test_wrong_password_is_rejected(api):
+    env = dict(api.demo_openrc, OS_PASSWORD='wrong')
+    with pytest.raises(ks_exc.Unauthorized):
+        api.session(env).get_token()
+
+
+def test_request_log_has_no_secrets(api):
+    token = api.token()
+    api.compute('GET', '/flavors?limit=1', token)
+    log = api.log()
+    assert '"GET /v2.1/flavors?limit=1" status: 200' in log
+    assert token not in log
+    assert api.admin_openrc['OS_PASSWORD'] not in log
+
+
+def test_passwords_are_kept_and_can_be_set(tmp_path):
+    with server_mod.start_api(tmp_path) as first:
+        password = first.admin_openrc['OS_PASSWORD']
+        first_token = first.token()
+    with server_mod.start_api(tmp_path) as second:
+        assert second.admin_openrc['OS_PASSWORD'] == password
+        assert second.token()
+        # Tokens live in the database and survive a restart.
+        assert second.compute('GET', '/flavors', first_token).status_code == 200
+    with server_mod.start_api(tmp_path, admin_password='a-new-secret-1') as third:
+        assert third.admin_openrc['OS_PASSWORD'] == 'a-new-secret-1'
+        assert third.token()
+        stored = open(os.path.join(str(tmp_path), 'nova.sqlite'), 'rb').read()
+        assert b'a-new-secret-1' not in stored
+
+
+def test_sigterm_shuts_down_cleanly(tmp_path):
+    srv = server_mod.start_api(tmp_path, workers=2)
+    token = srv.token()
+    assert srv.compute('GET', '/flavors', token).status_code == 200
+    started = time.monotonic()
+    srv.process.send_signal(signal.SIGTERM)
+    assert srv.process.wait(20) == 0
+    assert time.monotonic() - started < 15
+    srv.stop()
+    with pytest.raises(requests.ConnectionError):
+        requests.get(srv.compute_url, timeout=2)
+
+
+def test_nova_manage_db_sync_and_version(tmp_path):
+    bin_dir = os.path.dirname(server_mod.nova_api_command()[0])
+    manage = os.path.join(bin_dir, 'nova-manage')
+    out = subprocess.run([manage, 'db', 'sync', '--data-dir', str(tmp_path)], check=True,
+                         capture_output=True, text=True).stdout
+    assert out.startswith('database at revision ')
+    version = subprocess.run([manage, 'db', 'version', '--data-dir', str(tmp_path)], check=True,
+                             capture_output=True, text=True).stdout.strip()
+    assert version and version in out
+
+
+def test_bad_config_is_one_clear_line(tmp_path):
+    conf = tmp_path / 'bad.conf'
+    conf.write_text('[api]\nno_such_option = 1\n')
+    proc = subprocess.run(server_mod.nova_api_command() + ['--config-file', str(conf),
+                                                           '--data-dir', str(tmp_path)],
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode != 0
+    assert 'unknown option [api] no_such_option' in proc.stderr
+    assert 'Traceback' not in proc.stderr
+
+
+def test_flavor_keys_match_novas_own_response_schemas(api, nova_venv):
+    token = api.token()
+    cases = []
+    windows = (('2.1', ''), ('2.55', '_v255'), ('2.61', '_v261'), ('2.75', '_v275'),
+               ('2.102', '_v2102'), ('2.104', '_v2102'), ('latest', '_v2102'))
+    for version, suffix in windows:
+        list_suffix = '' if version == '2.1' else '_v255'
+        show = api.compute('GET', '/flavors/1', token, version=version).json()
+        detail = api.compute('GET', '/flavors/detail', token, version=version).json()
+        index = api.compute('GET', '/flavors', token, version=version).json()
+        cases += [{'module': 'flavors', 'schema': 'show_response' + suffix, 'body': show},
+                  {'module': 'flavors', 'schema': 'detail_response' + suffix, 'body': detail},
+                  {'module': 'flavors', 'schema': 'index_response' + list_suffix, 'body': index}]
+    created = api.compute('POST', '/flavors', token, version='2.75',
+                          json={'flavor': {'name': 'schema-check', 'ram': 64, 'vcpus': 1, 'disk': 0}})
+    cases.append({'module': 'flavors', 'schema': 'create_response_v275', 'body': created.json()})
+    api.compute('DELETE', '/flavors/%s' % created.json()['flavor']['id'], token)
+    checker = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(__file__))),
+                           'tools', 'nova_schema_check.py')
+    proc = subprocess.run([os.path.join(nova_venv, 'bin', 'python'), checker], input=json.dumps(cases),
+                          capture_output=True, text=True, check=True, timeout=120)
+    assert json.loads(proc.stdout) == []
