@@ -1,0 +1,64 @@
+"""Image records (no image data is stored): Glance's image, its custom properties and tags."""
+
+import sqlalchemy as sa
+from sqlalchemy import orm
+
+from novaapi.db import base
+
+
+class Image(base.Base, base.TimestampMixin):
+    __tablename__ = 'image_images'
+    __table_args__ = (sa.Index('image_images_created_at_idx', 'created_at', 'id'),
+                      sa.Index('image_images_owner_idx', 'owner'))
+
+    id = sa.Column(sa.String(36), primary_key=True, default=base.new_uuid)
+    name = sa.Column(sa.String(255), nullable=True)
+    status = sa.Column(sa.String(30), nullable=False, default='queued')
+    visibility = sa.Column(sa.String(20), nullable=False, default='shared')
+    owner = sa.Column(sa.String(255), nullable=True)
+    size = sa.Column(sa.BigInteger, nullable=True)
+    virtual_size = sa.Column(sa.BigInteger, nullable=True)
+    disk_format = sa.Column(sa.String(20), nullable=True)
+    container_format = sa.Column(sa.String(20), nullable=True)
+    min_disk = sa.Column(sa.Integer, nullable=False, default=0)
+    min_ram = sa.Column(sa.Integer, nullable=False, default=0)
+    protected = sa.Column(sa.Boolean, nullable=False, default=False)
+    os_hidden = sa.Column(sa.Boolean, nullable=False, default=False)
+    checksum = sa.Column(sa.String(32), nullable=True)
+    os_hash_algo = sa.Column(sa.String(64), nullable=True)
+    os_hash_value = sa.Column(sa.String(128), nullable=True)
+
+    properties = orm.relationship('ImageProperty', cascade='all, delete-orphan',
+                                  lazy='selectin', order_by='ImageProperty.name')
+    tags = orm.relationship('ImageTag', cascade='all, delete-orphan', lazy='selectin',
+                            order_by='ImageTag.value')
+
+    @property
+    def properties_dict(self):
+        return {prop.name: prop.value for prop in self.properties}
+
+    @property
+    def tag_list(self):
+        return [tag.value for tag in self.tags]
+
+
+class ImageProperty(base.Base):
+    __tablename__ = 'image_properties'
+    __table_args__ = (sa.UniqueConstraint('image_id', 'name', name='uniq_image_properties0image_id0name'),
+                      sa.Index('image_properties_name_idx', 'name'))
+
+    id = sa.Column(sa.Integer, primary_key=True, autoincrement=True)
+    image_id = sa.Column(sa.String(36), sa.ForeignKey('image_images.id', ondelete='CASCADE'),
+                         nullable=False)
+    name = sa.Column(sa.String(255), nullable=False)
+    value = sa.Column(sa.Text, nullable=True)
+
+
+class ImageTag(base.Base):
+    __tablename__ = 'image_tags'
+    __table_args__ = (sa.UniqueConstraint('image_id', 'value', name='uniq_image_tags0image_id0value'),)
+
+    id = sa.Column(sa.Integer, primary_key=True, autoincrement=True)
+    image_id = sa.Column(sa.String(36), sa.ForeignKey('image_images.id', ondelete='CASCADE'),
+                         nullable=False)
+    value = sa.Column(sa.String(255), nullable=False)
