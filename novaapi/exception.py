@@ -70,3 +70,33 @@ class FlavorAccessExists(Conflict):
 class QuotaError(NovaException):
     code = 403
     msg_fmt = 'Quota exceeded: code=%(code)s'
+
+
+# Image and network services (novaapi.image, novaapi.network).
+
+class ImageNotFound(NotFound):
+    msg_fmt = 'Image %(image_id)s could not be found.'
+
+
+class NetworkNotFound(NotFound):
+    msg_fmt = 'Network %(network_id)s could not be found.'
+
+
+class PortNotFound(NotFound):
+    msg_fmt = 'Port id %(port_id)s could not be found.'
+
+
+class PortInUse(Conflict):
+    msg_fmt = 'Port %(port_id)s is still in use.'
+
+
+class InvalidInput(Invalid):
+    msg_fmt = 'Invalid input received: %(reason)s'
+
+
+class FixedIpAlreadyInUse(Invalid):
+    msg_fmt = 'Fixed IP address %(address)s is already in use on instance %(instance_uuid)s.'
+
+
+class NoMoreFixedIps(Invalid):
+    msg_fmt = 'No fixed IP addresses available for network: %(net)s'

@@ -73,6 +73,8 @@ def write_openrc(pw):
 
 SEEDERS = (
     'novaapi.db.flavors:seed_defaults',
+    'novaapi.image.api:seed',
+    'novaapi.network.api:seed',
 )
 """``module:function(session)`` of every feature that seeds data on a fresh deployment."""
 

@@ -9,6 +9,8 @@ from novaapi.db.base import Base  # noqa: F401 - re-exported for migrations
 from novaapi.identity import models as _identity_models  # noqa: F401 - registers identity tables
 from novaapi.compute import models as _compute_models  # noqa: F401 - registers compute tables
 from novaapi.compute import project_models as _project_models  # noqa: F401 - registers key pair, quota and server group tables
+from novaapi.image import models as _image_models  # noqa: F401 - registers image tables
+from novaapi.network import models as _network_models  # noqa: F401 - registers network tables
 
 
 class Flavor(base.Base, base.TimestampMixin):
