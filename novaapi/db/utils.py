@@ -2,6 +2,8 @@
 
 import sqlalchemy as sa
 
+from novaapi.db import engine
+
 
 def paginate(query, model, limit, sort_keys, sort_dirs, marker=None):
     """Order ``query`` by ``sort_keys`` and return rows strictly after ``marker``.
@@ -11,9 +13,14 @@ def paginate(query, model, limit, sort_keys, sort_dirs, marker=None):
     range scan however deep they are.
     """
     columns = [getattr(model, key) for key in sort_keys]
+    # NULLs sort first ascending and last descending: MySQL's and SQLite's native order,
+    # which PostgreSQL must be told (MariaDB rejects the NULLS clause).
+    explicit_nulls = engine.get_engine().dialect.name == 'postgresql'
     for column, direction in zip(columns, sort_dirs):
         ordered = column.desc() if direction == 'desc' else column.asc()
-        query = query.order_by(ordered.nulls_first() if direction == 'asc' else ordered.nulls_last())
+        if explicit_nulls:
+            ordered = ordered.nulls_first() if direction == 'asc' else ordered.nulls_last()
+        query = query.order_by(ordered)
     if marker is not None:
         query = query.where(_after(columns, sort_dirs, [getattr(marker, k) for k in sort_keys]))
     if limit is not None:
