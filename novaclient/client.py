@@ -43,7 +43,14 @@ class SessionClient(adapter.Adapter):
     def request(self, url, method, **kwargs):
         headers = kwargs.setdefault('headers', {})
         headers.setdefault('Accept', 'application/json')
-        api_versions.update_headers(headers, self.api_version)
+        service_type = kwargs.pop('service_type', None)
+        if service_type:
+            # NOTE: a lookup in another service (image, network): its own
+            # catalog entry, no compute endpoint override, no microversion.
+            kwargs['endpoint_filter'] = {'service_type': service_type}
+            kwargs['endpoint_override'] = None
+        else:
+            api_versions.update_headers(headers, self.api_version)
         if 'body' in kwargs:
             kwargs['json'] = kwargs.pop('body')
         raise_exc = kwargs.pop('raise_exc', True)

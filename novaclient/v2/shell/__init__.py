@@ -13,6 +13,9 @@ MODULES = (
     'keypairs',
     'limits',
     'quotas',
+    'server_actions',
+    'server_resources',
+    'servers',
     'versions',
 )
 
