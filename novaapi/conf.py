@@ -67,6 +67,9 @@ OPTIONS = (
     Opt('quota', 'key_pairs', int, 100, 'Default key pairs per user.'),
     Opt('quota', 'server_groups', int, 10, 'Default server groups per project.'),
     Opt('quota', 'server_group_members', int, 10, 'Default servers per server group.'),
+    Opt('quota', 'injected_files', int, 5, 'Default injected files per server (shown before 2.57).'),
+    Opt('quota', 'injected_file_content_bytes', int, 10240, 'Default bytes per injected file (shown before 2.57).'),
+    Opt('quota', 'injected_file_path_length', int, 255, 'Default injected file path length (shown before 2.57).'),
 )
 
 # Options kept as plain sections and handed to other libraries untouched.

@@ -100,3 +100,46 @@ class FixedIpAlreadyInUse(Invalid):
 
 class NoMoreFixedIps(Invalid):
     msg_fmt = 'No fixed IP addresses available for network: %(net)s'
+
+
+class InvalidKeypair(Invalid):
+    msg_fmt = 'Keypair data is invalid: %(reason)s'
+
+
+class KeypairNotFound(NotFound):
+    msg_fmt = 'Keypair %(name)s not found for user %(user_id)s'
+
+
+class KeyPairExists(Conflict):
+    msg_fmt = "Key pair '%(key_name)s' already exists."
+
+
+class KeypairMarkerNotFound(Invalid):
+    msg_fmt = 'Marker %(marker)s could not be found.'
+
+
+class InstanceGroupNotFound(NotFound):
+    msg_fmt = 'Instance group %(group_uuid)s could not be found.'
+
+
+class OverQuota(Forbidden):
+    """A quota check failed; ``resources``, ``quotas``, ``usages`` and ``deltas`` say how."""
+
+    msg_fmt = ('Quota exceeded for %(overs)s: Requested %(req)s, '
+               'but already used %(used)s of %(allowed)s %(overs)s')
+    resources = ()
+    quotas = None
+    usages = None
+    deltas = None
+
+
+class KeypairLimitExceeded(OverQuota):
+    msg_fmt = 'Quota exceeded, too many key pairs.'
+
+
+class ServerGroupLimitExceeded(OverQuota):
+    msg_fmt = 'Quota exceeded, too many server groups.'
+
+
+class ServerGroupMemberLimitExceeded(OverQuota):
+    msg_fmt = 'Quota exceeded, too many servers in group'

@@ -1,0 +1,33 @@
+"""Absolute limits and usage of the caller's project (``/limits``)."""
+
+from novaapi.api import policy
+from novaapi.api import routes
+from novaapi.api import validation
+from novaapi.api import wsgi
+from novaapi.api.schemas import limits as schema
+from novaapi.api.views import limits as views
+from novaapi.compute import quotas
+from novaapi.db import engine
+
+policy.register({
+    'limits': policy.ANYONE,
+    'limits:other_project': policy.ADMIN,
+})
+
+
+class LimitsController(wsgi.Controller):
+
+    @wsgi.expected_errors(())
+    @validation.query_schema(schema.index_query)
+    def index(self, req):
+        policy.authorize(req.context, 'limits', target={})
+        project_id = req.context.project_id
+        if 'tenant_id' in req.GET:
+            project_id = req.GET.get('tenant_id')
+            policy.authorize(req.context, 'limits:other_project')
+        with engine.transaction() as sess:
+            return views.index(req, quotas.limits(sess, project_id),
+                               quotas.displayed_usage(sess, project_id))
+
+
+routes.register_routes([('/limits', {'GET': ('limits', 'index')})], {'limits': LimitsController})

@@ -1,0 +1,89 @@
+"""Server groups of a project (``/os-server-groups``)."""
+
+from novaapi.api import policy
+from novaapi.api import routes
+from novaapi.api import validation
+from novaapi.api import wsgi
+from novaapi.api.schemas import server_groups as schema
+from novaapi.api.views import server_groups as views
+from novaapi.compute import server_groups as db
+from novaapi.db import engine
+from novaapi import conf
+from novaapi import exception
+
+policy.register({
+    'os-server-groups:create': policy.PROJECT_MEMBER,
+    'os-server-groups:delete': policy.PROJECT_MEMBER,
+    'os-server-groups:index': policy.PROJECT_READER,
+    'os-server-groups:index:all_projects': policy.ADMIN,
+    'os-server-groups:show': policy.PROJECT_READER,
+})
+
+
+def _page(req):
+    """``offset`` and ``limit`` (0 or absent = ``[api] max_limit``), as Nova's ``limited``."""
+    max_limit = conf.CONF.api.max_limit
+    offset = int(req.GET.get('offset') or 0)
+    return offset, min(max_limit, int(req.GET.get('limit') or 0) or max_limit)
+
+
+def _policy_and_rules(req, spec):
+    if not req.is_version('2.64'):
+        return spec['policies'][0], {}
+    rules = spec.get('rules', {})
+    if spec['policy'] != 'anti-affinity' and rules:
+        raise exception.Invalid('Only anti-affinity policy supports rules.')
+    return spec['policy'], rules
+
+
+class ServerGroupController(wsgi.Controller):
+
+    @wsgi.expected_errors(())
+    @validation.query_schema(schema.index_query)
+    def index(self, req):
+        ctx = req.context
+        policy.authorize(ctx, 'os-server-groups:index', target={'project_id': ctx.project_id})
+        project_id = ctx.project_id
+        if 'all_projects' in req.GET and ctx.is_admin:
+            policy.authorize(ctx, 'os-server-groups:index:all_projects',
+                             target={'project_id': ctx.project_id})
+            project_id = None
+        offset, limit = _page(req)
+        with engine.transaction() as sess:
+            return views.index(req, db.get_all(sess, project_id, offset, limit))
+
+    @wsgi.expected_errors((400, 403, 409))
+    @validation.schema(schema.create)
+    def create(self, req, body):
+        ctx = req.context
+        policy.authorize(ctx, 'os-server-groups:create', target={'project_id': ctx.project_id})
+        spec = body['server_group']
+        with engine.transaction() as sess:
+            group = db.create(sess, ctx.project_id, ctx.user_id, spec['name'],
+                              *_policy_and_rules(req, spec))
+            return views.show(req, group, [])
+
+    @wsgi.expected_errors(404)
+    @validation.query_schema(schema.show_query)
+    def show(self, req, id):
+        with engine.transaction() as sess:
+            group = db.get(sess, req.context, id)
+            policy.authorize(req.context, 'os-server-groups:show',
+                             target={'project_id': group.project_id})
+            return views.show(req, group, db.members(sess, group))
+
+    @wsgi.response(204)
+    @wsgi.expected_errors(404)
+    def delete(self, req, id):
+        with engine.transaction() as sess:
+            group = db.get(sess, req.context, id)
+            policy.authorize(req.context, 'os-server-groups:delete',
+                             target={'project_id': group.project_id})
+            db.delete(sess, group)
+
+
+routes.register_routes([
+    ('/os-server-groups', {'GET': ('server_groups', 'index'), 'POST': ('server_groups', 'create')}),
+    ('/os-server-groups/{id}', {'GET': ('server_groups', 'show'),
+                                'DELETE': ('server_groups', 'delete')}),
+], {'server_groups': ServerGroupController})

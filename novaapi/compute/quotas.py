@@ -1,0 +1,253 @@
+"""Quota limits, usage counting and race-free enforcement.
+
+A limit comes from, in order of precedence: the user's override inside the
+project (``project_user_quotas``), the project's override (``quotas``), the
+``default`` quota class (``quota_classes``), then ``[quota]`` configuration.
+-1 means unlimited.
+
+Usage is counted, never stored: each countable resource has a counter
+``fn(sess, project_id, user_id) -> int`` (``user_id`` None counts the whole
+project) registered with ``register_counter``.
+
+``enforce`` makes count-then-insert safe across worker processes: it first
+writes the caller's lock row in ``quota_locks`` inside the caller's
+transaction.  The row lock (PostgreSQL, MariaDB) or the database write lock
+(SQLite) is held until that transaction ends, so a second request for the
+same project waits, then counts the rows the first one committed.
+"""
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import mysql
+from sqlalchemy.dialects import postgresql
+from sqlalchemy.dialects import sqlite
+
+from novaapi.compute import project_models as models
+from novaapi import conf
+from novaapi import exception
+
+UNLIMITED = -1
+DEFAULT_CLASS = 'default'
+
+# Resource -> [quota] option holding its default; None means unlimited (-1).
+_DEFAULT_FLAGS = {
+    'cores': 'cores',
+    'fixed_ips': None,
+    'floating_ips': None,
+    'injected_file_content_bytes': 'injected_file_content_bytes',
+    'injected_file_path_bytes': 'injected_file_path_length',
+    'injected_files': 'injected_files',
+    'instances': 'instances',
+    'key_pairs': 'key_pairs',
+    'metadata_items': 'metadata_items',
+    'ram': 'ram',
+    'security_group_rules': None,
+    'security_groups': None,
+    'server_group_members': 'server_group_members',
+    'server_groups': 'server_groups',
+}
+
+RESOURCES = tuple(sorted(_DEFAULT_FLAGS))
+
+# Counted per user only (never across a project): checked against the user's limit.
+PER_USER = ('key_pairs', 'server_group_members')
+# Always set at project level, even in a request naming a user.
+PER_PROJECT = ('fixed_ips', 'floating_ips')
+
+_COUNTERS = {}
+
+
+def register_counter(resource, fn):
+    """Count ``resource`` with ``fn(sess, project_id, user_id) -> int`` (user_id None = project)."""
+    if resource not in _DEFAULT_FLAGS:
+        raise ValueError('unknown quota resource %s' % resource)
+    _COUNTERS[resource] = fn
+
+
+def counter(resource):
+    return _COUNTERS.get(resource)
+
+
+def _configured_defaults():
+    return {name: (conf.CONF.get('quota', flag) if flag else UNLIMITED)
+            for name, flag in _DEFAULT_FLAGS.items()}
+
+
+def _rows(sess, model, **where):
+    query = sa.select(model.resource, model.hard_limit)
+    for column, value in where.items():
+        query = query.where(getattr(model, column) == value)
+    return {resource: limit for resource, limit in sess.execute(query)}
+
+
+def class_limits(sess, class_name):
+    """A quota class: its own rows over the configured defaults."""
+    return dict(_configured_defaults(), **_rows(sess, models.QuotaClass, class_name=class_name))
+
+
+def defaults(sess):
+    """The limits of a project without overrides: the ``default`` class over the configuration."""
+    return class_limits(sess, DEFAULT_CLASS)
+
+
+def project_overrides(sess, project_id):
+    return _rows(sess, models.Quota, project_id=project_id)
+
+
+def user_overrides(sess, project_id, user_id):
+    return _rows(sess, models.ProjectUserQuota, project_id=project_id, user_id=user_id)
+
+
+def limits(sess, project_id, user_id=None):
+    """Effective limit of every resource for the project, or for one user inside it."""
+    result = dict(defaults(sess), **project_overrides(sess, project_id))
+    if user_id:
+        result.update(user_overrides(sess, project_id, user_id))
+    return result
+
+
+def usage(sess, project_id, user_id=None):
+    """Counted usage of every resource with a counter (project-wide when ``user_id`` is None)."""
+    return {name: fn(sess, project_id, user_id) for name, fn in _COUNTERS.items()}
+
+
+def set_limit(sess, project_id, resource, limit, user_id=None):
+    """Create or replace an override (a user's, unless the resource is only per project)."""
+    if user_id and resource not in PER_PROJECT:
+        _upsert(sess, models.ProjectUserQuota, dict(project_id=project_id, user_id=user_id,
+                                                    resource=resource), limit)
+    else:
+        _upsert(sess, models.Quota, dict(project_id=project_id, resource=resource), limit)
+
+
+def set_class_limit(sess, class_name, resource, limit):
+    _upsert(sess, models.QuotaClass, dict(class_name=class_name, resource=resource), limit)
+
+
+def _upsert(sess, model, keys, limit):
+    query = sa.select(model)
+    for column, value in keys.items():
+        query = query.where(getattr(model, column) == value)
+    row = sess.scalars(query).first()
+    if row is None:
+        sess.add(model(hard_limit=limit, **keys))
+    else:
+        row.hard_limit = limit
+    sess.flush()
+
+
+def delete_overrides(sess, project_id, user_id=None):
+    """Drop a user's overrides, or every override of the project (its users' too)."""
+    sess.execute(sa.delete(models.ProjectUserQuota).where(
+        models.ProjectUserQuota.project_id == project_id,
+        *([models.ProjectUserQuota.user_id == user_id] if user_id else [])))
+    if not user_id:
+        sess.execute(sa.delete(models.Quota).where(models.Quota.project_id == project_id))
+
+
+def _add(a, b):
+    return UNLIMITED if UNLIMITED in (a, b) else a + b
+
+
+def _sub(a, b):
+    return UNLIMITED if UNLIMITED in (a, b) else a - b
+
+
+def settable_ranges(sess, project_id, user_id=None, in_use=None):
+    """``{resource: (minimum, maximum)}`` a quota update must respect (Nova's rules).
+
+    A project limit must cover what its users were given and what is in use;
+    a user's limit must cover the user's usage and fit in what the project
+    has not handed to other users.
+    """
+    project = limits(sess, project_id)
+    handed_out = {}
+    for resource, limit in sess.execute(sa.select(models.ProjectUserQuota.resource,
+                                                  models.ProjectUserQuota.hard_limit).where(
+            models.ProjectUserQuota.project_id == project_id)):
+        handed_out[resource] = handed_out.get(resource, 0) + limit
+    remains = {r: project[r] - handed_out.get(r, 0) for r in project}
+    in_use = in_use if in_use is not None else displayed_usage(sess, project_id, user_id)
+    if user_id:
+        own = user_overrides(sess, project_id, user_id)
+        return {r: (in_use.get(r, 0), _add(remains[r], own.get(r, 0))) for r in project}
+    return {r: (max(_sub(project[r], remains[r]), in_use.get(r, 0)), UNLIMITED) for r in project}
+
+
+def displayed_usage(sess, project_id, user_id=None):
+    """Usage as the quota and limits APIs show it: per-user resources always read 0."""
+    counted = usage(sess, project_id, user_id)
+    return {r: (0 if r in PER_USER else counted.get(r, 0)) for r in RESOURCES}
+
+
+def lock(sess, key):
+    """Write the lock row ``key`` in the current transaction; held until commit or rollback."""
+    table = models.QuotaLock.__table__
+    dialect = sess.get_bind().dialect.name
+    values = {'lock_id': key, 'counter': 1}
+    bump = {'counter': table.c.counter + 1}
+    if dialect == 'postgresql':
+        stmt = postgresql.insert(table).values(**values).on_conflict_do_update(
+            index_elements=['lock_id'], set_=bump)
+    elif dialect in ('mysql', 'mariadb'):
+        stmt = mysql.insert(table).values(**values).on_duplicate_key_update(**bump)
+    elif dialect == 'sqlite':
+        stmt = sqlite.insert(table).values(**values).on_conflict_do_update(
+            index_elements=['lock_id'], set_=bump)
+    else:  # pragma: no cover - every supported backend is above
+        raise NotImplementedError(dialect)
+    sess.execute(stmt)
+
+
+def _over(limit, value):
+    return limit > UNLIMITED and value > limit
+
+
+def enforce(sess, project_id, user_id, deltas, counters=None, lock_key=None):
+    """Check that adding ``deltas`` keeps the project (and user) within quota.
+
+    Call inside the transaction that then inserts the new rows: this first
+    takes the per-project lock (``lock_key``, default ``project_id``), so
+    concurrent checks of one project run one after another.
+
+    :param deltas: ``{resource: amount}`` about to be added.
+    :param counters: per-call counters replacing registered ones, e.g. the
+        members of one server group for ``server_group_members``.
+    :raises exception.OverQuota: with Nova's "Quota exceeded for ..." message;
+        ``resources``, ``quotas``, ``usages`` and ``deltas`` attributes say which.
+    """
+    lock(sess, lock_key or project_id)
+    project = limits(sess, project_id)
+    own = user_overrides(sess, project_id, user_id) if user_id else {}
+    counters = dict(_COUNTERS, **(counters or {}))
+    overs, used, allowed = [], {}, {}
+    for resource, delta in deltas.items():
+        count = counters[resource]
+        if resource in PER_USER:
+            limit = min(project[resource], own.get(resource, project[resource]))
+            used[resource], allowed[resource] = count(sess, project_id, user_id), limit
+        else:
+            used[resource], allowed[resource] = count(sess, project_id, None), project[resource]
+            if resource in own and not _over(project[resource], used[resource] + delta):
+                used[resource], allowed[resource] = count(sess, project_id, user_id), own[resource]
+        if _over(allowed[resource], used[resource] + delta):
+            overs.append(resource)
+    if overs:
+        raise _over_quota(sorted(overs), deltas, used, allowed)
+
+
+def _over_quota(overs, deltas, used, allowed):
+    def joined(values):
+        return ', '.join(str(values[r]) for r in overs)
+    exc = exception.OverQuota(overs=', '.join(overs), req=joined(deltas), used=joined(used),
+                              allowed=joined(allowed))
+    exc.resources, exc.deltas = overs, dict(deltas)
+    exc.usages, exc.quotas = used, allowed
+    return exc
+
+
+def project_exists(sess, project_id):
+    """False only when this service's own identity knows no such project (Nova asks Keystone)."""
+    if conf.CONF.api.auth_strategy != 'embedded':
+        return True
+    from novaapi.identity import models as identity_models
+    return sess.get(identity_models.Project, project_id) is not None

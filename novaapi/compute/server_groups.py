@@ -1,0 +1,111 @@
+"""Server groups: a scheduling policy (with rules) and the servers that are its members.
+
+Rows carry ``policy`` (str) and ``rules`` (dict) whatever the microversion;
+the API shows ``policies: [policy]`` before 2.64.
+"""
+
+import sqlalchemy as sa
+
+from novaapi.compute import project_models as models
+from novaapi.compute import quotas
+from novaapi import exception
+
+POLICIES = ('anti-affinity', 'affinity', 'soft-anti-affinity', 'soft-affinity')
+
+
+def _count_groups(sess, project_id, user_id):
+    query = sa.select(sa.func.count()).select_from(models.ServerGroup).where(
+        models.ServerGroup.project_id == project_id)
+    if user_id:
+        query = query.where(models.ServerGroup.user_id == user_id)
+    return sess.scalar(query)
+
+
+def _count_members(sess, project_id, user_id):
+    """Members of every group of the project (or the user's groups); shown as 0 by the API."""
+    query = sa.select(sa.func.count()).select_from(models.ServerGroupMember).join(
+        models.ServerGroup).where(models.ServerGroup.project_id == project_id)
+    if user_id:
+        query = query.where(models.ServerGroup.user_id == user_id)
+    return sess.scalar(query)
+
+
+quotas.register_counter('server_groups', _count_groups)
+quotas.register_counter('server_group_members', _count_members)
+
+
+def get(sess, ctx, group_id):
+    """The group with uuid ``group_id`` (any project: callers check policy on ``.project_id``).
+
+    :raises exception.InstanceGroupNotFound:
+    """
+    group = sess.scalars(sa.select(models.ServerGroup).where(
+        models.ServerGroup.uuid == group_id)).first()
+    if group is None:
+        raise exception.InstanceGroupNotFound(group_uuid=group_id)
+    return group
+
+
+def get_all(sess, project_id=None, offset=0, limit=None):
+    """Groups of ``project_id`` (every project when None), oldest first."""
+    query = sa.select(models.ServerGroup).order_by(models.ServerGroup.id)
+    if project_id is not None:
+        query = query.where(models.ServerGroup.project_id == project_id)
+    return list(sess.scalars(query.offset(offset).limit(limit)))
+
+
+def create(sess, project_id, user_id, name, policy, rules=None):
+    """:raises exception.ServerGroupLimitExceeded: the project has ``server_groups`` groups."""
+    try:
+        quotas.enforce(sess, project_id, user_id, {'server_groups': 1})
+    except exception.OverQuota:
+        raise exception.ServerGroupLimitExceeded() from None
+    group = models.ServerGroup(name=name, project_id=project_id, user_id=user_id, policy=policy)
+    group.rules = rules
+    sess.add(group)
+    sess.flush()
+    return group
+
+
+def delete(sess, group):
+    sess.delete(group)
+    sess.flush()
+
+
+def members(sess, group):
+    """Instance uuids of the group's members, in the order they joined."""
+    return list(sess.scalars(sa.select(models.ServerGroupMember.instance_uuid).where(
+        models.ServerGroupMember.group_id == group.id).order_by(models.ServerGroupMember.id)))
+
+
+def add_member(sess, group, instance_uuid, user_id=None):
+    """Add a server to ``group`` within the ``server_group_members`` quota.
+
+    Every member of the group counts (Nova counts the requesting user's
+    members only); ``user_id`` makes that user's quota override apply.
+
+    :raises exception.ServerGroupMemberLimitExceeded: the group is full.
+    """
+    def count(sess_, _project_id, _user_id):
+        return sess_.scalar(sa.select(sa.func.count()).select_from(models.ServerGroupMember).where(
+            models.ServerGroupMember.group_id == group.id))
+    try:
+        quotas.enforce(sess, group.project_id, user_id, {'server_group_members': 1},
+                       counters={'server_group_members': count})
+    except exception.OverQuota:
+        raise exception.ServerGroupMemberLimitExceeded() from None
+    sess.add(models.ServerGroupMember(group_id=group.id, instance_uuid=instance_uuid))
+    sess.flush()
+    sess.expire(group, ['member_rows'])
+
+
+def remove_member(sess, instance_uuid):
+    """Drop the server from every group it is in (when the server is deleted)."""
+    sess.execute(sa.delete(models.ServerGroupMember).where(
+        models.ServerGroupMember.instance_uuid == instance_uuid))
+
+
+def groups_for_instance(sess, instance_uuid):
+    """Uuids of the groups the server is a member of."""
+    return list(sess.scalars(sa.select(models.ServerGroup.uuid).join(models.ServerGroupMember).where(
+        models.ServerGroupMember.instance_uuid == instance_uuid).order_by(models.ServerGroup.id)))
