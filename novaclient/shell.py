@@ -7,8 +7,9 @@ declared here statically instead of being loaded from keystoneauth.
 """
 
 import argparse
-import enum
-import logging
+import functools
+import gettext
+import os
 import sys
 
 import novaclient
@@ -23,18 +24,38 @@ HINT_HELP_MSG = (" [hint: use '--os-compute-api-version' flag to show help "
                  "message for proper version]")
 VERSIONS_MSG = " (Supported by API versions '%s' - '%s')"
 
-logger = logging.getLogger(__name__)
-
-
 # Commands that must see every other command registered.
 _ALL_COMMAND_NEEDERS = ('help', 'bash-completion', 'bash_completion')
 
 
-class ExitStatus(enum.IntEnum):
+class ExitStatus:
+    """Process exit statuses."""
+
     SUCCESS = 0
     ERROR = 1
     USAGE = 2
     CTRL_C = 130
+
+
+# NOTE: argparse looks up a translation for every message it builds (over
+# a hundred per help screen, each searching the locale directories).
+# Memoising gettext keeps the translations and drops the repeated search.
+argparse._ = functools.lru_cache(maxsize=None)(gettext.gettext)
+
+
+def _terminal_width():
+    # Same rule as shutil.get_terminal_size(), without importing shutil
+    # (and, through it, the compression modules).
+    try:
+        columns = int(os.environ['COLUMNS'])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return (columns or 80) - 2
 
 
 # Auth plugin options: (flags, dest, env vars). NOTE: the password and
@@ -91,7 +112,8 @@ class OpenStackHelpFormatter(argparse.HelpFormatter):
 
     def __init__(self, prog, indent_increment=2, max_help_position=32,
                  width=None):
-        super().__init__(prog, indent_increment, max_help_position, width)
+        super().__init__(prog, indent_increment, max_help_position,
+                         width or _terminal_width())
 
     def start_section(self, heading):
         super().start_section(heading[:1].upper() + heading[1:])
@@ -346,6 +368,7 @@ class OpenStackComputeShell:
     def setup_debugging(debug):
         if not debug:
             return
+        import logging
         logging.basicConfig(
             level=logging.DEBUG,
             format='%(levelname)s (%(module)s:%(lineno)d) %(message)s',
@@ -512,7 +535,8 @@ def main(argv=None):
         print('... terminating nova client', file=sys.stderr)
         return ExitStatus.CTRL_C
     except Exception as exc:
-        logger.debug(exc, exc_info=True)
+        import logging
+        logging.getLogger(__name__).debug(exc, exc_info=True)
         print('ERROR (%s): %s' % (type(exc).__name__, exc), file=sys.stderr)
         return ExitStatus.ERROR
 

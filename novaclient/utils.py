@@ -4,19 +4,13 @@ Nothing here imports keystoneauth1 or requests; prettytable is imported
 only when a table is printed.
 """
 
-import contextlib
-import json
 import os
 import re
-import textwrap
-import time
-import unicodedata
-import uuid
-from urllib import parse
 
 from novaclient import exceptions
 
 VALID_KEY_REGEX = re.compile(r'[\w\.\- :]+$', re.UNICODE)
+_UUID_RE = re.compile(r'^[0-9a-f]{32}$')
 _TRUE = ('1', 't', 'true', 'on', 'y', 'yes')
 _FALSE = ('0', 'f', 'false', 'off', 'n', 'no')
 
@@ -100,19 +94,19 @@ def is_integer_like(value):
 
 def is_uuid_like(value):
     """Whether ``value`` is a UUID, with or without dashes/braces/urn."""
-    try:
-        text = str(value).lower()
-        for prefix in ('urn:', 'uuid:'):
-            if text.startswith(prefix):
-                text = text[len(prefix):]
-        text = text.replace('{', '').replace('}', '').replace('-', '')
-        return uuid.UUID(value).hex == text
-    except (TypeError, ValueError, AttributeError):
+    if not isinstance(value, str):
         return False
+    text = value.lower()
+    for prefix in ('urn:', 'uuid:'):
+        if text.startswith(prefix):
+            text = text[len(prefix):]
+    text = text.strip('{}').replace('-', '')
+    return bool(_UUID_RE.match(text))
 
 
 def to_slug(value):
     """Lower-case ASCII slug: accents dropped, runs of space/dash -> '-'."""
+    import unicodedata
     text = unicodedata.normalize('NFKD', str(value))
     text = text.encode('ascii', 'ignore').decode('ascii')
     text = re.sub(r'[^\w\s-]', '', text).strip().lower()
@@ -161,6 +155,8 @@ def print_list(objs, fields, formatters=None, sortby_index=None):
 
 
 def _dict_rows(key, value, wrap):
+    import json
+    import textwrap
     if isinstance(value, (dict, list)):
         value = json.dumps(value, ensure_ascii=False)
     if wrap > 0:
@@ -187,6 +183,7 @@ def flatten_dict(data):
 
     String values holding JSON are decoded first.
     """
+    import json
     data = dict(data)
     for key, value in data.items():
         if isinstance(value, str):
@@ -320,23 +317,11 @@ def validate_flavor_metadata_keys(keys):
                 'spaces, underscores, periods, colons and hyphens.' % key)
 
 
-@contextlib.contextmanager
-def record_time(times, enabled, *args):
-    """Append ``(' '.join(args), start, end)`` to ``times`` when enabled."""
-    if not enabled:
-        yield
-        return
-    start = time.time()
-    try:
-        yield
-    finally:
-        times.append((' '.join(args), start, time.time()))
-
-
 def prepare_query_string(params):
     """``?k=v&...`` with keys sorted, or '' for no params."""
     if not params:
         return ''
+    from urllib import parse
     return '?%s' % parse.urlencode(sorted(params.items(), key=lambda x: x[0]))
 
 

@@ -1,7 +1,6 @@
 """``nova boot``: its arguments and the translation into a create call."""
 
 import argparse
-import ipaddress
 
 from novaclient import api_versions
 from novaclient import exceptions
@@ -262,6 +261,7 @@ def _nic_error(cs):
 
 
 def _valid_ip(text, version):
+    import ipaddress
     try:
         return ipaddress.ip_address(text).version == version
     except ValueError:

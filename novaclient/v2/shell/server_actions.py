@@ -1,11 +1,8 @@
 """Server actions: power and state changes, resize, migrations, evacuate."""
 
-import getpass
-
 from novaclient import api_versions
 from novaclient import exceptions
 from novaclient import utils
-from novaclient.v2 import servers
 from novaclient.v2.shell import common
 from novaclient.v2.shell import servers as server_shell
 
@@ -41,7 +38,7 @@ do_reset_network = _simple('reset_network', 'Reset the networking of a '
 
 
 @utils.arg('--hard', dest='reboot_type', action='store_const',
-           const=servers.REBOOT_HARD, default=servers.REBOOT_SOFT,
+           const='HARD', default='SOFT',
            help='Power-cycle instead of asking the guest to restart.')
 @utils.arg('server', metavar='<server>', nargs='+',
            help='Names or IDs of the servers.')
@@ -261,6 +258,7 @@ def do_trigger_crash_dump(cs, args):
 @utils.arg('server', **_SERVER)
 def do_set_password(cs, args):
     """Change the admin password of a server (asks for it twice)."""
+    import getpass
     server = common.find_server(cs, args.server)
     first = getpass.getpass('New password: ')
     if first != getpass.getpass('Again: '):
