@@ -207,7 +207,9 @@ def enforce(sess, project_id, user_id, deltas, counters=None, lock_key=None):
 
     Call inside the transaction that then inserts the new rows: this first
     takes the per-project lock (``lock_key``, default ``project_id``), so
-    concurrent checks of one project run one after another.
+    concurrent checks of one project run one after another.  On MariaDB
+    under REPEATABLE READ a read earlier in the transaction pins an old
+    snapshot; the counts are only fresh under READ COMMITTED.
 
     :param deltas: ``{resource: amount}`` about to be added.
     :param counters: per-call counters replacing registered ones, e.g. the
