@@ -199,9 +199,21 @@ def _pool(subnet):
     return start, end
 
 
+def _lock_subnet(sess, subnet):
+    """Serialize allocations on a subnet until commit (PostgreSQL and MariaDB row lock).
+
+    NOTE: concurrent inserts racing for one address deadlock on InnoDB's gap
+    locks; taking turns avoids the race, the unique key stays the safety net.
+    """
+    sess.execute(sa.select(models.Subnet.id).where(models.Subnet.id == subnet.id)
+                 .with_for_update())
+
+
 def _taken(sess, subnet):
+    # A locking read sees the latest commits, past a REPEATABLE READ snapshot.
     rows = sess.scalars(sa.select(models.IPAllocation.ip_address)
-                        .where(models.IPAllocation.subnet_id == subnet.id))
+                        .where(models.IPAllocation.subnet_id == subnet.id)
+                        .with_for_update(read=True))
     return {int(ipaddress.ip_address(ip)) for ip in rows}
 
 
@@ -214,8 +226,6 @@ def _claim(sess, port, subnet, address):
 def _allocate_any(sess, port, subnet):
     """Claim the lowest free pool address; clashes with other workers move on to the next."""
     start, end = _pool(subnet)
-    # NOTE: addresses that clashed are remembered: a REPEATABLE READ snapshot
-    # (MariaDB) keeps showing them free.
     clashed = set()
     while True:
         taken = _taken(sess, subnet) | clashed
@@ -244,6 +254,8 @@ def allocate_fixed_ips(sess, port, network, requested=()):
     """
     _begin_writing(sess)
     subnets = {s.id: s for s in network.subnets}
+    for subnet in network.subnets:
+        _lock_subnet(sess, subnet)
     wanted = list(requested) or [{'subnet_id': s.id} for s in network.subnets[:1]]
     for item in wanted:
         if item.get('ip_address'):
@@ -270,6 +282,8 @@ def create_port(sess, ctx, network, values, fixed_ips=()):
     _begin_writing(sess)
     values = dict(values)
     values.setdefault('project_id', ctx.project_id)
+    # NOTE: the group first: a worker waiting on a contested address then holds no other lock.
+    group = ensure_default_security_group(sess, values['project_id'])
     mac = values.pop('mac_address', None)
     for _attempt in range(MAC_ATTEMPTS):
         port = models.Port(id=str(uuid.uuid4()), network_id=network.id,
@@ -281,7 +295,6 @@ def create_port(sess, ctx, network, values, fixed_ips=()):
     else:
         raise MacAddressInUse(net_id=network.id, mac=port.mac_address)
     allocate_fixed_ips(sess, port, network, fixed_ips)
-    group = ensure_default_security_group(sess, port.project_id)
     port.security_groups.append(models.PortSecurityGroup(security_group_id=group.id))
     sess.flush()
     return port
@@ -412,8 +425,10 @@ def ensure_default_security_group(sess, project_id):
         # it even under a REPEATABLE READ snapshot).
         group_id = sess.scalar(sa.select(models.DefaultSecurityGroup.security_group_id)
                                .where(models.DefaultSecurityGroup.project_id == project_id)
-                               .with_for_update())
-        return sess.get(models.SecurityGroup, group_id)
+                               .with_for_update(read=True))
+        return sess.scalars(sa.select(models.SecurityGroup)
+                            .where(models.SecurityGroup.id == group_id)
+                            .with_for_update(read=True)).one()
     return group
 
 
