@@ -185,3 +185,18 @@ def test_flavor_keys_match_novas_own_response_schemas(api, nova_venv):
     proc = subprocess.run([os.path.join(nova_venv, 'bin', 'python'), checker], input=json.dumps(cases),
                           capture_output=True, text=True, check=True, timeout=120)
     assert json.loads(proc.stdout) == []
+
+
+@pytest.mark.parametrize('kind', ['postgresql', 'mariadb'])
+def test_nova_api_on_server_databases(tmp_path, kind):
+    from tests.conftest import scratch_database
+    url, drop = scratch_database(kind, tmp_path)
+    try:
+        with server_mod.start_api(tmp_path / 'data', workers=2, database=url) as srv:
+            token = srv.token()
+            body = srv.compute('GET', '/flavors/detail?limit=2', token).json()
+            assert [f['id'] for f in body['flavors']] == ['1', '2']
+            assert body['flavors_links'][0]['href'].endswith('/flavors/detail?limit=2&marker=2')
+            assert srv.compute('GET', '/flavors', srv.token(srv.demo_openrc)).status_code == 200
+    finally:
+        drop()

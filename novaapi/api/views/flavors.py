@@ -35,7 +35,8 @@ def detail(req, flavor, include_extra_specs=True):
 
 def index(req, flavors, view=basic, **kwargs):
     body = {'flavors': [view(req, f, **kwargs) for f in flavors]}
-    links = common.collection_links(req, flavors, 'flavors', lambda f: f.flavorid)
+    collection = 'flavors/detail' if view is detail else 'flavors'
+    links = common.collection_links(req, flavors, collection, lambda f: f.flavorid)
     if links:
         body['flavors_links'] = links
     return body

@@ -52,6 +52,8 @@ def test_filters_sort_and_paging(compute, demo_token):
     assert links == [{'rel': 'next', 'href': 'http://127.0.0.1:8774/v2.1/flavors?limit=2&marker=2'}]
     assert ids('?limit=2&marker=2')[0] == ['3', '4']
     assert ids('?limit=2&marker=4') == (['5'], None)
+    detail = compute.request('GET', '/v2.1/flavors/detail?limit=1', demo_token).json
+    assert detail['flavors_links'][0]['href'] == 'http://127.0.0.1:8774/v2.1/flavors/detail?limit=1&marker=1'
     assert ids('?name=m1.small', version='2.102')[0] == ['2']
     resp = compute.request('GET', '/v2.1/flavors?marker=nope', demo_token)
     assert resp.status_int == 400 and resp.json['badRequest']['message'] == 'marker [nope] not found'
