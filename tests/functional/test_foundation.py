@@ -200,3 +200,19 @@ def test_nova_api_on_server_databases(tmp_path, kind):
             assert srv.compute('GET', '/flavors', srv.token(srv.demo_openrc)).status_code == 200
     finally:
         drop()
+
+
+def test_wsgi_module_serves_the_same_apps(tmp_path):
+    conf_path = tmp_path / 'novaapi.conf'
+    conf_path.write_text('[DEFAULT]\ndata_dir = %s\n[identity]\npassword_hash_rounds = 16\n' % tmp_path)
+    script = (
+        'import json, webob\n'
+        'import novaapi.wsgi as w\n'
+        'doc = webob.Request.blank("/v2.1/").get_response(w.application).json\n'
+        'ident = webob.Request.blank("/v3").get_response(w.identity_application).json\n'
+        'print(json.dumps([doc["version"]["version"], ident["version"]["id"]]))\n')
+    proc = subprocess.run([os.sys.executable, '-c', script], capture_output=True, text=True, timeout=120,
+                          env=dict(os.environ, NOVAAPI_CONFIG=str(conf_path)))
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout.strip().splitlines()[-1]) == ['2.104', 'v3.14']
+    assert (tmp_path / 'admin-openrc').exists()
