@@ -10,10 +10,12 @@ import importlib
 MODULES = (
     'availability_zones',
     'flavors',
+    'instance_actions',
     'keypairs',
     'limits',
     'quotas',
     'server_actions',
+    'server_groups',
     'server_resources',
     'servers',
     'versions',
