@@ -77,17 +77,20 @@ def _listed(query, ctx, visibility):
 
 
 def list_images(sess, ctx, filters=None, visibility=None, limit=None, marker=None,
-                sort_key='created_at', sort_dir='desc', properties=None, tags=()):
+                sort_key='created_at', sort_dir='desc', properties=None, tags=(), hidden=None):
     """A page of the images ``ctx`` may list.
 
     :param filters: ``{column: [values]}`` for the columns of :data:`FILTER_COLUMNS`
     :param visibility: one of :data:`VISIBILITIES`, ``'all'`` or None (Glance's default set)
     :param marker: id of the last image of the previous page
     :param properties: ``{name: value}`` custom properties every image must carry
+    :param hidden: True or False keeps only images with that ``os_hidden``; None keeps all
     :raises exception.ImageNotFound: the marker is not a visible image
     """
     img = models.Image
     query = _listed(sa.select(img), ctx, visibility)
+    if hidden is not None:
+        query = query.where(img.os_hidden.is_(hidden))
     for column, values in (filters or {}).items():
         query = query.where(getattr(img, column).in_(values))
     for name, value in (properties or {}).items():

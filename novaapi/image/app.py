@@ -115,10 +115,12 @@ def index(call):
     limit = _limit(params)
     sort_key, sort_dir = _sort(params)
     filters, visibility, properties = _filters(params)
+    # Glance leaves hidden images out of lists unless asked for them.
+    hidden = params.get('os_hidden', 'false').lower() in ('true', '1', 'yes', 'on')
     try:
         rows = api.list_images(call.sess, call.ctx, filters, visibility, limit,
                                params.get('marker'), sort_key, sort_dir, properties,
-                               params.getall('tag'))
+                               params.getall('tag'), hidden)
     except exception.ImageNotFound:
         raise bad_request('Invalid marker. Image %s could not be found.'
                           % params.get('marker')) from None

@@ -106,6 +106,9 @@ def test_filters(client, ids, demo_token):
     assert names('id=%s' % mine) == ['secret']
     assert names('owner=%s' % ids['demo_project_id']) == ['secret']
     assert names('hw_disk_bus=virtio') == ['secret']
+    _private_image(ids['demo_project_id'], name='hidden', os_hidden=True)
+    assert 'hidden' not in names('')
+    assert names('os_hidden=true') == ['hidden']
     assert client.get('/v2/images?visibility=bogus', token=demo_token).status_int == 400
     assert client.get('/v2/images?status=bogus', token=demo_token).status_int == 400
     assert client.get('/v2/images?sort_key=bogus', token=demo_token).status_int == 400
@@ -173,3 +176,15 @@ def test_unknown_path_and_method(client, demo_token):
     resp = client.request('PUT', '/v2/images', token=demo_token)
     assert resp.status_int == 405
     assert 'POST' in resp.headers['Allow']
+
+
+@pytest.mark.parametrize('name, path', [('image', '/v2/images'), ('network', '/v2.0/networks')])
+def test_paste_pipeline_serves_the_apps(ids, demo_token, name, path):
+    from paste import deploy
+
+    from novaapi import conf
+    endpoint = Client(deploy.loadapp('config:' + conf.CONF.paste_config, name=name))
+    resp = endpoint.get(path, token=demo_token)
+    assert resp.status_int == 200, resp.body
+    assert resp.headers['x-openstack-request-id'].startswith('req-')
+    assert endpoint.get(path).status_int == 401
