@@ -13,6 +13,7 @@ MODULES = (
     'instance_actions',
     'keypairs',
     'limits',
+    'migrations',
     'quotas',
     'server_actions',
     'server_groups',
