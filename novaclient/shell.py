@@ -43,6 +43,7 @@ class ExitStatus:
 argparse._ = functools.lru_cache(maxsize=None)(gettext.gettext)
 
 
+@functools.lru_cache(maxsize=None)
 def _terminal_width():
     # Same rule as shutil.get_terminal_size(), without importing shutil
     # (and, through it, the compression modules).
@@ -140,12 +141,16 @@ class NovaClientArgumentParser(argparse.ArgumentParser):
 
 
 def _auth_type(argv):
-    parser = argparse.ArgumentParser(add_help=False)
-    parser.add_argument('--os-auth-type', '--os-auth-plugin',
-                        default=utils.env('OS_AUTH_TYPE', 'OS_AUTH_PLUGIN'))
-    known, _rest = parser.parse_known_args(argv)
-    if known.os_auth_type:
-        return known.os_auth_type
+    """The auth plugin named on the command line, in env, or implied."""
+    for index, word in enumerate(argv):
+        for flag in ('--os-auth-type', '--os-auth-plugin'):
+            if word.startswith(flag + '='):
+                return word.split('=', 1)[1]
+            if word == flag and index + 1 < len(argv):
+                return argv[index + 1]
+    env_type = utils.env('OS_AUTH_TYPE', 'OS_AUTH_PLUGIN')
+    if env_type:
+        return env_type
     return 'token' if '--os-token' in argv else 'password'
 
 
@@ -289,10 +294,12 @@ class OpenStackComputeShell:
     # -- parser construction ------------------------------------------------
 
     def get_subcommand_parser(self, version, do_help=False, argv=None,
-                              only=None):
+                              only=None, with_args=None):
         """Global options plus the ``do_*`` commands valid at ``version``.
 
         :param only: a command name; when known, register just that one
+        :param with_args: names of the commands whose arguments to declare
+            (None: all); the command list of ``nova help`` needs none
         """
         parser = get_base_parser(argv or [])
         parser.set_defaults(func=self.do_help)
@@ -304,7 +311,8 @@ class OpenStackComputeShell:
         if only and any(name == only for name, _ in commands):
             commands = [(n, f) for n, f in commands if n == only]
         for name, callback in commands:
-            self._add_command(subparsers, name, callback, version, do_help)
+            self._add_command(subparsers, name, callback, version, do_help,
+                              with_args is None or name in with_args)
         hidden = subparsers.add_parser(
             'bash_completion', add_help=False,
             formatter_class=OpenStackHelpFormatter)
@@ -312,7 +320,8 @@ class OpenStackComputeShell:
         self.subcommands['bash_completion'] = hidden
         return parser
 
-    def _add_command(self, subparsers, name, callback, version, do_help):
+    def _add_command(self, subparsers, name, callback, version, do_help,
+                     with_args=True):
         desc = callback.__doc__ or ''
         if getattr(callback, 'versioned', False):
             subs = api_versions.get_substitutions(callback)
@@ -335,7 +344,8 @@ class OpenStackComputeShell:
                                help=argparse.SUPPRESS)
         self.subcommands[name] = subparser
         groups = {}
-        for args, kwargs in getattr(callback, 'arguments', []):
+        for args, kwargs in getattr(callback, 'arguments', []) if \
+                with_args else []:
             self._add_argument(subparser, groups, args, dict(kwargs), version,
                                do_help)
         subparser.set_defaults(func=callback)
@@ -395,7 +405,8 @@ class OpenStackComputeShell:
         if rest and not do_help and rest[0] not in _ALL_COMMAND_NEEDERS:
             only = rest[0]
         self.parser = self.get_subcommand_parser(
-            api_version, do_help=do_help, argv=argv, only=only)
+            api_version, do_help=do_help, argv=argv, only=only,
+            with_args=_commands_needing_args(args, rest))
         if args.help or not argv:
             self.parser.print_help()
             return ExitStatus.SUCCESS
@@ -455,6 +466,15 @@ class OpenStackComputeShell:
         else:
             raise exceptions.CommandError(
                 "'%s' is not a valid subcommand" % args.command)
+
+
+def _commands_needing_args(args, rest):
+    """Which commands must declare their arguments for this run."""
+    if args.help or not rest:
+        return set()
+    if rest[0] == 'help':
+        return {'help'} | set(rest[1:2])
+    return None
 
 
 class _Timing:
