@@ -63,6 +63,7 @@ def versions_app(req):
 class VersionsController(wsgi.Controller):
     """``GET /v2.1/`` (no auth) and ``GET /v2.1/{project_id}/`` through the router."""
 
+    @wsgi.expected_errors(())
     def show(self, req):
         return version_document(_host_url(req))
 
