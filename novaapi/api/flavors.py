@@ -114,26 +114,25 @@ class FlavorsController(wsgi.Controller):
     @validation.schema(schema.add_tenant_access)
     def add_tenant_access(self, req, id, body):
         policy.authorize(req.context, 'os-flavor-access:add_tenant_access', target={})
-        project_id = body['addTenantAccess']['tenant']
-        with engine.transaction() as sess:
-            flavor = db.get(sess, req.context, id)
-            if flavor.is_public:
-                raise exception.Conflict('Can not add access to a public flavor.')
-            db.add_access(sess, flavor, project_id)
-            return views.access(flavor.flavorid, db.access_list(sess, flavor))
+        return _change_access(req, id, body['addTenantAccess']['tenant'], db.add_access,
+                              'Can not add access to a public flavor.')
 
     @wsgi.action('removeTenantAccess')
-    @wsgi.expected_errors((400, 403, 404))
+    @wsgi.expected_errors((400, 403, 404, 409))
     @validation.schema(schema.remove_tenant_access)
     def remove_tenant_access(self, req, id, body):
         policy.authorize(req.context, 'os-flavor-access:remove_tenant_access', target={})
-        project_id = body['removeTenantAccess']['tenant']
-        with engine.transaction() as sess:
-            flavor = db.get(sess, req.context, id)
-            if flavor.is_public:
-                raise exception.Conflict('Can not remove access from a public flavor.')
-            db.remove_access(sess, flavor, project_id)
-            return views.access(flavor.flavorid, db.access_list(sess, flavor))
+        return _change_access(req, id, body['removeTenantAccess']['tenant'], db.remove_access,
+                              'Can not remove access from a public flavor.')
+
+
+def _change_access(req, flavor_id, project_id, change, public_message):
+    with engine.transaction() as sess:
+        flavor = db.get(sess, req.context, flavor_id)
+        if flavor.is_public:
+            raise exception.Conflict(public_message)
+        change(sess, flavor, project_id)
+        return views.access(flavor.flavorid, db.access_list(sess, flavor))
 
 
 class FlavorAccessController(wsgi.Controller):
