@@ -25,7 +25,7 @@ policy.register({
 def _user_id(req):
     """Whose key pairs: the caller's, or from 2.10 on the ``user_id`` query parameter."""
     if req.is_version('2.10') and 'user_id' in req.GET:
-        return req.GET.getall('user_id')[0]
+        return req.GET.getall('user_id')[0] or req.context.user_id
     return req.context.user_id
 
 

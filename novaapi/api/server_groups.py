@@ -9,7 +9,6 @@ from novaapi.api.views import server_groups as views
 from novaapi.compute import server_groups as db
 from novaapi.db import engine
 from novaapi import conf
-from novaapi import exception
 
 policy.register({
     'os-server-groups:create': policy.PROJECT_MEMBER,
@@ -30,10 +29,7 @@ def _page(req):
 def _policy_and_rules(req, spec):
     if not req.is_version('2.64'):
         return spec['policies'][0], {}
-    rules = spec.get('rules', {})
-    if spec['policy'] != 'anti-affinity' and rules:
-        raise exception.Invalid('Only anti-affinity policy supports rules.')
-    return spec['policy'], rules
+    return spec['policy'], spec.get('rules', {})
 
 
 class ServerGroupController(wsgi.Controller):

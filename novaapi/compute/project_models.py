@@ -52,7 +52,8 @@ class QuotaClass(base.Base, base.TimestampMixin):
     """A named set of limits; the ``default`` class overrides the configured defaults."""
 
     __tablename__ = 'quota_classes'
-    __table_args__ = (sa.UniqueConstraint('class_name', 'resource', name='uniq_quota_classes0class_name0resource'),)
+    __table_args__ = (sa.UniqueConstraint('class_name', 'resource',
+                                          name='uniq_quota_classes0class_name0resource'),)
 
     id = sa.Column(sa.Integer, primary_key=True, autoincrement=True)
     class_name = sa.Column(sa.String(255), nullable=False)

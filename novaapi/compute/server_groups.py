@@ -55,11 +55,17 @@ def get_all(sess, project_id=None, offset=0, limit=None):
 
 
 def create(sess, project_id, user_id, name, policy, rules=None):
-    """:raises exception.ServerGroupLimitExceeded: the project has ``server_groups`` groups."""
+    """Create a group (quota first, then the rules, in Nova's order).
+
+    :raises exception.ServerGroupLimitExceeded: the project has ``server_groups`` groups.
+    :raises exception.Invalid: rules given for a policy other than anti-affinity.
+    """
     try:
         quotas.enforce(sess, project_id, user_id, {'server_groups': 1})
     except exception.OverQuota:
         raise exception.ServerGroupLimitExceeded() from None
+    if rules and policy != 'anti-affinity':
+        raise exception.Invalid('Only anti-affinity policy supports rules.')
     group = models.ServerGroup(name=name, project_id=project_id, user_id=user_id, policy=policy)
     group.rules = rules
     sess.add(group)

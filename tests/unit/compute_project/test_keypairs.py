@@ -157,6 +157,8 @@ def test_keypairs_are_per_user_and_admin_may_act_for_others(compute, admin_token
     resp = compute.request('GET', '/v2.1/os-keypairs?user_id=%s' % demo_user, admin_token,
                            version='2.9')
     assert resp.json == {'keypairs': []}
+    resp = compute.request('GET', '/v2.1/os-keypairs?user_id=', demo_token, version='2.10')
+    assert [k['keypair']['name'] for k in resp.json['keypairs']] == ['mine']
     resp = _post(compute, admin_token, '2.10', name='given', public_key=IMPORT, user_id=demo_user)
     assert resp.status_int == 201 and resp.json['keypair']['user_id'] == demo_user
     assert compute.request('GET', '/v2.1/os-keypairs/given', demo_token).status_int == 200

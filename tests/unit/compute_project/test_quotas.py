@@ -63,7 +63,8 @@ def test_quota_set_keys_and_values_match_samples(compute, admin_token, demo_proj
         assert resp.json['quota_set']['id'] == demo_project
         assert _values(resp.json['quota_set']) == _values(want)
     resp = compute.request('GET', base + '?user_id=%s' % _user('demo'), admin_token, version=version)
-    assert _values(resp.json['quota_set']) == _values(sample(folder + 'user-quotas-show-get-resp.json')['quota_set'])
+    want = sample(folder + 'user-quotas-show-get-resp.json')['quota_set']
+    assert _values(resp.json['quota_set']) == _values(want)
 
 
 @pytest.mark.parametrize('version', sorted(QS_FOLDERS))
