@@ -70,6 +70,23 @@ OPTIONS = (
     Opt('quota', 'injected_files', int, 5, 'Default injected files per server (shown before 2.57).'),
     Opt('quota', 'injected_file_content_bytes', int, 10240, 'Default bytes per injected file (shown before 2.57).'),
     Opt('quota', 'injected_file_path_length', int, 255, 'Default injected file path length (shown before 2.57).'),
+    Opt('compute', 'driver', str, 'fake',
+        'Hypervisor driver: a name in the novaapi.compute.drivers entry point group.'),
+    Opt('compute', 'hosts', str, 'compute1,compute2', 'Comma-separated simulated compute hosts.'),
+    Opt('compute', 'default_availability_zone', str, 'nova', 'Availability zone of the compute hosts.'),
+    Opt('compute', 'host_vcpus', int, 16, 'vCPUs of each simulated compute host.'),
+    Opt('compute', 'host_memory_mb', int, 65536, 'RAM (MiB) of each simulated compute host.'),
+    Opt('compute', 'host_local_gb', int, 1000, 'Local disk (GiB) of each simulated compute host.'),
+    Opt('compute', 'build_time', float, 1.0, 'Seconds a server spends in BUILD (0 allowed).'),
+    Opt('compute', 'action_time', float, 0.5,
+        'Seconds each transient task state of a server action lasts (0 allowed).'),
+    Opt('compute', 'reclaim_instance_interval', int, 0,
+        'Seconds a deleted server stays SOFT_DELETED (restorable) before it is reclaimed; 0 deletes at once.'),
+    Opt('compute', 'shelved_offload_time', int, 0,
+        'Seconds a shelved server keeps its host before it is offloaded; -1 never, 0 at once.'),
+    Opt('compute', 'poll_interval', float, 0.1, 'Seconds between two scans for due state transitions.'),
+    Opt('compute', 'allow_resize_to_same_host', bool, False,
+        'Let a resize or cold migration pick the server\'s current host.'),
 )
 
 # Options kept as plain sections and handed to other libraries untouched.

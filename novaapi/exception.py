@@ -143,3 +143,39 @@ class ServerGroupLimitExceeded(OverQuota):
 
 class ServerGroupMemberLimitExceeded(OverQuota):
     msg_fmt = 'Quota exceeded, too many servers in group'
+
+
+# Servers (novaapi.compute).
+
+class InstanceNotFound(NotFound):
+    msg_fmt = 'Instance %(instance_id)s could not be found.'
+
+
+class InstanceInvalidState(Conflict):
+    """``attr``/``state``/``action`` make the API's "Cannot '<action>' instance ..." message."""
+
+    msg_fmt = "Cannot '%(action)s' instance %(instance_uuid)s while it is in %(attr)s %(state)s"
+
+
+class InstanceIsLocked(Conflict):
+    msg_fmt = 'Instance %(instance_uuid)s is locked'
+
+
+class InstanceNotReady(Conflict):
+    msg_fmt = 'Instance %(instance_id)s is not ready'
+
+
+class InstanceUnknownState(Conflict):
+    msg_fmt = "Instance %(instance_uuid)s is in an invalid state for '%(action)s'"
+
+
+class NoValidHost(NovaException):
+    msg_fmt = 'No valid host was found. %(reason)s'
+
+
+class ComputeHostNotFound(Invalid):
+    msg_fmt = 'Compute host %(host)s could not be found.'
+
+
+class MigrationNotFound(NotFound):
+    msg_fmt = 'Migration %(migration_id)s could not be found.'

@@ -75,11 +75,14 @@ SEEDERS = (
     'novaapi.db.flavors:seed_defaults',
     'novaapi.image.api:seed',
     'novaapi.network.api:seed',
+    'novaapi.compute.hosts:seed',
 )
 """``module:function(session)`` of every feature that seeds data on a fresh deployment."""
 
 
-BACKGROUND = ()
+BACKGROUND = (
+    'novaapi.compute.engine:run',
+)
 """``module:function()`` loops every worker runs in a green thread beside the servers."""
 
 

@@ -4,3 +4,4 @@ Resource modules that are not in ``routes.ROUTE_LIST`` directly (servers,
 images, ...) are listed here; importing this module registers them.
 """
 from novaapi.api import keypairs, limits, quotas, server_groups  # noqa: F401,E401 - key pairs, limits, quotas, server groups
+from novaapi.api import servers, availability_zones  # noqa: F401,E401 - servers and their actions, availability zones

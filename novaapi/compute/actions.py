@@ -1,0 +1,78 @@
+"""Instance action records (``os-instance-actions``): one per API action, events per compute step."""
+
+import sqlalchemy as sa
+
+from novaapi.compute import models
+from novaapi.db import base
+
+CREATE = 'create'
+DELETE = 'delete'
+EVACUATE = 'evacuate'
+RESTORE = 'restore'
+STOP = 'stop'
+START = 'start'
+REBOOT = 'reboot'
+REBUILD = 'rebuild'
+REVERT_RESIZE = 'revertResize'
+CONFIRM_RESIZE = 'confirmResize'
+RESIZE = 'resize'
+MIGRATE = 'migrate'
+PAUSE = 'pause'
+UNPAUSE = 'unpause'
+SUSPEND = 'suspend'
+RESUME = 'resume'
+RESCUE = 'rescue'
+UNRESCUE = 'unrescue'
+CHANGE_PASSWORD = 'changePassword'
+SHELVE = 'shelve'
+SHELVE_OFFLOAD = 'shelveOffload'
+UNSHELVE = 'unshelve'
+LIVE_MIGRATION = 'live-migration'
+TRIGGER_CRASH_DUMP = 'trigger_crash_dump'
+LOCK = 'lock'
+UNLOCK = 'unlock'
+BACKUP = 'createBackup'
+CREATE_IMAGE = 'createImage'
+RESET_STATE = 'resetState'
+
+
+def record(sess, ctx, instance_uuid, action, finished=False):
+    """Start an action for ``instance_uuid`` on behalf of ``ctx``; return its row.
+
+    ``finished`` actions (lock, unlock, resetState...) have no compute step.
+    """
+    now = base.utcnow()
+    row = models.InstanceAction(action=action, instance_uuid=instance_uuid,
+                                request_id=getattr(ctx, 'request_id', None),
+                                user_id=ctx.user_id, project_id=ctx.project_id,
+                                start_time=now, finish_time=now if finished else None)
+    sess.add(row)
+    sess.flush()
+    return row
+
+
+def start_event(sess, action_id, event, host=None):
+    if action_id is None:
+        return None
+    row = models.InstanceActionEvent(action_id=action_id, event=event, start_time=base.utcnow(),
+                                     host=host)
+    sess.add(row)
+    sess.flush()
+    return row
+
+
+def finish_events(sess, action_id, result='Success', traceback=None, message=None):
+    """Close the open events of an action (and the action's message on error)."""
+    if action_id is None:
+        return
+    now = base.utcnow()
+    sess.execute(sa.update(models.InstanceActionEvent)
+                 .where(models.InstanceActionEvent.action_id == action_id,
+                        models.InstanceActionEvent.finish_time.is_(None))
+                 .values(finish_time=now, result=result, traceback=traceback, updated_at=now)
+                 .execution_options(synchronize_session=False))
+    values = {'updated_at': now}
+    if result != 'Success':
+        values['message'] = 'Error'
+    sess.execute(sa.update(models.InstanceAction).where(models.InstanceAction.id == action_id)
+                 .values(**values).execution_options(synchronize_session=False))

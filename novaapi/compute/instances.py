@@ -1,0 +1,236 @@
+"""Instance queries: one server (project-scoped), and lists with Nova's filters, sorting and paging.
+
+Every filter is SQL (regular expressions with the backend's operator,
+addresses and tags through sub-queries) so ``limit``/``marker`` pages stay
+exact; the indexes in :mod:`novaapi.compute.models` back the common shapes.
+"""
+
+import re
+
+import sqlalchemy as sa
+
+from novaapi.compute import models
+from novaapi.compute import states
+from novaapi import exception
+
+I = models.Instance
+
+# Filters matched exactly (lists mean "any of").
+EXACT = {'project_id': I.project_id, 'user_id': I.user_id, 'image_ref': I.image_ref,
+         'vm_state': I.vm_state, 'task_state': I.task_state, 'uuid': I.uuid, 'host': I.host,
+         'launch_index': I.launch_index, 'locked': I.locked, 'instance_type_id': I.instance_type_id,
+         'power_state': I.power_state, 'progress': I.progress}
+# Filters matched as regular expressions (Nova's REGEXP / ~ / LIKE).
+REGEX = {'display_name': I.display_name, 'hostname': I.hostname, 'key_name': I.key_name,
+         'node': I.node, 'reservation_id': I.reservation_id,
+         'availability_zone': I.availability_zone, 'display_description': I.display_description,
+         'locked_by': I.locked_by, 'root_device_name': I.root_device_name,
+         'config_drive': I.config_drive, 'access_ip_v4': I.access_ip_v4,
+         'access_ip_v6': I.access_ip_v6, 'kernel_id': I.kernel_id, 'ramdisk_id': I.ramdisk_id}
+# Date filters given as text are compared as text prefixes (Nova matches them as regexes too).
+DATES = {'created_at': I.created_at, 'launched_at': I.launched_at,
+         'terminated_at': I.terminated_at}
+
+
+def get(sess, ctx, uuid, read_deleted=False, lock=False):
+    """The instance ``uuid`` as ``ctx`` may see it (any project for admins).
+
+    :raises exception.InstanceNotFound: unknown, deleted, or another project's
+    """
+    query = sa.select(I).where(I.uuid == uuid)
+    if not read_deleted:
+        query = query.where(I.deleted == 0)
+    if not ctx.is_admin:
+        query = query.where(I.project_id == ctx.project_id)
+    if lock:
+        query = query.with_for_update()
+    instance = sess.scalars(query).first()
+    if instance is None:
+        raise exception.InstanceNotFound(instance_id=uuid)
+    return instance
+
+
+def _regex(column, pattern):
+    try:
+        re.compile(pattern)
+    except re.error:
+        pattern = re.escape(pattern)
+    return column.regexp_match(pattern)
+
+
+def _in(column, value):
+    if isinstance(value, (list, tuple, set)):
+        return column.in_(list(value))
+    return column == value
+
+
+def _status_clause(pairs):
+    clauses = []
+    for vm_state, tasks in pairs:
+        if tasks is None:
+            clauses.append(I.vm_state == vm_state)
+            continue
+        included, excluded = tasks
+        if included:
+            clauses.append(sa.and_(I.vm_state == vm_state, _task_in(included)))
+        else:
+            clauses.append(sa.and_(I.vm_state == vm_state, sa.not_(_task_in(excluded))))
+    return sa.or_(*clauses) if clauses else sa.false()
+
+
+def _task_in(tasks):
+    named = [t for t in tasks if t is not None]
+    clause = I.task_state.in_(named) if named else sa.false()
+    if None in tasks:
+        clause = sa.or_(clause, I.task_state.is_(None))
+    else:
+        clause = sa.and_(I.task_state.is_not(None), clause)
+    return clause
+
+
+def _tag_clause(tags, every, negate):
+    tag = models.Tag
+    if every:
+        matched = sa.and_(*[sa.exists().where(tag.resource_id == I.uuid, tag.tag == t) for t in tags])
+    else:
+        matched = sa.exists().where(tag.resource_id == I.uuid, tag.tag.in_(tags))
+    return sa.not_(matched) if negate else matched
+
+
+def _ip_clause(sess, pattern, version):
+    """Instances with a fixed IP of ``version`` matching ``pattern`` (addresses are few)."""
+    try:
+        from novaapi.network import api as network
+    except ImportError:  # pragma: no cover - the network service ships with the compute one
+        return sa.false()
+    try:
+        regex = re.compile(pattern)
+    except re.error:
+        regex = re.compile(re.escape(pattern))
+    devices = set()
+    for device_id, address in network_addresses(sess, network):
+        if (':' in address) == (version == 6) and regex.search(address):
+            devices.add(device_id)
+    return I.uuid.in_(sorted(devices)) if devices else sa.false()
+
+
+def network_addresses(sess, network):
+    """``(device_id, ip)`` of every bound port's fixed IPs."""
+    from novaapi.network import models as net_models
+    port, fixed = net_models.Port, getattr(net_models, 'IPAllocation', None)
+    if fixed is None:
+        return []
+    return list(sess.execute(sa.select(port.device_id, fixed.ip_address)
+                             .join(fixed, fixed.port_id == port.id)
+                             .where(port.device_id != '')))
+
+
+def build_query(sess, filters):
+    """SELECT of instances matching Nova's normalized ``filters`` dict."""
+    query = sa.select(I)
+    deleted = filters.get('deleted')
+    if deleted is False:
+        query = query.where(I.deleted == 0)
+    elif deleted is True:
+        query = query.where(I.deleted != 0)
+    if filters.get('soft_deleted') is False:
+        query = query.where(I.vm_state != states.SOFT_DELETED)
+    for key, column in EXACT.items():
+        if key in filters:
+            query = query.where(_in(column, filters[key]))
+    for key, column in REGEX.items():
+        if key in filters:
+            query = query.where(_regex(column, filters[key]))
+    for key, column in DATES.items():
+        if key in filters:
+            query = query.where(sa.cast(column, sa.String).like('%s%%' % filters[key].replace('T', ' ')))
+    if 'status_pairs' in filters:
+        query = query.where(_status_clause(filters['status_pairs']))
+    if 'flavor' in filters:
+        query = query.where(I.flavorid == filters['flavor'])
+    if 'changes-since' in filters:
+        query = query.where(I.updated_at >= filters['changes-since'])
+    if 'changes-before' in filters:
+        query = query.where(I.updated_at <= filters['changes-before'])
+    for key, every, negate in (('tags', True, False), ('tags-any', False, False),
+                               ('not-tags', True, True), ('not-tags-any', False, True)):
+        if filters.get(key):
+            query = query.where(_tag_clause(filters[key], every, negate))
+    for key, version in (('ip', 4), ('ip6', 6)):
+        if key in filters:
+            query = query.where(_ip_clause(sess, filters[key], version))
+    return query
+
+
+def get_all(sess, filters, sort_keys, sort_dirs, limit=None, marker=None):
+    """Instances matching ``filters``, ordered, after ``marker`` (a uuid), at most ``limit``."""
+    from novaapi.db import utils
+    query = build_query(sess, filters)
+    marker_row = None
+    if marker is not None:
+        marker_query = sa.select(I).where(I.uuid == marker)
+        if filters.get('project_id') and not isinstance(filters['project_id'], (list, tuple)):
+            marker_query = marker_query.where(I.project_id == filters['project_id'])
+        marker_row = sess.scalars(marker_query).first()
+        if marker_row is None:
+            raise exception.Invalid('marker [%s] not found' % marker)
+    keys, dirs = list(sort_keys), list(sort_dirs)
+    if 'id' not in keys:
+        keys.append('id')
+        dirs.append(dirs[0] if dirs else 'desc')
+    return list(sess.scalars(utils.paginate(query, I, limit, keys, dirs, marker_row)))
+
+
+def extras(sess, instances, addresses=True):
+    """What the server views show beside the row, fetched in bulk: ``{uuid: {...}}``.
+
+    Keys: ``metadata``, ``tags``, ``fault``, ``volumes``, ``server_groups``,
+    ``image_properties``, ``addresses``, ``host_status``.
+    """
+    uuids = [inst.uuid for inst in instances]
+    result = {u: {'metadata': {}, 'tags': [], 'fault': None, 'volumes': [], 'server_groups': [],
+                  'image_properties': {}, 'addresses': {}, 'host_status': None} for u in uuids}
+    if not uuids:
+        return result
+    for row in sess.scalars(sa.select(models.InstanceMetadata).where(
+            models.InstanceMetadata.instance_uuid.in_(uuids)).order_by(models.InstanceMetadata.id)):
+        result[row.instance_uuid]['metadata'][row.key] = row.value
+    for uuid, tag in sess.execute(sa.select(models.Tag.resource_id, models.Tag.tag).where(
+            models.Tag.resource_id.in_(uuids)).order_by(models.Tag.tag)):
+        result[uuid]['tags'].append(tag)
+    for fault in sess.scalars(sa.select(models.InstanceFault).where(
+            models.InstanceFault.instance_uuid.in_(uuids)).order_by(models.InstanceFault.id)):
+        result[fault.instance_uuid]['fault'] = fault
+    bdm = models.BlockDeviceMapping
+    for row in sess.scalars(sa.select(bdm).where(bdm.instance_uuid.in_(uuids), bdm.deleted == 0,
+                                                 bdm.volume_id.is_not(None)).order_by(bdm.id)):
+        result[row.instance_uuid]['volumes'].append(row)
+    sysmeta = models.InstanceSystemMetadata
+    for uuid, key, value in sess.execute(sa.select(sysmeta.instance_uuid, sysmeta.key, sysmeta.value)
+                                         .where(sysmeta.instance_uuid.in_(uuids),
+                                                sysmeta.key.like('image_%'))):
+        result[uuid]['image_properties'][key] = value
+    _group_extras(sess, uuids, result)
+    nodes = {n.host: n for n in sess.scalars(sa.select(models.ComputeNode).where(
+        models.ComputeNode.deleted == 0))}
+    from novaapi.compute import hosts
+    for inst in instances:
+        result[inst.uuid]['host_status'] = hosts.host_status(nodes.get(inst.host)) if inst.host else ''
+    if addresses:
+        from novaapi.network import api as network
+        for inst in instances:
+            if inst.vm_state != states.BUILDING:
+                result[inst.uuid]['addresses'] = network.addresses_for_device(sess, inst.uuid)
+    return result
+
+
+def _group_extras(sess, uuids, result):
+    try:
+        from novaapi.compute import project_models
+    except ImportError:  # pragma: no cover - server groups ship with the compute API
+        return
+    member, group = project_models.ServerGroupMember, project_models.ServerGroup
+    for uuid, group_uuid in sess.execute(sa.select(member.instance_uuid, group.uuid)
+                                         .join(group, group.id == member.group_id)
+                                         .where(member.instance_uuid.in_(uuids))):
+        result[uuid]['server_groups'].append(group_uuid)

@@ -1,0 +1,508 @@
+"""Every operation the state machine runs: its task states, the work done as each ends, the end state.
+
+Stages are ``(task_state, hook)``; a hook ``hook(sess, instance, data)`` runs
+when its stage ends, inside the step's transaction.  ``finish`` runs after
+the last stage on an idle instance (no task state, no pending step) and may
+chain another operation with :func:`engine.schedule`.  ``data`` is the
+operation's ``step_data`` (the action id, the migration id, the image id...).
+"""
+
+import dataclasses
+
+import sqlalchemy as sa
+
+from novaapi.compute import actions
+from novaapi.compute import drivers
+from novaapi.compute import engine
+from novaapi.compute import hosts
+from novaapi.compute import models
+from novaapi.compute import scheduler
+from novaapi.compute import states as s
+from novaapi import context
+from novaapi.db import base
+from novaapi import conf
+from novaapi import exception
+
+
+@dataclasses.dataclass
+class Operation:
+    name: str
+    stages: tuple
+    finish: object
+    event: str = None
+
+
+def owner_context(instance):
+    """The instance owner's context, for calls into the image and network services."""
+    return context.RequestContext(user_id=instance.user_id, project_id=instance.project_id,
+                                  roles=['member', 'reader'])
+
+
+def admin_context(instance):
+    return context.RequestContext(user_id=instance.user_id, project_id=instance.project_id,
+                                  roles=['admin', 'member', 'reader'])
+
+
+def _network():
+    from novaapi.network import api
+    return api
+
+
+def _image():
+    from novaapi.image import api
+    return api
+
+
+def _groups():
+    from novaapi.compute import server_groups
+    return server_groups
+
+
+def set_sysmeta(sess, instance, **values):
+    for key, value in values.items():
+        row = sess.scalars(sa.select(models.InstanceSystemMetadata).where(
+            models.InstanceSystemMetadata.instance_uuid == instance.uuid,
+            models.InstanceSystemMetadata.key == key)).first()
+        if value is None:
+            if row is not None:
+                sess.delete(row)
+        elif row is None:
+            sess.add(models.InstanceSystemMetadata(instance_uuid=instance.uuid, key=key,
+                                                   value=str(value)))
+        else:
+            row.value = str(value)
+
+
+def get_sysmeta(sess, instance, key):
+    return sess.scalar(sa.select(models.InstanceSystemMetadata.value).where(
+        models.InstanceSystemMetadata.instance_uuid == instance.uuid,
+        models.InstanceSystemMetadata.key == key))
+
+
+def _migration(sess, data):
+    if data.get('migration_id') is None:
+        return None
+    return sess.get(models.Migration, data['migration_id'])
+
+
+# --- placement ----------------------------------------------------------------------------
+
+def placement_request(sess, instance, resources=None, data=None):
+    """A scheduler request for ``instance`` built from what was asked at boot (and ``data``)."""
+    data = data or {}
+    hints = instance.scheduler_hints or {}
+    zone, forced_host, forced_node = scheduler.parse_availability_zone(
+        data.get('availability_zone', instance.availability_zone))
+    request = scheduler.Request(
+        resources=resources or hosts.flavor_resources(instance, hosts.is_volume_backed(instance)),
+        availability_zone=zone, forced_host=forced_host, forced_node=forced_node,
+        requested_host=data.get('host'), requested_node=data.get('node'),
+        same_host=_as_list(hints.get('same_host')), different_host=_as_list(hints.get('different_host')))
+    for group_uuid in _groups().groups_for_instance(sess, instance.uuid):
+        group = _groups().get(sess, None, group_uuid)
+        others = [u for u in _groups().members(sess, group) if u != instance.uuid]
+        request.group_policy = group.policy
+        request.group_rules = group.rules or {}
+        request.group_hosts = _hosts_with_counts(sess, others)
+    return request
+
+
+def _hosts_with_counts(sess, uuids):
+    if not uuids:
+        return []
+    inst = models.Instance
+    return list(sess.scalars(sa.select(inst.host).where(
+        inst.uuid.in_(uuids), inst.deleted == 0, inst.host.is_not(None))))
+
+
+def _as_list(value):
+    if value is None:
+        return []
+    return list(value) if isinstance(value, (list, tuple)) else [value]
+
+
+def _place(sess, instance, request):
+    hosts.lock_nodes(sess)
+    node = scheduler.select(sess, request)[0]
+    return node
+
+
+# --- build --------------------------------------------------------------------------------
+
+def _schedule_build(sess, instance, data):
+    node = _place(sess, instance, placement_request(sess, instance, data=data))
+    instance.host = instance.launched_on = node.host
+    instance.node = node.hypervisor_hostname
+    instance.scheduled_at = base.utcnow()
+    zone = scheduler.parse_availability_zone(instance.availability_zone)[0]
+    instance.availability_zone = zone or node.availability_zone
+
+
+def allocate_networks(sess, instance):
+    """Create or bind the ports asked for at boot (``requested_networks``)."""
+    requested = instance.requested_networks
+    if requested == 'none':
+        return
+    net, ctx = _network(), owner_context(instance)
+    if requested in (None, 'auto'):
+        found = net.default_networks(sess, ctx)
+        if found:
+            net.allocate_port(sess, ctx, found[0].id, instance.uuid)
+        return
+    for item in requested:
+        if item.get('port'):
+            net.bind_port(sess, ctx, item['port'], instance.uuid, tag=item.get('tag'))
+        else:
+            net.allocate_port(sess, ctx, item['uuid'], instance.uuid,
+                              fixed_ip=item.get('fixed_ip'), tag=item.get('tag'))
+
+
+def _networking(sess, instance, data):
+    allocate_networks(sess, instance)
+
+
+def _progress(value):
+    def hook(sess, instance, data):
+        instance.progress = value
+    return hook
+
+
+def _built(sess, instance, data):
+    now = base.utcnow()
+    instance.vm_state = s.ACTIVE
+    instance.power_state = s.RUNNING
+    instance.launched_at = instance.launched_at or now
+    instance.progress = 100
+
+
+# --- power --------------------------------------------------------------------------------
+
+def _becomes(vm_state, power_state):
+    def finish(sess, instance, data):
+        instance.vm_state = vm_state
+        instance.power_state = power_state() if callable(power_state) else power_state
+        if vm_state == s.STOPPED:
+            instance.progress = 0
+    return finish
+
+
+def _suspended_power():
+    return drivers.get().suspended_power_state()
+
+
+def _password_set(sess, instance, data):
+    instance.vm_state = s.ACTIVE
+
+
+def _rescued(sess, instance, data):
+    instance.vm_state = s.RESCUED
+    instance.power_state = s.RUNNING
+    set_sysmeta(sess, instance, old_vm_state=data.get('previous_vm_state'))
+
+
+def _unrescued(sess, instance, data):
+    instance.vm_state = s.ACTIVE
+    instance.power_state = s.RUNNING
+    set_sysmeta(sess, instance, old_vm_state=None)
+
+
+# --- images -------------------------------------------------------------------------------
+
+def _image_saving(sess, instance, data):
+    if data.get('image_id'):
+        _image().set_status(sess, data['image_id'], 'saving')
+
+
+def _image_size(instance):
+    return max(instance.root_gb, 1) * 1024 * 1024 * 16
+
+
+def _snapshotted(sess, instance, data):
+    if data.get('image_id'):
+        _image().set_status(sess, data['image_id'], 'active', size=_image_size(instance))
+
+
+def _backed_up(sess, instance, data):
+    _snapshotted(sess, instance, data)
+    rotate_backups(sess, instance, data.get('backup_type'), data.get('rotation'))
+
+
+def rotate_backups(sess, instance, backup_type, rotation):
+    """Delete the oldest backups of this type beyond ``rotation``."""
+    if rotation is None:
+        return
+    image = _image()
+    found = [i for i in image.list_by_property(sess, admin_context(instance), 'instance_uuid',
+                                               instance.uuid)
+             if i.properties_dict.get('image_type') == 'backup'
+             and i.properties_dict.get('backup_type') == backup_type]
+    found.sort(key=lambda i: (i.created_at, i.id), reverse=True)
+    for old in found[rotation:]:
+        image.delete(sess, old.id)
+
+
+# --- resize and migrations ----------------------------------------------------------------
+
+def _prep_resize(sess, instance, data):
+    """The destination was chosen when the API accepted the move; the transfer begins."""
+    _migration(sess, data).status = 'migrating'
+
+
+def _abort_move(sess, instance, data, migration, exc):
+    """A move that found no host: the server stays as it was, with a fault; the migration errors."""
+    migration.status = 'error'
+    engine.finish(sess, instance)
+    instance.vm_state = data.get('previous_vm_state', s.ACTIVE)
+    engine.add_fault(sess, instance, 500, exc.message)
+    actions.finish_events(sess, data.get('action_id'), result='Error')
+
+
+def _migrated(sess, instance, data):
+    _migration(sess, data).status = 'post-migrating'
+
+
+def _finish_resize(sess, instance, data):
+    migration = _migration(sess, data)
+    instance.host = migration.dest_compute
+    instance.node = migration.dest_node
+    apply_flavor(instance, migration.new_flavor)
+    instance.old_flavor, instance.new_flavor = migration.old_flavor, migration.new_flavor
+    migration.status = 'finished'
+
+
+def _resized(sess, instance, data):
+    instance.vm_state = s.RESIZED
+    instance.progress = 100
+
+
+def apply_flavor(instance, flavor):
+    for key in ('instance_type_id', 'flavorid', 'vcpus', 'memory_mb', 'root_gb', 'ephemeral_gb',
+                'swap', 'extra_specs'):
+        setattr(instance, key, flavor.get(key))
+    instance.flavor_name = flavor.get('name')
+
+
+def flavor_snapshot(flavor):
+    """A flavor row as the dict kept with an instance or a migration."""
+    return {'instance_type_id': flavor.id, 'flavorid': flavor.flavorid, 'name': flavor.name,
+            'vcpus': flavor.vcpus, 'memory_mb': flavor.memory_mb, 'root_gb': flavor.root_gb,
+            'ephemeral_gb': flavor.ephemeral_gb, 'swap': flavor.swap,
+            'extra_specs': flavor.extra_specs_dict}
+
+
+def instance_flavor(instance):
+    return {'instance_type_id': instance.instance_type_id, 'flavorid': instance.flavorid,
+            'name': instance.flavor_name, 'vcpus': instance.vcpus, 'memory_mb': instance.memory_mb,
+            'root_gb': instance.root_gb, 'ephemeral_gb': instance.ephemeral_gb,
+            'swap': instance.swap, 'extra_specs': instance.extra_specs or {}}
+
+
+def _previous_power_state(instance):
+    return s.STOPPED if instance.power_state == s.SHUTDOWN else s.ACTIVE
+
+
+def _reverted(sess, instance, data):
+    migration = _migration(sess, data)
+    instance.host = migration.source_compute
+    instance.node = migration.source_node
+    apply_flavor(instance, migration.old_flavor)
+    instance.old_flavor = instance.new_flavor = None
+    instance.vm_state = _previous_power_state(instance)
+    migration.status = 'reverted'
+
+
+def _live_migrated(sess, instance, data):
+    migration = _migration(sess, data)
+    request = placement_request(sess, instance, data=data)
+    request.ignore_hosts = (instance.host,)
+    if data.get('host'):
+        request.requested_host = data['host']
+    try:
+        node = _place(sess, instance, request)
+    except exception.NoValidHost as exc:
+        migration.status = 'error'
+        engine.finish(sess, instance)
+        engine.add_fault(sess, instance, 500, exc.message)
+        actions.finish_events(sess, data.get('action_id'), result='Error')
+        return
+    migration.dest_compute = migration.dest_host = node.host
+    migration.dest_node = node.hypervisor_hostname
+    migration.status = 'completed'
+    instance.host, instance.node = node.host, node.hypervisor_hostname
+
+
+def _live_migration_done(sess, instance, data):
+    pass
+
+
+def _evacuate_to(sess, instance, data):
+    migration = _migration(sess, data)
+    request = placement_request(sess, instance, data=data)
+    request.ignore_hosts = (migration.source_compute,)
+    if data.get('host'):
+        request.requested_host = data['host']
+    node = _place(sess, instance, request)
+    migration.dest_compute = migration.dest_host = node.host
+    migration.dest_node = node.hypervisor_hostname
+    migration.status = 'pre-migrating'
+    instance.host, instance.node = node.host, node.hypervisor_hostname
+
+
+def _evacuated(sess, instance, data):
+    migration = _migration(sess, data)
+    if migration is not None:
+        migration.status = 'done'
+    _rebuilt(sess, instance, data)
+
+
+# --- rebuild ------------------------------------------------------------------------------
+
+def _rebuilt(sess, instance, data):
+    target = data.get('target_state')
+    if target == s.STOPPED or (target is None and data.get('previous_vm_state') == s.STOPPED):
+        instance.vm_state, instance.power_state = s.STOPPED, s.SHUTDOWN
+    else:
+        instance.vm_state, instance.power_state = s.ACTIVE, s.RUNNING
+    instance.launched_at = base.utcnow()
+    instance.progress = 100
+
+
+# --- shelve -------------------------------------------------------------------------------
+
+def _shelved(sess, instance, data):
+    instance.vm_state = s.SHELVED
+    instance.power_state = s.SHUTDOWN
+    _snapshotted(sess, instance, data)
+    set_sysmeta(sess, instance, shelved_at=base.utcnow().isoformat(),
+                shelved_image_id=data.get('image_id'), shelved_host=instance.host)
+    delay = conf.CONF.compute.shelved_offload_time
+    if delay == 0:
+        offload(sess, instance, data)
+    elif delay > 0:
+        engine.schedule(instance, 'offload', {}, delay=delay)
+
+
+def offload(sess, instance, data=None):
+    instance.vm_state = s.SHELVED_OFFLOADED
+    instance.power_state = s.SHUTDOWN
+    instance.host = instance.node = None
+    instance.progress = 0
+
+
+def _shelve_offloaded(sess, instance, data):
+    offload(sess, instance, data)
+
+
+def _unshelve_place(sess, instance, data):
+    if instance.host:
+        return
+    if data.get('availability_zone') is not None:
+        instance.availability_zone = data['availability_zone'] or None
+    node = _place(sess, instance, placement_request(sess, instance, data={
+        'host': data.get('host')}))
+    instance.host = node.host
+    instance.node = node.hypervisor_hostname
+    zone = scheduler.parse_availability_zone(instance.availability_zone)[0]
+    instance.availability_zone = zone or node.availability_zone
+
+
+def _unshelved(sess, instance, data):
+    image_id = get_sysmeta(sess, instance, 'shelved_image_id')
+    if image_id:
+        _image().delete(sess, image_id)
+    set_sysmeta(sess, instance, shelved_at=None, shelved_image_id=None, shelved_host=None)
+    instance.vm_state = s.ACTIVE
+    instance.power_state = s.RUNNING
+
+
+# --- delete -------------------------------------------------------------------------------
+
+def destroy(sess, instance):
+    """Mark the instance deleted and give back what it held (ports, group seats, disks)."""
+    now = base.utcnow()
+    _network().release_device(sess, instance.uuid)
+    _groups().remove_member(sess, instance.uuid)
+    image_id = get_sysmeta(sess, instance, 'shelved_image_id')
+    if image_id:
+        _image().delete(sess, image_id)
+    sess.execute(sa.update(models.BlockDeviceMapping)
+                 .where(models.BlockDeviceMapping.instance_uuid == instance.uuid,
+                        models.BlockDeviceMapping.deleted == 0)
+                 .values(deleted=models.BlockDeviceMapping.id, deleted_at=now)
+                 .execution_options(synchronize_session=False))
+    sess.execute(sa.update(models.Migration)
+                 .where(models.Migration.instance_uuid == instance.uuid,
+                        models.Migration.status.in_(hosts.HOLDING_STATUSES))
+                 .values(status='error').execution_options(synchronize_session=False))
+    engine.finish(sess, instance)
+    instance.vm_state = s.DELETED
+    instance.power_state = s.NOSTATE
+    instance.deleted = instance.id
+    instance.deleted_at = instance.deleted_at or now
+    instance.terminated_at = now
+    instance.progress = 0
+
+
+def _deleted(sess, instance, data):
+    destroy(sess, instance)
+
+
+def _soft_deleted(sess, instance, data):
+    instance.vm_state = s.SOFT_DELETED
+    instance.power_state = s.SHUTDOWN
+    instance.terminated_at = base.utcnow()
+    engine.schedule(instance, 'reclaim', {}, delay=max(conf.CONF.compute.reclaim_instance_interval, 0))
+
+
+def _restored(sess, instance, data):
+    instance.vm_state = s.ACTIVE
+    instance.power_state = s.RUNNING
+    instance.terminated_at = None
+    instance.deleted_at = None
+
+
+def _op(name, stages, finish, event=None):
+    stages = tuple(stage if isinstance(stage, tuple) else (stage, None) for stage in stages)
+    return name, Operation(name, stages, finish, event or 'compute_%s_instance' % name)
+
+
+_SPAWN = tuple((s.SPAWNING, _progress(p)) for p in (25, 50, 75, 90))
+
+OPERATIONS = dict([
+    _op('build', ((s.SCHEDULING, _schedule_build), (s.NETWORKING, _networking),
+                  s.BLOCK_DEVICE_MAPPING) + _SPAWN, _built, 'compute__do_build_and_run_instance'),
+    _op('start', (s.POWERING_ON,), _becomes(s.ACTIVE, s.RUNNING)),
+    _op('stop', (s.POWERING_OFF,), _becomes(s.STOPPED, s.SHUTDOWN)),
+    _op('reboot', (s.REBOOTING, s.REBOOT_PENDING, s.REBOOT_STARTED), _becomes(s.ACTIVE, s.RUNNING)),
+    _op('reboot_hard', (s.REBOOTING_HARD, s.REBOOT_PENDING_HARD, s.REBOOT_STARTED_HARD),
+        _becomes(s.ACTIVE, s.RUNNING), 'compute_reboot_instance'),
+    _op('pause', (s.PAUSING,), _becomes(s.PAUSED, s.PAUSED_POWER)),
+    _op('unpause', (s.UNPAUSING,), _becomes(s.ACTIVE, s.RUNNING)),
+    _op('suspend', (s.SUSPENDING,), _becomes(s.SUSPENDED, _suspended_power)),
+    _op('resume', (s.RESUMING,), _becomes(s.ACTIVE, s.RUNNING)),
+    _op('rescue', (s.RESCUING,), _rescued),
+    _op('unrescue', (s.UNRESCUING,), _unrescued),
+    _op('change_password', (s.UPDATING_PASSWORD,), _password_set, 'compute_set_admin_password'),
+    _op('snapshot', (s.IMAGE_SNAPSHOT_PENDING, s.IMAGE_SNAPSHOT, (s.IMAGE_PENDING_UPLOAD, _image_saving),
+                     s.IMAGE_UPLOADING), _snapshotted),
+    _op('backup', ((s.IMAGE_BACKUP, _image_saving),), _backed_up),
+    _op('resize', ((s.RESIZE_PREP, _prep_resize), (s.RESIZE_MIGRATING, _migrated),
+                   (s.RESIZE_MIGRATED, _finish_resize), s.RESIZE_FINISH), _resized,
+        'compute_prep_resize'),
+    _op('revert_resize', (s.RESIZE_REVERTING,), _reverted),
+    _op('live_migrate', ((s.MIGRATING, _live_migrated),), _live_migration_done,
+        'compute_live_migration'),
+    _op('evacuate', ((s.REBUILDING, _evacuate_to), s.REBUILD_BLOCK_DEVICE_MAPPING,
+                     s.REBUILD_SPAWNING), _evacuated, 'compute_rebuild_instance'),
+    _op('rebuild', (s.REBUILDING, s.REBUILD_BLOCK_DEVICE_MAPPING, s.REBUILD_SPAWNING), _rebuilt),
+    _op('shelve', (s.SHELVING, (s.SHELVING_IMAGE_PENDING_UPLOAD, _image_saving),
+                   s.SHELVING_IMAGE_UPLOADING), _shelved),
+    _op('shelve_offload', (s.SHELVING_OFFLOADING,), _shelve_offloaded),
+    _op('offload', (None,), _shelve_offloaded, 'compute_shelve_offload_instance'),
+    _op('unshelve', ((s.UNSHELVING, _unshelve_place), s.SPAWNING), _unshelved),
+    _op('delete', (s.DELETING,), _deleted, 'compute_terminate_instance'),
+    _op('soft_delete', (s.SOFT_DELETING,), _soft_deleted),
+    _op('reclaim', (None,), _deleted, 'compute_reclaim_instance'),
+    _op('restore', (s.RESTORING,), _restored),
+])
+
