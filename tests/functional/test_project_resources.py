@@ -169,3 +169,59 @@ def test_responses_match_novas_own_schemas(api, admin, demo, nova_venv):
     proc = subprocess.run([os.path.join(nova_venv, 'bin', 'python'), CHECKER], input=json.dumps(cases),
                           capture_output=True, text=True, check=True, timeout=120)
     assert json.loads(proc.stdout) == []
+
+
+def _cli(venv, program, args, env, check=True):
+    proc = subprocess.run([os.path.join(venv, 'bin', program)] + args, env=env, capture_output=True,
+                          text=True, timeout=120)
+    if check and proc.returncode != 0:
+        raise AssertionError('%s %s: %s%s' % (program, ' '.join(args), proc.stdout, proc.stderr))
+    return proc
+
+
+def test_python_novaclient_commands(api, novaclient_venv, tmp_path):
+    demo_env, admin_env = api.env(api.demo_openrc), api.env()
+    name = 'nc-%s' % uuid.uuid4().hex[:8]
+    pub = tmp_path / 'key.pub'
+    pub.write_text(IMPORT)
+    _cli(novaclient_venv, 'nova', ['keypair-add', '--pub-key', str(pub), name], demo_env)
+    assert name in _cli(novaclient_venv, 'nova', ['keypair-list'], demo_env).stdout
+    shown = _cli(novaclient_venv, 'nova', ['keypair-show', name], demo_env).stdout
+    assert '1e:2c:9b:56:79:4b:45:77:f9:ca:7a:98:2c:b0:d5:3c' in shown
+    _cli(novaclient_venv, 'nova', ['keypair-delete', name], demo_env)
+    limits = _cli(novaclient_venv, 'nova', ['limits'], demo_env).stdout
+    assert '| Instances' in limits and '| ServerGroups' in limits
+    project = _project_id(api, api.demo_openrc)
+    refused = _cli(novaclient_venv, 'nova', ['quota-update', '--key-pairs', '120', project], demo_env,
+                   check=False)
+    assert refused.returncode == 1
+    assert "Policy doesn't allow os_compute_api:os-quota-sets:update" in refused.stderr
+    try:
+        _cli(novaclient_venv, 'nova', ['quota-update', '--key-pairs', '120', project], admin_env)
+        shown = _cli(novaclient_venv, 'nova', ['quota-show', '--tenant', project], demo_env).stdout
+        assert '| key_pairs            | 120   |' in shown
+    finally:
+        _cli(novaclient_venv, 'nova', ['quota-delete', '--tenant', project], admin_env)
+    group = 'nc-%s' % uuid.uuid4().hex[:8]
+    created = _cli(novaclient_venv, 'nova', ['server-group-create', group, 'anti-affinity', '--rule',
+                                             'max_server_per_host=2'], demo_env).stdout
+    assert "{'max_server_per_host': 2}" in created
+    group_id = created.splitlines()[3].split('|')[1].strip()
+    assert group_id in _cli(novaclient_venv, 'nova', ['server-group-list'], demo_env).stdout
+    _cli(novaclient_venv, 'nova', ['server-group-delete', group_id], demo_env)
+
+
+def test_openstackclient_commands(api, openstackclient_venv):
+    env = api.env(api.demo_openrc)
+    name = 'osc-%s' % uuid.uuid4().hex[:8]
+    _cli(openstackclient_venv, 'openstack', ['keypair', 'create', name], env)
+    assert name in _cli(openstackclient_venv, 'openstack', ['keypair', 'list'], env).stdout
+    _cli(openstackclient_venv, 'openstack', ['keypair', 'delete', name], env)
+    _cli(openstackclient_venv, 'openstack', ['server', 'group', 'create', '--policy', 'affinity', name],
+         env)
+    assert name in _cli(openstackclient_venv, 'openstack', ['server', 'group', 'list'], env).stdout
+    _cli(openstackclient_venv, 'openstack', ['server', 'group', 'delete', name], env)
+    limits = _cli(openstackclient_venv, 'openstack', ['limits', 'show', '--absolute', '-f', 'json'],
+                  env).stdout
+    values = {row['Name']: row['Value'] for row in json.loads(limits)}
+    assert values['max_total_instances'] == 10 and 'total_instances_used' in values
