@@ -16,6 +16,8 @@ transaction.  The row lock (PostgreSQL, MariaDB) or the database write lock
 same project waits, then counts the rows the first one committed.
 """
 
+import importlib
+
 import sqlalchemy as sa
 from sqlalchemy.dialects import mysql
 from sqlalchemy.dialects import postgresql
@@ -54,6 +56,14 @@ PER_USER = ('key_pairs', 'server_group_members')
 PER_PROJECT = ('fixed_ips', 'floating_ips')
 
 _COUNTERS = {}
+# Modules registering counters of their own resources when imported.
+_BUILTIN_COUNTERS = ('novaapi.compute.keypairs', 'novaapi.compute.server_groups')
+
+
+def _counters():
+    for module in _BUILTIN_COUNTERS:
+        importlib.import_module(module)
+    return _COUNTERS
 
 
 def register_counter(resource, fn):
@@ -64,7 +74,7 @@ def register_counter(resource, fn):
 
 
 def counter(resource):
-    return _COUNTERS.get(resource)
+    return _counters().get(resource)
 
 
 def _configured_defaults():
@@ -107,7 +117,7 @@ def limits(sess, project_id, user_id=None):
 
 def usage(sess, project_id, user_id=None):
     """Counted usage of every resource with a counter (project-wide when ``user_id`` is None)."""
-    return {name: fn(sess, project_id, user_id) for name, fn in _COUNTERS.items()}
+    return {name: fn(sess, project_id, user_id) for name, fn in _counters().items()}
 
 
 def set_limit(sess, project_id, resource, limit, user_id=None):
@@ -220,7 +230,7 @@ def enforce(sess, project_id, user_id, deltas, counters=None, lock_key=None):
     lock(sess, lock_key or project_id)
     project = limits(sess, project_id)
     own = user_overrides(sess, project_id, user_id) if user_id else {}
-    counters = dict(_COUNTERS, **(counters or {}))
+    counters = dict(_counters(), **(counters or {}))
     overs, used, allowed = [], {}, {}
     for resource, delta in deltas.items():
         count = counters[resource]
