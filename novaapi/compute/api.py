@@ -215,8 +215,17 @@ def _boot_image(spec):
 def create(sess, ctx, spec):
     """Create ``min_count``..``max_count`` servers from the normalized request ``spec``.
 
+    Unknown flavors, networks and ports are a 400 here, as in Nova.
+
     :returns: ``(instances, reservation_id)``
     """
+    try:
+        return _create(sess, ctx, spec)
+    except exception.NotFound as exc:
+        raise exception.Invalid(exc.message) from None
+
+
+def _create(sess, ctx, spec):
     flavor = flavors.get(sess, ctx, spec['flavor_ref'])
     image_ref, _bfv = _boot_image(spec)
     image_meta = None
