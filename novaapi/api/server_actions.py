@@ -391,8 +391,9 @@ class ServerActionsMixin:
 
 
 def _unlock(sess, ctx, instance):
-    if instance.locked and instance.locked_by != 'owner' and ctx.project_id != instance.project_id \
-            or (instance.locked_by == 'admin' and not ctx.is_admin):
+    """Unlocking someone else's lock (an admin's, for an owner) needs ``unlock_override``."""
+    expected = 'owner' if ctx.project_id == instance.project_id else 'admin'
+    if instance.locked and instance.locked_by != expected:
         policy.authorize(ctx, 'os-lock-server:unlock:unlock_override',
                          {'project_id': instance.project_id})
     return compute.unlock(sess, ctx, instance)

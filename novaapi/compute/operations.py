@@ -248,15 +248,6 @@ def _prep_resize(sess, instance, data):
     _migration(sess, data).status = 'migrating'
 
 
-def _abort_move(sess, instance, data, migration, exc):
-    """A move that found no host: the server stays as it was, with a fault; the migration errors."""
-    migration.status = 'error'
-    engine.finish(sess, instance)
-    instance.vm_state = data.get('previous_vm_state', s.ACTIVE)
-    engine.add_fault(sess, instance, 500, exc.message)
-    actions.finish_events(sess, data.get('action_id'), result='Error')
-
-
 def _migrated(sess, instance, data):
     _migration(sess, data).status = 'post-migrating'
 

@@ -219,3 +219,15 @@ def test_bad_create_requests(demo):
         assert resp.status_code == status, (body, resp.text)
         if message:
             assert resp.json()['badRequest']['message'] == message
+
+
+def test_pending_steps_resume_after_restart(tmp_path):
+    """A server mid-build when nova-api stops finishes building after the next start."""
+    slow = '[compute]\nbuild_time = 3\npoll_interval = 0.02\n'
+    with server_mod.start_api(tmp_path, config_text=slow) as first:
+        client = Client(first, first.demo_openrc)
+        uuid = client.boot('survivor', wait=False)
+        assert client.get(uuid)['status'] == 'BUILD'
+    with server_mod.start_api(tmp_path, config_text=slow) as second:
+        client = Client(second, second.demo_openrc)
+        assert client.wait(uuid, 'ACTIVE', timeout=30)['OS-EXT-STS:power_state'] == 1
