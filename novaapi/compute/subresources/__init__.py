@@ -1,0 +1,1 @@
+"""Domain layer of the server sub-resources (metadata, tags, interfaces, volumes, consoles...)."""

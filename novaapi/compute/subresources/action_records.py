@@ -1,0 +1,67 @@
+"""Reading the instance actions the compute API records (``os-instance-actions``)."""
+
+import datetime
+
+import sqlalchemy as sa
+
+from novaapi.compute import models
+from novaapi.compute.subresources import errors
+from novaapi.db import utils
+from novaapi import exception
+
+A = models.InstanceAction
+
+
+def parse_time(value, name):
+    """An ISO 8601 query value as naive UTC; 400 in Nova's words when it is not one."""
+    try:
+        parsed = datetime.datetime.fromisoformat(value.replace('Z', '+00:00'))
+    except (ValueError, AttributeError):
+        raise exception.Invalid("Invalid input for query parameters %s. Value: %s. '%s' is not a "
+                                "'date-time'" % (name, [value], value)) from None
+    if parsed.tzinfo is not None:
+        parsed = parsed.astimezone(datetime.timezone.utc).replace(tzinfo=None)
+    return parsed
+
+
+def changes_window(since, before):
+    """``(since, before)`` parsed; 400 when they are the wrong way round."""
+    since = parse_time(since, 'changes-since') if since else None
+    before = parse_time(before, 'changes-before') if before else None
+    if since and before and before < since:
+        raise exception.Invalid('The value of changes-since must be less than or equal to '
+                                'changes-before.')
+    return since, before
+
+
+def by_request_id(sess, instance_uuid, request_id):
+    return sess.scalars(sa.select(A).where(A.instance_uuid == instance_uuid,
+                                           A.request_id == request_id)
+                        .order_by(A.created_at.desc(), A.id.desc())).first()
+
+
+def get(sess, instance_uuid, request_id):
+    """:raises errors.ActionNotFound:"""
+    action = by_request_id(sess, instance_uuid, request_id)
+    if action is None:
+        raise errors.ActionNotFound(request_id=request_id)
+    return action
+
+
+def get_all(sess, instance_uuid, limit=None, marker=None, since=None, before=None):
+    """Newest first; ``marker`` is a request id (400 "Marker None ..." when unknown, as in Nova)."""
+    if limit == 0:
+        return []
+    query = sa.select(A).where(A.instance_uuid == instance_uuid)
+    if since is not None:
+        query = query.where(A.updated_at >= since)
+    if before is not None:
+        query = query.where(A.updated_at <= before)
+    marker_row = None
+    if marker is not None:
+        marker_row = by_request_id(sess, instance_uuid, marker)
+        if marker_row is None:
+            # NOTE: Nova reports the failed lookup's result, not the marker it was given.
+            raise errors.MarkerNotFound(marker=None)
+    return list(sess.scalars(utils.paginate(query, A, limit, ['created_at', 'id'], ['desc', 'desc'],
+                                            marker_row)))

@@ -1,0 +1,66 @@
+"""A server's user metadata (``/servers/{id}/metadata``): read, merge, replace, delete one key."""
+
+import sqlalchemy as sa
+
+from novaapi.compute import models
+from novaapi.compute import quotas
+from novaapi.compute import states as s
+from novaapi.compute.subresources import common
+from novaapi.compute.subresources import errors
+
+M = models.InstanceMetadata
+# Nova's update/delete_instance_metadata: these vm_states, any task state, locked servers refused.
+ALLOWED = (s.ACTIVE, s.PAUSED, s.SUSPENDED, s.STOPPED)
+
+
+def get_all(sess, instance):
+    """``{key: value}`` in insertion order."""
+    rows = sess.execute(sa.select(M.key, M.value).where(M.instance_uuid == instance.uuid)
+                        .order_by(M.id))
+    return {key: value for key, value in rows}
+
+
+def get_item(sess, instance, key):
+    """:raises errors.MetadataItemNotFound:"""
+    data = get_all(sess, instance)
+    if key not in data:
+        raise errors.MetadataItemNotFound()
+    return data[key]
+
+
+def _check_quota(sess, ctx, metadata):
+    allowed = quotas.limits(sess, ctx.project_id, ctx.user_id).get('metadata_items', -1)
+    if metadata and 0 <= allowed < len(metadata):
+        raise errors.MetadataLimitExceeded(allowed=allowed)
+
+
+def update(sess, ctx, instance, metadata, delete=False, action='update metadata'):
+    """Merge ``metadata`` in (or replace everything with it when ``delete``); return the result.
+
+    :raises errors.MetadataLimitExceeded: more items than the ``metadata_items`` quota
+    :raises exception.InstanceIsLocked: / :raises exception.InstanceInvalidState:
+    """
+    common.check(ctx, instance, action, ALLOWED, None)
+    current = get_all(sess, instance)
+    wanted = dict(metadata) if delete else {**current, **metadata}
+    _check_quota(sess, ctx, wanted)
+    stale = [key for key in current if key not in wanted]
+    if stale:
+        sess.execute(sa.delete(M).where(M.instance_uuid == instance.uuid, M.key.in_(stale))
+                     .execution_options(synchronize_session=False))
+    for key, value in wanted.items():
+        if key not in current:
+            sess.add(M(instance_uuid=instance.uuid, key=key, value=value))
+        elif current[key] != value:
+            sess.execute(sa.update(M).where(M.instance_uuid == instance.uuid, M.key == key)
+                         .values(value=value).execution_options(synchronize_session=False))
+    sess.flush()
+    return wanted
+
+
+def delete(sess, ctx, instance, key):
+    """:raises errors.MetadataItemNotFound: / state and lock errors as :func:`update`"""
+    get_item(sess, instance, key)
+    common.check(ctx, instance, 'delete metadata', ALLOWED, None)
+    sess.execute(sa.delete(M).where(M.instance_uuid == instance.uuid, M.key == key)
+                 .execution_options(synchronize_session=False))

@@ -1,0 +1,101 @@
+"""Server tags (``/servers/{id}/tags``, 2.26): up to 50, 60 characters each, no ``/`` or ``,``."""
+
+import jsonschema
+import sqlalchemy as sa
+
+from novaapi.compute import instances
+from novaapi.compute import models
+from novaapi.compute import states as s
+from novaapi.compute.subresources import common
+from novaapi.compute.subresources import errors
+
+T = models.Tag
+MAX_TAG_COUNT = 50
+TAG_SCHEMA = {'type': 'string', 'pattern': '^[^,/]*$', 'minLength': 1, 'maxLength': 60}
+# Tags change only on servers in these vm_states (no task or lock check, as in Nova).
+ALLOWED = (s.ACTIVE, s.PAUSED, s.SUSPENDED, s.STOPPED)
+
+
+def owner_project(sess, server_id):
+    """The project of the server ``server_id``, deleted or not: Nova's instance mapping.
+
+    :raises errors.InstanceMappingNotFound: no such server was ever created
+    """
+    project_id = sess.scalar(sa.select(models.Instance.project_id)
+                             .where(models.Instance.uuid == server_id))
+    if project_id is None:
+        raise errors.InstanceMappingNotFound(uuid=server_id)
+    return project_id
+
+
+def names(sess, server_id):
+    return list(sess.scalars(sa.select(T.tag).where(T.resource_id == server_id).order_by(T.tag)))
+
+
+def get_all(sess, ctx, server_id):
+    """:raises exception.InstanceNotFound: deleted, or not visible to ``ctx``"""
+    instances.get(sess, ctx, server_id)
+    return names(sess, server_id)
+
+
+def exists(sess, ctx, server_id, tag):
+    instances.get(sess, ctx, server_id)
+    return sess.scalar(sa.select(sa.func.count()).select_from(T)
+                       .where(T.resource_id == server_id, T.tag == tag)) > 0
+
+
+def writable(sess, ctx, server_id, action):
+    """The server, if its vm_state lets tags change (409 worded with ``action`` otherwise)."""
+    common.begin_write(sess)
+    instance = instances.get(sess, ctx, server_id, lock=True)
+    if instance.vm_state not in ALLOWED:
+        raise common.invalid_state(instance, action, 'vm_state', instance.vm_state)
+    return instance
+
+
+def validate(tag):
+    """:raises errors.InvalidTag: with jsonschema's words for what is wrong"""
+    try:
+        jsonschema.validate(tag, TAG_SCHEMA)
+    except jsonschema.ValidationError as exc:
+        raise errors.InvalidTag(tag=tag, err=exc.message) from None
+
+
+def add(sess, instance, tag):
+    """Add ``tag``; False when the server already had it.
+
+    :raises errors.TooManyTags: the server already has 50 tags
+    """
+    current = names(sess, instance.uuid)
+    if len(current) >= MAX_TAG_COUNT:
+        raise errors.TooManyTags(limit=MAX_TAG_COUNT)
+    if tag in current:
+        return False
+    sess.add(T(resource_id=instance.uuid, tag=tag))
+    sess.flush()
+    return True
+
+
+def replace(sess, instance, tags):
+    wanted = set(tags)
+    current = set(names(sess, instance.uuid))
+    if current - wanted:
+        sess.execute(sa.delete(T).where(T.resource_id == instance.uuid, T.tag.in_(current - wanted))
+                     .execution_options(synchronize_session=False))
+    for tag in sorted(wanted - current):
+        sess.add(T(resource_id=instance.uuid, tag=tag))
+    sess.flush()
+    return names(sess, instance.uuid)
+
+
+def delete(sess, instance, tag):
+    """:raises errors.InstanceTagNotFound:"""
+    result = sess.execute(sa.delete(T).where(T.resource_id == instance.uuid, T.tag == tag)
+                          .execution_options(synchronize_session=False))
+    if not result.rowcount:
+        raise errors.InstanceTagNotFound(instance_id=instance.uuid, tag=tag)
+
+
+def delete_all(sess, instance):
+    sess.execute(sa.delete(T).where(T.resource_id == instance.uuid)
+                 .execution_options(synchronize_session=False))
