@@ -30,6 +30,10 @@ def create(url):
         kwargs['connect_args'] = {'check_same_thread': False, 'timeout': 30}
     else:
         kwargs.update(pool_pre_ping=True, pool_recycle=3600, pool_size=10, max_overflow=20)
+    if url.startswith('mysql'):
+        # REPEATABLE READ would keep a transaction's first snapshot even after it takes
+        # a lock (quota checks read, lock, then count): read what is committed instead.
+        kwargs['isolation_level'] = 'READ COMMITTED'
     engine = sa.create_engine(url, **kwargs)
     if url.startswith('sqlite'):
         event.listen(engine, 'connect', _sqlite_pragmas)

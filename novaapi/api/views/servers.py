@@ -152,6 +152,10 @@ def show(req, instance, extra, show_):
         server['progress'] = instance.progress or 0
     if show_.full:
         _add_full(req, instance, extra, show_, server)
+    else:
+        # PUT and rebuild before 2.75 show plain addresses, without the MAC and type extensions.
+        server['addresses'] = {label: [{'version': a['version'], 'addr': a['addr']} for a in addrs]
+                               for label, addrs in server['addresses'].items()}
     _add_versioned(req, instance, extra, show_, server)
     return server
 

@@ -131,12 +131,9 @@ def test_exactly_the_quota_succeeds(race_engine, read_first):
     project_id = uuid.uuid4().hex
     with engine.transaction() as sess:
         quotas.set_limit(sess, project_id, 'instances', LIMIT)
-    if read_first and race_engine.dialect.name in ('mysql', 'mariadb'):
+    if race_engine.dialect.name in ('mysql', 'mariadb'):
         with race_engine.connect() as conn:
-            level = conn.get_isolation_level()
-        if level == 'REPEATABLE READ':
-            pytest.xfail('MariaDB REPEATABLE READ keeps the snapshot of the first read: '
-                         'engine.py should use READ COMMITTED')
+            assert conn.get_isolation_level() == 'READ COMMITTED'
     ok, refused, errors = _race(project_id, read_first)
     assert errors == []
     assert (ok, len(refused)) == (LIMIT, THREADS - LIMIT)
