@@ -5,51 +5,21 @@ Runs on SQLite, and on PostgreSQL and MariaDB when they answer on loopback
 """
 
 import concurrent.futures
-import os
 import time
-import uuid
 
 import pytest
 import requests
 
+from tests.conftest import scratch_database
 from tests.functional import server as server_mod
 
-IN_CI = os.environ.get('CI') == 'true'
 CONFIG = '[compute]\nbuild_time = 0.2\naction_time = 2.0\npoll_interval = 0.02\n'
 CONCURRENCY = 50
 
 
-def _scratch_database(kind):
-    name = 'nova_race_%s' % uuid.uuid4().hex[:8]
-    try:
-        if kind == 'postgresql':
-            import pg8000.native
-            conn = pg8000.native.Connection('postgres', host='127.0.0.1', database='test', timeout=5)
-            conn.run('CREATE DATABASE %s' % name)
-
-            def drop():
-                conn.run("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '%s'"
-                         % name)
-                conn.run('DROP DATABASE IF EXISTS %s' % name)
-                conn.close()
-            return 'postgresql+pg8000://postgres@127.0.0.1/%s' % name, drop
-        import pymysql
-        conn = pymysql.connect(host='127.0.0.1', user='root', connect_timeout=5, autocommit=True)
-        conn.cursor().execute('CREATE DATABASE %s' % name)
-
-        def drop():
-            conn.cursor().execute('DROP DATABASE IF EXISTS %s' % name)
-            conn.close()
-        return 'mysql+pymysql://root@127.0.0.1/%s' % name, drop
-    except Exception as exc:  # noqa: BLE001 - an unreachable server is a skip outside CI
-        if IN_CI:
-            raise
-        pytest.skip('%s unreachable: %s' % (kind, exc))
-
-
-@pytest.fixture(params=['sqlite', 'postgresql', 'mysql'])
+@pytest.fixture(params=['sqlite', 'postgresql', 'mariadb'])
 def nova(request, tmp_path):
-    database, drop = (None, None) if request.param == 'sqlite' else _scratch_database(request.param)
+    database, drop = (None, None) if request.param == 'sqlite' else scratch_database(request.param, tmp_path)
     try:
         srv = server_mod.start_api(tmp_path, config_text=CONFIG, workers=2, database=database)
         try:
