@@ -6,3 +6,4 @@ images, ...) are listed here; importing this module registers them.
 from novaapi.api import keypairs, limits, quotas, server_groups  # noqa: F401,E401 - key pairs, limits, quotas, server groups
 from novaapi.api import servers, availability_zones  # noqa: F401,E401 - servers and their actions, availability zones
 from novaapi.api import server_metadata, server_ips, server_tags, instance_actions  # noqa: F401,E401 - server sub-resources
+from novaapi.api import interfaces, volume_attachments  # noqa: F401,E401 - server interfaces and volumes

@@ -11,12 +11,14 @@ from novaapi import exception
 def server(sess, ctx, server_id, rule, read_deleted=False, lock=False):
     """The server ``server_id`` (404 when unknown or another project's), after policy ``rule``.
 
-    The policy target is the server's project, as in Nova.
+    The policy target is the server's project, as in Nova; ``rule`` None leaves
+    the check to the caller.
     """
     if lock:
         begin_write(sess)
     instance = instances.get(sess, ctx, server_id, read_deleted=read_deleted, lock=lock)
-    policy.authorize(ctx, rule, target={'project_id': instance.project_id})
+    if rule:
+        policy.authorize(ctx, rule, target={'project_id': instance.project_id})
     return instance
 
 

@@ -1,0 +1,143 @@
+"""Volume attachments (``os-volume_attachments``): block device mapping rows with a volume id.
+
+There is no volume service: any volume id is accepted and the attachment is
+recorded as Nova records it, with a device name (``/dev/vdb``, ``/dev/vdc``...)
+chosen after the server's other disks.
+"""
+
+import re
+import string
+
+from oslo_utils import strutils
+import sqlalchemy as sa
+
+from novaapi.compute import actions
+from novaapi.compute import models
+from novaapi.compute import states as s
+from novaapi.compute.subresources import common
+from novaapi.compute.subresources import errors
+from novaapi.db import base
+from novaapi import exception
+
+B = models.BlockDeviceMapping
+DEVICE = re.compile(r'(^/dev/x{0,1}[a-z]{0,1}d{0,1})([a-z]+)[0-9]*$')
+# Nova's attach_volume/detach_volume: these vm_states, no task, locked servers refused.
+ALLOWED = (s.ACTIVE, s.PAUSED, s.STOPPED, s.RESIZED, s.SOFT_DELETED, s.SHELVED, s.SHELVED_OFFLOADED)
+
+
+def _live(query):
+    return query.where(B.deleted == 0)
+
+
+def get_all(sess, instance):
+    """The server's volume BDMs, in creation order."""
+    return list(sess.scalars(_live(sa.select(B)).where(B.instance_uuid == instance.uuid,
+                                                       B.volume_id.is_not(None)).order_by(B.id)))
+
+
+def find(sess, instance, volume_id):
+    return sess.scalars(_live(sa.select(B)).where(B.instance_uuid == instance.uuid,
+                                                  B.volume_id == volume_id)
+                        .order_by(B.id.desc())).first()
+
+
+def get(sess, instance, volume_id, missing=None):
+    """:raises errors.VolumeNotAttached: (or ``missing`` when given)"""
+    bdm = find(sess, instance, volume_id)
+    if bdm is None:
+        raise missing or errors.VolumeNotAttached(instance=instance.uuid, volume=volume_id)
+    return bdm
+
+
+def _suffixes():
+    letters = string.ascii_lowercase
+    yield from letters
+    for first in letters:
+        for second in letters:
+            yield first + second
+
+
+def _used_devices(sess, instance):
+    rows = sess.scalars(_live(sa.select(B.device_name)).where(B.instance_uuid == instance.uuid))
+    used = {name for name in rows if name}
+    used.add(instance.root_device_name or '/dev/vda')
+    return used
+
+
+def next_device(sess, instance):
+    """The first free ``/dev/<prefix><letter>`` after the root disk, ephemeral and swap."""
+    used = _used_devices(sess, instance)
+    match = DEVICE.match(instance.root_device_name or '/dev/vda')
+    prefix = match.group(1) if match else '/dev/vd'
+    local_disks = {prefix + 'b': bool(instance.ephemeral_gb), prefix + 'c': bool(instance.swap)}
+    reserved = {name for name, present in local_disks.items() if present}
+    for suffix in _suffixes():
+        name = prefix + suffix
+        if name not in used and name not in reserved:
+            return name
+    raise errors.InvalidDevicePath(path=prefix)  # pragma: no cover - 702 disks
+
+
+def _check_free(sess, volume_id):
+    holders = list(sess.scalars(_live(sa.select(B.instance_uuid)).where(B.volume_id == volume_id)))
+    if holders:
+        raise errors.InvalidVolume(reason='volume %s is already attached to instances: %s'
+                                   % (volume_id, ' '.join(holders)))
+
+
+def _record(sess, ctx, instance, action, event):
+    row = actions.record(sess, ctx, instance.uuid, action)
+    actions.start_event(sess, row.id, event, host=instance.host)
+    actions.finish_events(sess, row.id)
+
+
+def attach(sess, ctx, instance, volume_id, device=None, tag=None, delete_on_termination=False):
+    """Record the attachment of ``volume_id``; return its BDM.
+
+    :raises errors.InvalidDevicePath: / :raises errors.DevicePathInUse: / :raises
+        errors.InvalidVolume: attached already / state and lock errors
+    """
+    common.check(ctx, instance, 'attach_volume', ALLOWED)
+    if device and not DEVICE.match(device):
+        raise errors.InvalidDevicePath(path=device)
+    _check_free(sess, volume_id)
+    if instance.vm_state == s.SHELVED_OFFLOADED and tag:
+        raise errors.VolumeTaggedAttachToShelvedNotSupported()
+    if device and device in _used_devices(sess, instance):
+        raise errors.DevicePathInUse(path=device)
+    bdm = B(uuid=base.new_uuid(), instance_uuid=instance.uuid, source_type='volume',
+            destination_type='volume', device_type='disk', boot_index=None,
+            device_name=device or next_device(sess, instance), volume_id=volume_id,
+            delete_on_termination=bool(delete_on_termination), tag=tag,
+            attachment_id=base.new_uuid(), deleted=0)
+    sess.add(bdm)
+    sess.flush()
+    _record(sess, ctx, instance, 'attach_volume', 'compute_attach_volume')
+    return bdm
+
+
+def detach(sess, ctx, instance, bdm):
+    """:raises exception.Invalid: the root disk / state and lock errors"""
+    if bdm.boot_index == 0:
+        raise exception.Invalid('Cannot detach a root device volume')
+    common.check(ctx, instance, 'detach_volume', ALLOWED)
+    bdm.deleted = bdm.id
+    bdm.deleted_at = base.utcnow()
+    _record(sess, ctx, instance, 'detach_volume', 'compute_detach_volume')
+
+
+def update(bdm, attachment):
+    """2.85 PUT with the same volume: only ``delete_on_termination`` may change."""
+    for key, current in (('id', bdm.volume_id), ('serverId', bdm.instance_uuid),
+                         ('device', bdm.device_name), ('tag', bdm.tag)):
+        if key in attachment and attachment[key] != current:
+            raise exception.Invalid('The %s property is not mutable' % key)
+    if 'delete_on_termination' in attachment:
+        bdm.delete_on_termination = strutils.bool_from_string(
+            attachment['delete_on_termination'], strict=True)
+
+
+def swap(old_volume_id):
+    """Volume swap is Cinder's to ask for; without a migrating volume Nova refuses it."""
+    raise exception.Conflict('volume %s is not migrating; this API should only be called by Cinder'
+                             % old_volume_id)
