@@ -1,0 +1,341 @@
+"""Our ``nova`` and python-novaclient 18.13.1, command for command, against the same nova-api.
+
+One scripted session (flavors, flavor access and extra specs, key pairs,
+limits, quotas, quota classes, availability zones, server groups, versions,
+a server's whole life and error cases) runs first with our client, then with
+python-novaclient, at ``--os-compute-api-version`` 2.1 and 2.96. Each run
+leaves the cloud as it found it, so the second client sees the same state;
+names carry the client's tag (``ours-``/``pync-``). Stdout, stderr (minus
+python-novaclient's deprecation banner) and the exit status must be
+byte-for-byte equal once ids, request ids, timestamps, addresses and
+passwords are normalised.
+
+Run ``python tests/functional/test_cli_compare.py [2.96 ...]`` for a
+report of every command's difference without pytest.
+"""
+
+import os
+import re
+import subprocess
+import sys
+import time
+
+import pytest
+
+from tests.functional import server as server_mod
+
+pytestmark = pytest.mark.functional
+
+OURS = os.path.join(os.path.dirname(sys.executable), 'nova')
+TAGS = {'ours': 'ours', 'theirs': 'pync'}
+BANNER = 'nova CLI is deprecated and will be removed in a future release\n'
+# Build long enough that the GET after a boot sees BUILD/scheduling, and
+# transient action states long enough that the GET after a rebuild sees rebuilding.
+CONFIG = '[compute]\nbuild_time = 1.2\naction_time = 0.3\n'
+PUBLIC_KEY = ('ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIB8rVRw5WRsb3bXjLcUuOBIrkjtRr7R3z9Hh0q5pbUnW '
+              'compare@example\n')
+
+# One step per entry: a command line (placeholders: {c} the client's tag,
+# {demo} the demo project id, {pub} a public key file, {sg} a server group
+# id captured from output), or ('wait', name, status) to wait through the API
+# for a server to settle (not compared), or ('capture', command, var, regex).
+SCRIPT = [
+    'version-list',
+    # Flavors, extra specs and access.
+    'flavor-list',
+    'flavor-list --all --extra-specs',
+    'flavor-list --min-ram 2048 --limit 2',
+    'flavor-list --marker 2 --limit 2',
+    'flavor-show m1.tiny',
+    'flavor-show 3',
+    'flavor-create --ephemeral 1 --swap 64 --is-public false {c}-flv {c}-fid 300 2 1',
+    'flavor-key {c}-flv set hw:cpu_policy=dedicated hw:numa_nodes=1',
+    'flavor-show {c}-flv',
+    'flavor-key {c}-flv unset hw:numa_nodes',
+    'flavor-list --all --extra-specs',
+    'flavor-access-add {c}-flv {demo}',
+    'flavor-access-list --flavor {c}-flv',
+    'flavor-access-remove {c}-flv {demo}',
+    'flavor-update {c}-flv described',
+    'flavor-create {c}-flv auto 1 1 1',
+    'flavor-create {c}-dup {c}-fid 1 1 1',
+    'flavor-show nosuch',
+    'flavor-access-list --flavor 1',
+    # Key pairs.
+    'keypair-add --pub-key {pub} {c}-kp',
+    'keypair-list',
+    'keypair-show {c}-kp',
+    'keypair-add --pub-key {pub} {c}-kp',
+    'keypair-show nosuch',
+    # Limits and quotas.
+    'limits',
+    'limits --reserved',
+    'quota-defaults',
+    'quota-show',
+    'quota-show --tenant {demo} --detail',
+    'quota-update --instances 15 --ram 40000 --key-pairs 20 {demo}',
+    'quota-show --tenant {demo}',
+    'quota-delete --tenant {demo}',
+    'quota-show --tenant {demo}',
+    'quota-show --tenant not-a-project',
+    'quota-class-show default',
+    'quota-class-update default --key-pairs 99',
+    'quota-class-show default',
+    'quota-class-update default --key-pairs 100',
+    'availability-zone-list',
+    # Server groups.
+    ('capture', 'server-group-create {c}-sg anti-affinity', 'sg', r'\| ([0-9a-f-]{36}) \|'),
+    'server-group-list',
+    'server-group-get {sg}',
+    # A server's life.
+    'boot --flavor m1.tiny --image cirros --nic net-name=private --key-name {c}-kp '
+    '--meta role=web --security-groups default {c}-vm',
+    ('wait', '{c}-vm', 'ACTIVE'),
+    'list',
+    'list --minimal',
+    'list --fields name,status,networks',
+    'show {c}-vm',
+    'show --minimal {c}-vm',
+    'update {c}-vm --name {c}-web',
+    'meta {c}-web set tier=front',
+    'meta {c}-web delete role',
+    'show {c}-web',
+    'stop {c}-web',
+    ('wait', '{c}-web', 'SHUTOFF'),
+    'start {c}-web',
+    ('wait', '{c}-web', 'ACTIVE'),
+    'reboot {c}-web',
+    ('wait', '{c}-web', 'ACTIVE'),
+    'pause {c}-web',
+    ('wait', '{c}-web', 'PAUSED'),
+    'unpause {c}-web',
+    ('wait', '{c}-web', 'ACTIVE'),
+    'suspend {c}-web',
+    ('wait', '{c}-web', 'SUSPENDED'),
+    'resume {c}-web',
+    ('wait', '{c}-web', 'ACTIVE'),
+    'lock {c}-web',
+    'list --fields locked',
+    'unlock {c}-web',
+    'resize {c}-web m1.small',
+    ('wait', '{c}-web', 'VERIFY_RESIZE'),
+    'list',
+    'resize-confirm {c}-web',
+    ('wait', '{c}-web', 'ACTIVE'),
+    'rebuild {c}-web cirros --name {c}-vm',
+    ('wait', '{c}-vm', 'ACTIVE'),
+    'image-create {c}-vm {c}-snap',
+    ('wait', '{c}-vm', 'ACTIVE'),
+    'server-tag-add {c}-vm blue green',
+    'server-tag-list {c}-vm',
+    'interface-list {c}-vm',
+    'instance-action-list {c}-vm',
+    'console-log --length 3 {c}-vm',
+    'server-group-delete {sg}',
+    'server-group-get {sg}',
+    'start {c}-vm',
+    'delete {c}-vm',
+    ('wait', '{c}-vm', 'DELETED'),
+    'list',
+    # Errors.
+    'show nosuch',
+    'show',
+    'delete nosuch',
+    'boot --flavor nosuch --image cirros {c}-x',
+    'no-such-command',
+    'keypair-delete {c}-kp',
+    'flavor-delete {c}-flv',
+    'flavor-delete {c}-flv',
+]
+
+# Differences we mean to have, undone before comparing. Our client speaks up to 2.104:
+OURS_ONLY = [('Maximum version 2.104\n', 'Maximum version 2.96\n')]
+# python-novaclient prints a failed item of a multi-server action (delete,
+# start, ...) as a bytes repr (print(safe_encode(msg)) on Python 3); ours
+# prints the message itself.
+THEIRS_BYTES_LINE = re.compile(r'''(?m)^b(['"])(.*)\1$''')
+
+
+def _mask(match):
+    return re.sub(r'[0-9A-Za-z]', 'x', match.group(0))
+
+
+def _mask_value(match):
+    head, _sep, value = match.group(0).rpartition('| ')
+    return head + '| ' + 'x' * len(value)
+
+
+NORMALISERS = [
+    # Timestamps (ISO 8601, with or without fraction and zone; console-log's space form).
+    (re.compile(r'\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)?'), _mask),
+    (re.compile(r'[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'), _mask),
+    (re.compile(r'\b[0-9a-f]{56}\b|\b[0-9a-f]{32}\b'), _mask),
+    (re.compile(r'\binstance-[0-9a-f]{8}\b|\br-[0-9a-z]{8}\b'), _mask),
+    (re.compile(r'\b(\d{1,3}\.){3}\d{1,3}\b'), _mask),
+    (re.compile(r'\b([0-9a-f]{2}:){5}[0-9a-f]{2}\b'), _mask),
+    # Generated admin passwords; key pair ids (an integer sequence).
+    (re.compile(r'(?m)^\| adminPass +\| \S+'), _mask_value),
+    (re.compile(r'(?m)^\| id {10}\| \d+'), _mask_value),
+]
+
+
+def normalise(text, tag):
+    text = re.sub(r'\b%s-' % tag, 'CLNT-', text)
+    for pattern, repl in NORMALISERS:
+        text = pattern.sub(repl, text)
+    return text
+
+
+class Session:
+    """The cloud as seen by one run: substitutions, captures and API waits."""
+
+    def __init__(self, env, pub_path):
+        from keystoneauth1.identity import v3
+        from keystoneauth1 import session
+        self.env = env
+        auth = v3.Password(auth_url=env['OS_AUTH_URL'], username=env['OS_USERNAME'],
+                           password=env['OS_PASSWORD'], project_name=env['OS_PROJECT_NAME'],
+                           user_domain_name=env['OS_USER_DOMAIN_NAME'],
+                           project_domain_name=env['OS_PROJECT_DOMAIN_NAME'])
+        self.sess = session.Session(auth=auth)
+        self.compute = self.sess.get_endpoint(service_type='compute', interface='public')
+        self.values = {'pub': pub_path, 'demo': self.project_id('demo')}
+
+    def project_id(self, name):
+        identity = self.env['OS_AUTH_URL']
+        resp = self.sess.get(identity + '/projects', params={'name': name})
+        return resp.json()['projects'][0]['id']
+
+    def wait(self, name, status, timeout=60):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            servers = self.sess.get(self.compute + '/servers/detail', params={'name': '^%s$' % name},
+                                    headers={'OpenStack-API-Version': 'compute 2.96'}).json()['servers']
+            if status == 'DELETED' and not servers:
+                return
+            if servers and servers[0]['status'] == status and not servers[0]['OS-EXT-STS:task_state']:
+                return
+            time.sleep(0.1)
+        raise AssertionError('%s did not reach %s' % (name, status))
+
+
+def run_script(program, tag, version, session, script=SCRIPT):
+    """[(command, (stdout, stderr, code))] for every compared step, normalised."""
+    values = dict(session.values, c=tag)
+    results = []
+    for step in script:
+        if isinstance(step, tuple) and step[0] == 'wait':
+            session.wait(step[1].format(**values), step[2])
+            continue
+        capture = None
+        if isinstance(step, tuple):
+            _kind, step, var, regex = step
+            capture = var, regex
+        command = step.format(**values)
+        proc = subprocess.run([program, '--os-compute-api-version', version] + command.split(),
+                              env=session.env, capture_output=True, text=True, timeout=120)
+        out, err = proc.stdout, proc.stderr
+        if capture:
+            match = re.search(capture[1], out)
+            values[capture[0]] = match.group(1) if match else 'not-captured'
+        if err.startswith(BANNER):
+            err = err[len(BANNER):]
+        if program == OURS:
+            for ours, theirs in OURS_ONLY:
+                out = out.replace(ours, theirs)
+        else:
+            out = THEIRS_BYTES_LINE.sub(r'\2', out)
+        results.append((normalise(command, tag),
+                        (normalise(out, tag), normalise(err, tag), proc.returncode)))
+    return results
+
+
+def differences(ours, theirs):
+    report = []
+    for (command, mine), (_command, real) in zip(ours, theirs):
+        if mine != real:
+            report.append('$ nova %s\n-- ours (exit %d):\n%s%s\n-- python-novaclient (exit %d):\n%s%s'
+                          % (command, mine[2], mine[0], mine[1], real[2], real[0], real[1]))
+    return report
+
+
+def compare(env, novaclient_venv, version, pub_path):
+    session = Session(env, pub_path)
+    theirs_program = os.path.join(novaclient_venv, 'bin', 'nova')
+    ours = run_script(OURS, TAGS['ours'], version, session)
+    theirs = run_script(theirs_program, TAGS['theirs'], version, session)
+    return ours, theirs
+
+
+@pytest.fixture(scope='module')
+def srv(tmp_path_factory):
+    api = server_mod.start_api(tmp_path_factory.mktemp('nova-cli-compare'), config_text=CONFIG)
+    yield api
+    api.stop()
+
+
+@pytest.fixture(scope='module')
+def pub_path(tmp_path_factory):
+    path = tmp_path_factory.mktemp('keys') / 'id_ed25519.pub'
+    path.write_text(PUBLIC_KEY)
+    return str(path)
+
+
+def cli_env(srv):
+    return dict(srv.env(), COLUMNS='80')
+
+
+def test_script_is_long_enough():
+    assert len([s for s in SCRIPT if not (isinstance(s, tuple) and s[0] == 'wait')]) >= 40
+
+
+@pytest.mark.parametrize('version', ['2.1', '2.96'])
+def test_same_output_as_python_novaclient(srv, novaclient_venv, pub_path, version):
+    ours, theirs = compare(cli_env(srv), novaclient_venv, version, pub_path)
+    assert [c for c, _r in ours] == [c for c, _r in theirs]
+    report = differences(ours, theirs)
+    assert not report, '%d of %d commands differ at %s:\n\n%s' % (
+        len(report), len(ours), version, '\n\n'.join(report))
+    codes = [r[2] for _c, r in ours]
+    assert codes.count(0) >= 40 and 1 in codes and 2 in codes
+
+
+def test_above_2_96_only_ours_works(srv, novaclient_venv):
+    env = cli_env(srv)
+    theirs_program = os.path.join(novaclient_venv, 'bin', 'nova')
+    for command in (['flavor-list'], ['list'], ['keypair-list']):
+        args = ['--os-compute-api-version', '2.104'] + command
+        mine = subprocess.run([OURS] + args, env=env, capture_output=True, text=True, timeout=120)
+        real = subprocess.run([theirs_program] + args, env=env, capture_output=True, text=True,
+                              timeout=120)
+        assert mine.returncode == 0 and mine.stderr == '' and mine.stdout.startswith('+-')
+        assert real.returncode == 1 and real.stdout == ''
+        assert real.stderr == BANNER + (
+            "ERROR (CommandError): The specified version isn't supported by client. "
+            "The valid version range is '2.1' to '2.96'\n")
+    # 2.102 dropped rxtx_factor from flavors: ours follows the server.
+    listing = subprocess.run([OURS, '--os-compute-api-version', '2.104', 'flavor-show', '1'], env=env,
+                             capture_output=True, text=True, timeout=120).stdout
+    assert 'rxtx_factor' not in listing and '| name ' in listing
+
+
+def _main(argv):
+    """Dev entry: compare against a fresh nova-api and print every difference."""
+    import tempfile
+    from tests.functional import conftest
+    versions = argv or ['2.1', '2.96']
+    venv = conftest.real_venv('novaclient')
+    with tempfile.TemporaryDirectory() as tmp, server_mod.start_api(tmp, config_text=CONFIG) as api:
+        pub = os.path.join(tmp, 'id.pub')
+        with open(pub, 'w') as f:
+            f.write(PUBLIC_KEY)
+        for version in versions:
+            ours, theirs = compare(cli_env(api), venv, version, pub)
+            report = differences(ours, theirs)
+            print('== %s: %d commands, %d differ' % (version, len(ours), len(report)))
+            print('\n\n'.join(report))
+
+
+if __name__ == '__main__':
+    sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+    _main(sys.argv[1:])
