@@ -7,3 +7,5 @@ from novaapi.api import keypairs, limits, quotas, server_groups  # noqa: F401,E4
 from novaapi.api import servers, availability_zones  # noqa: F401,E401 - servers and their actions, availability zones
 from novaapi.api import server_metadata, server_ips, server_tags, instance_actions  # noqa: F401,E401 - server sub-resources
 from novaapi.api import interfaces, volume_attachments  # noqa: F401,E401 - server interfaces and volumes
+from novaapi.api import server_password, server_diagnostics, remote_consoles, server_security_groups  # noqa: F401,E401 - more sub-resources
+from novaapi.api import server_migrations, migrations, server_topology  # noqa: F401,E401 - migrations, NUMA topology

@@ -1,0 +1,56 @@
+"""Remote consoles of a server (``remote-consoles``, 2.6+) and their ``os-console-auth-tokens``."""
+
+from novaapi.api import policy
+from novaapi.api import routes
+from novaapi.api import validation
+from novaapi.api import wsgi
+from novaapi.api.schemas import remote_consoles as schema
+from novaapi.compute.subresources import common
+from novaapi.compute.subresources import consoles as db
+from novaapi.db import engine
+
+policy.register({
+    'os-remote-consoles': policy.PROJECT_MEMBER,
+    'os-console-auth-tokens': policy.ADMIN,
+})
+
+# NOTE: webob's wording for a bare 400, which Nova answers for tokens before 2.31.
+BARE_400 = ('The server could not comply with the request since it is either malformed or '
+            'otherwise incapable of performing it.')
+
+
+class RemoteConsolesController(wsgi.Controller):
+
+    @wsgi.api_version('2.6')
+    @wsgi.expected_errors((400, 404, 409, 501))
+    @validation.schema(schema.create)
+    def create(self, req, server_id, body):
+        spec = body['remote_console']
+        with engine.transaction() as sess:
+            instance = common.server(sess, req.context, server_id, 'os-remote-consoles')
+            url = db.create(sess, instance, spec['protocol'], spec['type'])
+        return {'remote_console': {'protocol': spec['protocol'], 'type': spec['type'], 'url': url}}
+
+
+class ConsoleAuthTokensController(wsgi.Controller):
+
+    @wsgi.expected_errors((400, 401, 404))
+    @validation.query_schema(schema.token_query)
+    def show(self, req, id):
+        if not req.is_version('2.31'):
+            raise wsgi.Fault(400, BARE_400)
+        policy.authorize(req.context, 'os-console-auth-tokens')
+        with engine.transaction() as sess:
+            row = db.validate(sess, id)
+        console = {'instance_uuid': row.instance_uuid, 'host': row.host, 'port': row.port,
+                   'internal_access_path': row.internal_access_path}
+        if row.console_type == 'spice-direct' and req.is_version('2.99'):
+            console['tls_port'] = row.tls_port
+        return {'console': console}
+
+
+routes.register_routes([
+    ('/servers/{server_id}/remote-consoles', {'POST': ('remote_consoles', 'create')}),
+    ('/os-console-auth-tokens/{id}', {'GET': ('console_auth_tokens', 'show')}),
+], {'remote_consoles': RemoteConsolesController,
+    'console_auth_tokens': ConsoleAuthTokensController})

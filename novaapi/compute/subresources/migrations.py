@@ -1,0 +1,130 @@
+"""Reading migrations (``os-migrations``, ``/servers/{id}/migrations``) and steering live ones."""
+
+import sqlalchemy as sa
+
+from novaapi.compute import actions
+from novaapi.compute import api as compute_api
+from novaapi.compute import models
+from novaapi.compute import states as s
+from novaapi.compute.subresources import common
+from novaapi.compute.subresources import errors
+from novaapi.db import base
+from novaapi.db import utils
+from novaapi import exception
+
+M = models.Migration
+LIVE = 'live-migration'
+IN_PROGRESS = ('queued', 'preparing', 'running', 'post-migrating')
+
+
+def in_progress(sess, instance_uuid):
+    """The server's live migrations still under way."""
+    return list(sess.scalars(sa.select(M).where(M.instance_uuid == instance_uuid, M.deleted == 0,
+                                                M.status.in_(IN_PROGRESS),
+                                                M.migration_type == LIVE).order_by(M.id)))
+
+
+def get(sess, instance_uuid, migration_id):
+    """:raises errors.MigrationNotFoundForInstance:"""
+    row = None
+    if str(migration_id).isdigit():
+        row = sess.scalars(sa.select(M).where(M.id == int(migration_id), M.deleted == 0,
+                                              M.instance_uuid == instance_uuid)).first()
+    if row is None:
+        raise errors.MigrationNotFoundForInstance(migration_id=migration_id,
+                                                  instance_id=instance_uuid)
+    return row
+
+
+def get_in_progress(sess, instance_uuid, migration_id):
+    """A live migration of the server still under way (404s worded as Nova's)."""
+    try:
+        row = get(sess, instance_uuid, migration_id)
+    except errors.MigrationNotFoundForInstance:
+        raise exception.NotFound('In-progress live migration %s is not found for server %s.'
+                                 % (migration_id, instance_uuid)) from None
+    if row.migration_type != LIVE:
+        raise exception.NotFound('Migration %s for server %s is not live-migration.'
+                                 % (migration_id, instance_uuid))
+    if row.status not in IN_PROGRESS:
+        raise exception.NotFound('Live migration %s for server %s is not in progress.'
+                                 % (migration_id, instance_uuid))
+    return row
+
+
+def _live_action_id(instance):
+    return (instance.step_data or {}).get('action_id')
+
+
+def force_complete(sess, ctx, instance, migration_id):
+    """Finish a running live migration now (its pending step becomes due).
+
+    :raises exception.Invalid: unknown migration, or one that is not running
+    """
+    guard = compute_api.Guard((s.ACTIVE,), (s.MIGRATING,))
+    common.check(ctx, instance, 'force_complete', (s.ACTIVE,), (s.MIGRATING,))
+    try:
+        migration = get(sess, instance.uuid, migration_id)
+    except errors.MigrationNotFoundForInstance as exc:
+        raise exception.Invalid(exc.message) from None
+    if migration.status != 'running':
+        raise errors.InvalidMigrationState(migration_id=migration_id, instance_uuid=instance.uuid,
+                                           state=migration.status, method='force complete')
+    actions.record(sess, ctx, instance.uuid, 'live_migration_force_complete', finished=True)
+    with common.api_verb('force_complete'):
+        compute_api.transition(sess, ctx, instance, 'force_complete', guard,
+                               {'step_at': base.utcnow()})
+
+
+def abort(sess, ctx, instance, migration_id, queued_too=False):
+    """Cancel a live migration: the server stays where it is, idle.
+
+    :raises errors.MigrationNotFoundForInstance: / :raises errors.InvalidMigrationState:
+    """
+    guard = compute_api.Guard(None, (s.MIGRATING,))
+    common.check(ctx, instance, 'abort live migration', None, (s.MIGRATING,))
+    migration = get(sess, instance.uuid, migration_id)
+    allowed = ('running', 'queued', 'preparing') if queued_too else ('running',)
+    if migration.status not in allowed:
+        raise errors.InvalidMigrationState(migration_id=migration_id, instance_uuid=instance.uuid,
+                                           state=migration.status, method='abort live migration')
+    actions.record(sess, ctx, instance.uuid, 'live_migration_cancel', finished=True)
+    actions.finish_events(sess, _live_action_id(instance))
+    migration.status = 'cancelled'
+    with common.api_verb('abort live migration'):
+        compute_api.transition(sess, ctx, instance, 'abort live migration', guard,
+                               {'task_state': None, 'step': None, 'step_at': None,
+                                'step_data': None})
+
+
+def get_all(sess, filters, limit=None, marker=None, paged=False):
+    """Migrations matching Nova's ``os-migrations`` filters; hidden ones never show.
+
+    ``paged`` (2.59+) orders newest first and pages by ``marker`` (a migration uuid).
+    """
+    if limit == 0:
+        return []
+    query = sa.select(M).where(M.deleted == 0, M.hidden.is_(False))
+    for key, column in (('status', M.status), ('migration_type', M.migration_type),
+                        ('instance_uuid', M.instance_uuid), ('user_id', M.user_id),
+                        ('project_id', M.project_id)):
+        if filters.get(key):
+            query = query.where(column == filters[key])
+    if filters.get('host'):
+        query = query.where(sa.or_(M.source_compute == filters['host'],
+                                   M.dest_compute == filters['host']))
+    elif filters.get('source_compute'):
+        query = query.where(M.source_compute == filters['source_compute'])
+    if filters.get('changes-since'):
+        query = query.where(M.updated_at >= filters['changes-since'])
+    if filters.get('changes-before'):
+        query = query.where(M.updated_at <= filters['changes-before'])
+    if not paged:
+        return list(sess.scalars(query.order_by(M.id)))
+    marker_row = None
+    if marker:
+        marker_row = sess.scalars(sa.select(M).where(M.uuid == marker)).first()
+        if marker_row is None:
+            raise errors.MarkerNotFound(marker=marker)
+    return list(sess.scalars(utils.paginate(query, M, limit, ['created_at', 'id'],
+                                            ['desc', 'desc'], marker_row)))

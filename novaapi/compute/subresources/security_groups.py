@@ -1,0 +1,42 @@
+"""A server's security groups in Nova's format, from the network service's groups."""
+
+from novaapi.compute import operations as ops
+from novaapi.network import api as network
+from novaapi.network import views as network_views
+
+
+def _rule(rule, groups_by_id):
+    """Nova's view of an ingress Neutron rule."""
+    protocol = rule['protocol']
+    from_port, to_port = rule['port_range_min'], rule['port_range_max']
+    if protocol and from_port is None and to_port is None:
+        from_port, to_port = (1, 65535) if protocol.upper() in ('TCP', 'UDP') else (-1, -1)
+    view = {'id': rule['id'], 'parent_group_id': rule['security_group_id'],
+            'ip_protocol': protocol, 'from_port': from_port, 'to_port': to_port,
+            'group': {}, 'ip_range': {}}
+    remote = rule['remote_group_id']
+    if remote:
+        group = groups_by_id.get(remote)
+        view['group'] = {'name': group.name if group else None,
+                         'tenant_id': group.project_id if group else None}
+    else:
+        view['ip_range'] = {'cidr': rule['remote_ip_prefix'] or '0.0.0.0/0'}
+    return view
+
+
+def _group(row, groups_by_id):
+    neutron = network_views.security_group(row)
+    return {'id': row.id, 'name': row.name, 'description': row.description,
+            'tenant_id': row.project_id,
+            'rules': [_rule(rule, groups_by_id) for rule in neutron['security_group_rules']
+                      if rule['direction'] == 'ingress']}
+
+
+def for_server(sess, instance):
+    """The groups named on the server, sorted by project then name, as Nova lists them."""
+    groups = network.list_security_groups(sess, ops.owner_context(instance))
+    by_id = {group.id: group for group in groups}
+    wanted = set(instance.security_groups or ())
+    chosen = [group for group in groups if group.name in wanted or group.id in wanted]
+    result = [_group(group, by_id) for group in chosen]
+    return sorted(result, key=lambda group: (group['tenant_id'] or '', group['name']))
