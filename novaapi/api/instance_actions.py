@@ -63,7 +63,7 @@ class InstanceActionsController(wsgi.Controller):
             instance = _server(sess, req, server_id, 'os-instance-actions:show')
             row = db.get(sess, instance.uuid, id)
             events = _events(req, {'project_id': instance.project_id})
-            return views.show(req, row, instance.project_id, events)
+            return views.show(req, row, instance, events)
 
 
 routes.register_routes([

@@ -26,15 +26,17 @@ def action(req, row):
     return view
 
 
-def event(row, project_id, show):
+def event(row, project_id, show, instance_host=None):
+    """``instance_host`` stands in for an event recorded before the server had a host."""
+    host = row.host or instance_host
     view = {'event': row.event, 'start_time': server_sub.timestamp(row.start_time),
             'finish_time': server_sub.timestamp(row.finish_time), 'result': row.result}
     if show.traceback:
         view['traceback'] = row.traceback
     if show.host:
-        view['host'] = row.host
+        view['host'] = host
     if show.host_id:
-        view['hostId'] = server_sub.host_id(row.host, project_id)
+        view['hostId'] = server_sub.host_id(host, project_id)
     if show.details:
         view['details'] = row.details
     return view
@@ -51,10 +53,10 @@ def index(req, server_id, rows):
     return result
 
 
-def show(req, row, instance_project_id, events=None):
+def show(req, row, instance, events=None):
     """``events``: an :class:`Events`, or None when the caller may not see them."""
     view = action(req, row)
     if events is not None:
-        project_id = row.project_id or instance_project_id
-        view['events'] = [event(e, project_id, events) for e in row.events]
+        project_id = row.project_id or instance.project_id
+        view['events'] = [event(e, project_id, events, instance.host) for e in row.events]
     return {'instanceAction': view}

@@ -12,9 +12,11 @@ def _hosts(row, show_host):
 
 
 def server_migration(req, row, show_host=True):
+    # NOTE: a live migration Nova shows has always been saved again after its creation (its
+    # status moved on), so ``updated_at`` is never null here; a fresh row stands in with created_at.
     view = {'created_at': server_sub.timestamp(row.created_at), 'id': row.id,
             'server_uuid': row.instance_uuid, 'status': row.status,
-            'updated_at': server_sub.timestamp(row.updated_at),
+            'updated_at': server_sub.timestamp(row.updated_at or row.created_at),
             'memory_total_bytes': row.memory_total, 'memory_processed_bytes': row.memory_processed,
             'memory_remaining_bytes': row.memory_remaining, 'disk_total_bytes': row.disk_total,
             'disk_processed_bytes': row.disk_processed, 'disk_remaining_bytes': row.disk_remaining}

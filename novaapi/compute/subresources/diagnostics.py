@@ -5,6 +5,8 @@ from novaapi.compute import states as s
 from novaapi.compute.subresources import common
 from novaapi import exception
 
+# The driver names Nova's Diagnostics object knows; a simulated one reports as libvirt.
+DRIVERS = ('ironic', 'libvirt', 'vmwareapi', 'xenapi')
 POWER_NAMES = {s.NOSTATE: 'pending', s.RUNNING: 'running', s.PAUSED_POWER: 'paused',
                s.SHUTDOWN: 'shutdown', s.CRASHED: 'crashed', s.SUSPENDED_POWER: 'suspended'}
 
@@ -20,7 +22,10 @@ def get(instance):
     if instance.power_state != s.RUNNING:
         raise common.invalid_state(instance, 'get_diagnostics', 'power state',
                                    POWER_NAMES.get(instance.power_state, instance.power_state))
-    return drivers.get().diagnostics(instance)
+    diagnostics = dict(drivers.get().diagnostics(instance))
+    if diagnostics.get('driver') not in DRIVERS:
+        diagnostics['driver'] = 'libvirt'
+    return diagnostics
 
 
 def legacy(diagnostics):
