@@ -19,6 +19,46 @@ BARE_400 = ('The server could not comply with the request since it is either mal
             'otherwise incapable of performing it.')
 
 
+def _legacy_console(req, server_id, protocol, console_type):
+    """The console actions of ``/servers/{id}/action`` before 2.6: ``{"console": {type, url}}``."""
+    policy.authorize(req.context, 'os-remote-consoles')
+    with engine.transaction() as sess:
+        instance = common.server(sess, req.context, server_id, None)
+        url = db.create(sess, instance, protocol, console_type)
+    return {'console': {'type': console_type, 'url': url}}
+
+
+class LegacyConsoleActions:
+    """``os-getVNCConsole``, ``os-getSPICEConsole``, ``os-getSerialConsole`` (2.1-2.5) and the
+    removed ``os-getRDPConsole``: mix into the servers controller to serve them."""
+
+    @wsgi.api_version('2.1', '2.5')
+    @wsgi.expected_errors((400, 404, 409, 501))
+    @wsgi.action('os-getVNCConsole')
+    @validation.schema(schema.get_vnc_console)
+    def get_vnc_console(self, req, id, body):
+        return _legacy_console(req, id, 'vnc', body['os-getVNCConsole']['type'])
+
+    @wsgi.api_version('2.1', '2.5')
+    @wsgi.expected_errors((400, 404, 409, 501))
+    @wsgi.action('os-getSPICEConsole')
+    @validation.schema(schema.get_spice_console)
+    def get_spice_console(self, req, id, body):
+        return _legacy_console(req, id, 'spice', body['os-getSPICEConsole']['type'])
+
+    @wsgi.api_version('2.1', '2.5')
+    @wsgi.expected_errors((400, 404, 409, 501))
+    @wsgi.action('os-getSerialConsole')
+    @validation.schema(schema.get_serial_console)
+    def get_serial_console(self, req, id, body):
+        return _legacy_console(req, id, 'serial', body['os-getSerialConsole']['type'])
+
+    @wsgi.removed
+    @wsgi.action('os-getRDPConsole')
+    def get_rdp_console(self, req, id, body):
+        raise AssertionError('removed APIs never run')
+
+
 class RemoteConsolesController(wsgi.Controller):
 
     @wsgi.api_version('2.6')

@@ -30,3 +30,24 @@ _create_v299['properties']['remote_console']['properties']['type']['enum'].appen
 create = [('2.6', '2.7', _create_v26), ('2.8', '2.98', _create_v28), ('2.99', None, _create_v299)]
 
 token_query = [(None, '2.98', server_sub.LOOSE), ('2.99', None, server_sub.STRICT)]
+
+
+def _legacy(action, types):
+    return {
+        'type': 'object',
+        'properties': {
+            action: {
+                'type': 'object',
+                'properties': {'type': {'type': 'string', 'enum': types}},
+                'required': ['type'],
+                'additionalProperties': False,
+            },
+        },
+        'required': [action],
+        'additionalProperties': False,
+    }
+
+
+get_vnc_console = _legacy('os-getVNCConsole', ['novnc', 'xvpvnc'])
+get_spice_console = _legacy('os-getSPICEConsole', ['spice-html5'])
+get_serial_console = _legacy('os-getSerialConsole', ['serial'])

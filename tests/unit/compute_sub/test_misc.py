@@ -125,3 +125,33 @@ def test_topology(servers):
     want = sample('os-server-topology/v2.78/servers-topology-resp.json')
     assert [sorted(n) for n in admin['nodes']] == [sorted(n) for n in want['nodes']]
     assert admin['nodes'][1]['host_node'] == 1
+
+
+def test_legacy_console_actions_mixin(compute, demo_token):
+    """The pre-2.6 actions, served by a controller that mixes them in."""
+    import webob
+
+    from novaapi.api import remote_consoles
+    from novaapi.api import wsgi
+
+    class Servers(remote_consoles.LegacyConsoleActions, wsgi.Controller):
+        pass
+
+    assert set(Servers.wsgi_actions) == {'os-getVNCConsole', 'os-getSPICEConsole',
+                                         'os-getSerialConsole', 'os-getRDPConsole'}
+    resource = wsgi.Resource(Servers())
+    missing = '00000000-0000-0000-0000-000000000000'
+
+    def post(body, version='2.5'):
+        req = webob.Request.blank('/v2.1/servers/%s/action' % missing, method='POST')
+        req.environ['wsgiorg.routing_args'] = ((), {'action': 'action', 'id': missing})
+        req.environ['nova.context'] = context.RequestContext(user_id='u', project_id='p',
+                                                             roles=['member', 'reader'])
+        req.headers['OpenStack-API-Version'] = 'compute %s' % version
+        req.json_body = body
+        return req.get_response(resource)
+
+    assert post({'os-getVNCConsole': {'type': 'novnc'}}).status_int == 404
+    assert post({'os-getVNCConsole': {'type': 'novnc'}}, '2.6').status_int == 404
+    assert post({'os-getVNCConsole': {'type': 'bad'}}).status_int == 400
+    assert post({'os-getRDPConsole': {'type': 'rdp-html5'}}).status_int == 410
