@@ -31,6 +31,7 @@ class Instance(base.Base, base.TimestampMixin):
         sa.Index('instances_deleted_created_at_idx', 'deleted', 'created_at'),
         sa.Index('instances_project_id_deleted_updated_at_idx', 'project_id', 'deleted', 'updated_at'),
         sa.Index('instances_display_name_idx', 'display_name'),
+        sa.Index('instances_project_id_deleted_display_name_idx', 'project_id', 'deleted', 'display_name'),
         sa.Index('instances_hostname_idx', 'hostname'),
         sa.Index('instances_host_node_deleted_idx', 'host', 'node', 'deleted'),
         sa.Index('instances_reservation_id_idx', 'reservation_id'),

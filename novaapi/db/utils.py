@@ -30,6 +30,11 @@ def paginate(query, model, limit, sort_keys, sort_dirs, marker=None):
 
 def _after(columns, dirs, values):
     """(a > va) OR (a = va AND b > vb) OR ... honouring each direction and NULLs first on asc."""
+    if len(set(dirs)) == 1 and not any(c.nullable for c in columns):
+        # One direction over NOT NULL columns: a row-value comparison, which databases
+        # turn into one index range instead of scanning every row before the marker.
+        key, marker = sa.tuple_(*columns), sa.tuple_(*values)
+        return key < marker if dirs[0] == 'desc' else key > marker
     clauses = []
     for i, (column, direction, value) in enumerate(zip(columns, dirs, values)):
         equal = [_equals(c, v) for c, v in zip(columns[:i], values[:i])]

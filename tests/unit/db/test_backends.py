@@ -82,3 +82,24 @@ def test_tokens_roundtrip_and_revoke(backend):
         assert all(token not in str(vars(row)) for row in stored)
         tokens.revoke(sess, token)
     assert tokens.validate(token) is None
+
+
+@pytest.mark.parametrize('sort_key', ['description', 'memory_mb', 'flavorid'])
+@pytest.mark.parametrize('sort_dir', ['asc', 'desc'])
+def test_paging_one_row_at_a_time_visits_every_row_once(backend, sort_key, sort_dir):
+    with engine.transaction() as sess:
+        for i, description in enumerate([None, 'b', 'a', None, 'b']):
+            flavors.create(sess, {'flavorid': 'x%d' % i, 'name': 'x%d' % i, 'memory_mb': 64 * (i % 2 + 1),
+                                  'vcpus': 1, 'description': description})
+    with engine.transaction() as sess:
+        everything = [f.flavorid for f in flavors.get_all(sess, ADMIN, is_public=None, sort_key=sort_key,
+                                                          sort_dir=sort_dir)]
+        seen, marker = [], None
+        while True:
+            page = flavors.get_all(sess, ADMIN, is_public=None, sort_key=sort_key, sort_dir=sort_dir,
+                                   limit=1, marker=marker)
+            if not page:
+                break
+            seen.append(page[0].flavorid)
+            marker = page[0].flavorid
+    assert seen == everything and len(seen) == 10
