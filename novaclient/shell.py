@@ -542,9 +542,33 @@ def _auth_kwargs(args):
 
 
 def main(argv=None):
-    """Console entry point; returns the process exit status."""
-    if argv is None:
-        argv = sys.argv[1:]
+    """Console entry point; returns the process exit status.
+
+    Run as the program (no ``argv``), the process skips the garbage
+    collector (a one-shot run frees nothing worth the passes it costs while
+    importing keystoneauth1 and requests) and the interpreter's teardown:
+    it flushes its output and leaves with ``os._exit``.
+    """
+    if argv is not None:
+        return _run(argv)
+    import gc
+    gc.disable()
+    code = _run(sys.argv[1:])
+    _flush_and_exit(code)
+
+
+def _flush_and_exit(code):
+    if 'logging' in sys.modules:
+        sys.modules['logging'].shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except Exception:  # a closed pipe; the output is lost either way
+            code = code or ExitStatus.ERROR
+    os._exit(code)
+
+
+def _run(argv):
     try:
         return int(OpenStackComputeShell().main(argv))
     except SystemExit as exc:

@@ -121,11 +121,50 @@ def pretty_choice_dict(values):
     return pretty_choice_list(['%s=%s' % (k, values[k]) for k in sorted(values)])
 
 
-def _table(columns):
+_PLAIN = re.compile(r'[ -~]*\Z')
+
+
+def _render(fields, rows, sortby_index=None):
+    """A left-aligned table exactly as PrettyTable draws it.
+
+    Plain one-line ASCII text is laid out here; anything else (wide or
+    combining characters, escapes, line breaks, values that are not
+    strings when sorting, duplicate titles) is left to PrettyTable and its wcwidth
+    measurements, whose import costs more than drawing a plain table.
+    """
+    if sortby_index is None:
+        # PrettyTable shows a value as str(value); only sorting sees types.
+        rows = [[cell if isinstance(cell, str) else str(cell) for cell in row]
+                for row in rows]
+    plain = len(set(fields)) == len(fields) and all(
+        isinstance(text, str) and _PLAIN.match(text)
+        for text in fields + [cell for row in rows for cell in row])
+    if not plain:
+        return _prettytable(fields, rows, sortby_index)
+    if sortby_index is not None:
+        # PrettyTable sorts on the sort column, then on the whole row.
+        rows = sorted(rows, key=lambda row: [row[sortby_index]] + row)
+    widths = [max([len(field)] + [len(row[i]) for row in rows])
+              for i, field in enumerate(fields)]
+    rule = '+' + '+'.join('-' * (width + 2) for width in widths) + '+'
+
+    def line(cells):
+        return '|' + '|'.join(' %s ' % cell.ljust(width)
+                              for cell, width in zip(cells, widths)) + '|'
+
+    return '\n'.join([rule, line(fields), rule] + [line(row) for row in rows]
+                     + [rule])
+
+
+def _prettytable(fields, rows, sortby_index=None):
     import prettytable
-    table = prettytable.PrettyTable(columns)
+    table = prettytable.PrettyTable(fields)
     table.align = 'l'
-    return table
+    for row in rows:
+        table.add_row(row)
+    if sortby_index is None:
+        return table.get_string()
+    return table.get_string(sortby=fields[sortby_index])
 
 
 def _cell(obj, field):
@@ -144,14 +183,9 @@ def print_list(objs, fields, formatters=None, sortby_index=None):
     picks the column to sort by (None keeps the given order).
     """
     formatters = formatters or {}
-    table = _table(list(fields))
-    for obj in objs:
-        table.add_row([formatters[f](obj) if f in formatters else _cell(obj, f)
-                       for f in fields])
-    if sortby_index is None:
-        print(table.get_string())
-    else:
-        print(table.get_string(sortby=fields[sortby_index]))
+    rows = [[formatters[f](obj) if f in formatters else _cell(obj, f)
+             for f in fields] for obj in objs]
+    print(_render(list(fields), rows, sortby_index))
 
 
 def _dict_rows(key, value, wrap):
@@ -171,11 +205,9 @@ def _dict_rows(key, value, wrap):
 
 def print_dict(d, dict_property='Property', dict_value='Value', wrap=0):
     """Print a two-column table of ``d`` with keys sorted."""
-    table = _table([dict_property, dict_value])
-    for key, value in sorted(d.items()):
-        for row in _dict_rows(key, value, wrap):
-            table.add_row(row)
-    print(table.get_string())
+    rows = [row for key, value in sorted(d.items())
+            for row in _dict_rows(key, value, wrap)]
+    print(_render([dict_property, dict_value], rows))
 
 
 def flatten_dict(data):
