@@ -152,9 +152,18 @@ class InstanceNotFound(NotFound):
 
 
 class InstanceInvalidState(Conflict):
-    """``attr``/``state``/``action`` make the API's "Cannot '<action>' instance ..." message."""
+    """``attr``/``state``/``action`` make the API's "Cannot '<action>' instance ..." message.
+
+    A refused state that is null (an idle task, a server never launched) has nothing
+    to name, so Nova words it as "... is in an invalid state for '<action>'".
+    """
 
     msg_fmt = "Cannot '%(action)s' instance %(instance_uuid)s while it is in %(attr)s %(state)s"
+
+    def __init__(self, message=None, **kwargs):
+        if message is None and kwargs.get('state') is None:
+            message = InstanceUnknownState.msg_fmt % kwargs
+        super().__init__(message, **kwargs)
 
 
 class InstanceIsLocked(Conflict):

@@ -6,6 +6,7 @@ from oslo_utils import timeutils
 
 from novaapi.api import common
 from novaapi.api import policy
+from novaapi.api import remote_consoles
 from novaapi.api import routes
 from novaapi.api import server_actions
 from novaapi.api import validation
@@ -193,7 +194,8 @@ def list_servers(req, is_detail):
         return views.index(req, rows, lambda inst: views.show(req, inst, extras[inst.uuid], flags))
 
 
-class ServersController(server_actions.ServerActionsMixin, wsgi.Controller):
+class ServersController(server_actions.ServerActionsMixin, remote_consoles.LegacyConsoleActions,
+                        wsgi.Controller):
 
     @wsgi.expected_errors((400, 403))
     @validation.query_schema(schema.index_query)

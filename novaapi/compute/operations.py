@@ -302,6 +302,13 @@ def _reverted(sess, instance, data):
     migration.status = 'reverted'
 
 
+def _live_migration_running(sess, instance, data):
+    # Pre-checks passed: memory is being copied, so the migration can be forced or aborted.
+    migration = _migration(sess, data)
+    if migration is not None and migration.status == 'queued':
+        migration.status = 'running'
+
+
 def _live_migrated(sess, instance, data):
     migration = _migration(sess, data)
     request = placement_request(sess, instance, data=data)
@@ -481,7 +488,8 @@ OPERATIONS = dict([
                    (s.RESIZE_MIGRATED, _finish_resize), s.RESIZE_FINISH), _resized,
         'compute_prep_resize'),
     _op('revert_resize', (s.RESIZE_REVERTING,), _reverted),
-    _op('live_migrate', ((s.MIGRATING, _live_migrated),), _live_migration_done,
+    _op('live_migrate', ((s.MIGRATING, _live_migration_running), (s.MIGRATING, _live_migrated)),
+        _live_migration_done,
         'compute_live_migration'),
     _op('evacuate', ((s.REBUILDING, _evacuate_to), s.REBUILD_BLOCK_DEVICE_MAPPING,
                      s.REBUILD_SPAWNING), _evacuated, 'compute_rebuild_instance'),

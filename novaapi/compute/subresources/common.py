@@ -1,6 +1,5 @@
 """What every server sub-resource does first: find the server, check policy, check its state."""
 
-import contextlib
 
 from novaapi.api import policy
 from novaapi.compute import api as compute_api
@@ -36,26 +35,10 @@ def begin_write(sess):
             raw.execute('BEGIN IMMEDIATE')
 
 
-@contextlib.contextmanager
-def api_verb(action):
-    """Word state errors as the API does: a ``launched_at`` refusal has no state to name.
-
-    :param action: the verb of Nova's "Cannot '<verb>' instance ..." message
-    """
-    try:
-        yield
-    except exception.InstanceInvalidState as exc:
-        if exc.kwargs.get('state') is None:
-            raise exception.InstanceUnknownState(instance_uuid=exc.kwargs.get('instance_uuid'),
-                                                 action=action) from None
-        raise
-
-
 def check(ctx, instance, action, vm_states, task_states=(None,), lock=True, launched=True):
     """Nova's ``check_instance_lock`` + ``check_instance_state`` with the API's wording."""
     guard = compute_api.Guard(vm_states, task_states, lock=lock, launched=launched)
-    with api_verb(action):
-        guard.check(ctx, instance, action)
+    guard.check(ctx, instance, action)
 
 
 def invalid_state(instance, action, attr, state):

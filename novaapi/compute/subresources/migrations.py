@@ -71,9 +71,7 @@ def force_complete(sess, ctx, instance, migration_id):
         raise errors.InvalidMigrationState(migration_id=migration_id, instance_uuid=instance.uuid,
                                            state=migration.status, method='force complete')
     actions.record(sess, ctx, instance.uuid, 'live_migration_force_complete', finished=True)
-    with common.api_verb('force_complete'):
-        compute_api.transition(sess, ctx, instance, 'force_complete', guard,
-                               {'step_at': base.utcnow()})
+    compute_api.transition(sess, ctx, instance, 'force_complete', guard, {'step_at': base.utcnow()})
 
 
 def abort(sess, ctx, instance, migration_id, queued_too=False):
@@ -91,10 +89,8 @@ def abort(sess, ctx, instance, migration_id, queued_too=False):
     actions.record(sess, ctx, instance.uuid, 'live_migration_cancel', finished=True)
     actions.finish_events(sess, _live_action_id(instance))
     migration.status = 'cancelled'
-    with common.api_verb('abort live migration'):
-        compute_api.transition(sess, ctx, instance, 'abort live migration', guard,
-                               {'task_state': None, 'step': None, 'step_at': None,
-                                'step_data': None})
+    compute_api.transition(sess, ctx, instance, 'abort live migration', guard,
+                           {'task_state': None, 'step': None, 'step_at': None, 'step_data': None})
 
 
 def get_all(sess, filters, limit=None, marker=None, paged=False):

@@ -127,31 +127,15 @@ def test_topology(servers):
     assert admin['nodes'][1]['host_node'] == 1
 
 
-def test_legacy_console_actions_mixin(compute, demo_token):
-    """The pre-2.6 actions, served by a controller that mixes them in."""
-    import webob
-
-    from novaapi.api import remote_consoles
-    from novaapi.api import wsgi
-
-    class Servers(remote_consoles.LegacyConsoleActions, wsgi.Controller):
-        pass
-
-    assert set(Servers.wsgi_actions) == {'os-getVNCConsole', 'os-getSPICEConsole',
-                                         'os-getSerialConsole', 'os-getRDPConsole'}
-    resource = wsgi.Resource(Servers())
-    missing = '00000000-0000-0000-0000-000000000000'
-
-    def post(body, version='2.5'):
-        req = webob.Request.blank('/v2.1/servers/%s/action' % missing, method='POST')
-        req.environ['wsgiorg.routing_args'] = ((), {'action': 'action', 'id': missing})
-        req.environ['nova.context'] = context.RequestContext(user_id='u', project_id='p',
-                                                             roles=['member', 'reader'])
-        req.headers['OpenStack-API-Version'] = 'compute %s' % version
-        req.json_body = body
-        return req.get_response(resource)
-
-    assert post({'os-getVNCConsole': {'type': 'novnc'}}).status_int == 404
-    assert post({'os-getVNCConsole': {'type': 'novnc'}}, '2.6').status_int == 404
-    assert post({'os-getVNCConsole': {'type': 'bad'}}).status_int == 400
-    assert post({'os-getRDPConsole': {'type': 'rdp-html5'}}).status_int == 410
+def test_legacy_console_actions(servers):
+    """The pre-2.6 console actions on /servers/{id}/action."""
+    uuid = servers.boot()
+    resp = servers.action(uuid, {'os-getVNCConsole': {'type': 'novnc'}}, version='2.5')
+    assert resp.status_int == 200
+    console = resp.json_body_or_none['console']
+    assert console['type'] == 'novnc' and 'token' in console['url']
+    assert servers.action(uuid, {'os-getVNCConsole': {'type': 'novnc'}}, version='2.6').status_int == 404
+    assert servers.action(uuid, {'os-getVNCConsole': {'type': 'bad'}}, version='2.5').status_int == 400
+    assert servers.action(uuid, {'os-getSerialConsole': {'type': 'serial'}},
+                          version='2.5').json_body_or_none['console']['type'] == 'serial'
+    assert servers.action(uuid, {'os-getRDPConsole': {'type': 'rdp-html5'}}, version='2.5').status_int == 410
