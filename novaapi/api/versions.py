@@ -1,12 +1,10 @@
 """Version documents: the list at ``/``, the v2.1 document, and 300 choices elsewhere."""
 
-import json
-
-import webob
 import webob.dec
 
 from novaapi.api import api_version
 from novaapi.api import wsgi
+from novaapi import httpjson
 
 _VERSIONS = (
     {'id': 'v2.0', 'status': 'DEPRECATED', 'version': '', 'min_version': '',
@@ -32,13 +30,6 @@ def version_document(host_url, version_id='v2.1'):
     return {'version': doc}
 
 
-def _json(body, status=200):
-    resp = webob.Response(status=status, content_type='application/json')
-    resp.charset = None
-    resp.body = json.dumps(body).encode()
-    return resp
-
-
 def _host_url(req):
     """The URL of the service root, whatever prefix a proxy or urlmap added below it."""
     return req.host_url + req.environ.get('novaapi.root_prefix', '')
@@ -49,7 +40,7 @@ def versions_app(req):
     """``GET /``: every version; any other unmatched path: 300 choices."""
     host_url = _host_url(req)
     if req.path_info in ('', '/'):
-        return _json({'versions': [_summary(e, host_url) for e in _VERSIONS]})
+        return httpjson.json_response({'versions': [_summary(e, host_url) for e in _VERSIONS]})
     choices = []
     for entry in _VERSIONS:
         doc = {'id': entry['id'], 'status': entry['status'],
@@ -57,7 +48,7 @@ def versions_app(req):
                                                                req.path_info)}],
                'media-types': [{'base': 'application/json', 'type': entry['media']}]}
         choices.append(doc)
-    return _json({'choices': choices}, status=300)
+    return httpjson.json_response({'choices': choices}, status=300)
 
 
 class VersionsController(wsgi.Controller):

@@ -13,6 +13,7 @@ import sqlalchemy.exc
 import webob
 
 from novaapi import conf
+from novaapi import httpjson
 from novaapi.db import engine
 from novaapi.identity import errors
 from novaapi.identity import tokens
@@ -24,18 +25,8 @@ ADMIN_ROLE = 'admin'
 SERVICE_ROLE = 'service'
 
 
-def json_response(body, status=200, headers=None):
-    resp = webob.Response(status=status, content_type=JSON_TYPE, charset=None)
-    resp.body = json.dumps(body).encode('utf-8')
-    for name, value in (headers or {}).items():
-        resp.headers[name] = value
-    return resp
-
-
-def no_content():
-    resp = webob.Response(status=204)
-    resp.headers.pop('Content-Type', None)
-    return resp
+json_response = httpjson.json_response
+no_content = httpjson.no_content
 
 
 def show(call, key, render, row, status=200):

@@ -15,6 +15,7 @@ import routes
 import webob
 
 from novaapi import conf
+from novaapi import httpjson
 from novaapi import context
 from novaapi.db import engine
 from novaapi.identity import tokens
@@ -35,18 +36,8 @@ class ApiError(Exception):
         self.headers = headers or {}
 
 
-def json_response(body, status=200, headers=None):
-    resp = webob.Response(status=status, content_type=JSON_TYPE, charset=None)
-    resp.body = json.dumps(body).encode('utf-8')
-    for name, value in (headers or {}).items():
-        resp.headers[name] = value
-    return resp
-
-
-def no_content():
-    resp = webob.Response(status=204)
-    resp.headers.pop('Content-Type', None)
-    return resp
+json_response = httpjson.json_response
+no_content = httpjson.no_content
 
 
 def unauthorized():
