@@ -87,6 +87,9 @@ OPTIONS = (
     Opt('compute', 'poll_interval', float, 0.1, 'Seconds between two scans for due state transitions.'),
     Opt('compute', 'allow_resize_to_same_host', bool, False,
         'Let a resize or cold migration pick the server\'s current host.'),
+    Opt('compute', 'report_interval', float, 10.0, 'Seconds between two heartbeats of the simulated services.'),
+    Opt('compute', 'service_down_time', int, 60, 'Seconds without a heartbeat after which a service is down.'),
+    Opt('compute', 'reserved_host_memory_mb', int, 512, 'RAM (MiB) each hypervisor reports as used by the host.'),
 )
 
 # Options kept as plain sections and handed to other libraries untouched.

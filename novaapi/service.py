@@ -76,12 +76,14 @@ SEEDERS = (
     'novaapi.image.api:seed',
     'novaapi.network.api:seed',
     'novaapi.compute.hosts:seed',
+    'novaapi.compute.services:seed',
 )
 """``module:function(session)`` of every feature that seeds data on a fresh deployment."""
 
 
 BACKGROUND = (
     'novaapi.compute.engine:run',
+    'novaapi.compute.services:heartbeat',
 )
 """``module:function()`` loops every worker runs in a green thread beside the servers."""
 

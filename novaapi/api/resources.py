@@ -9,3 +9,4 @@ from novaapi.api import server_metadata, server_ips, server_tags, instance_actio
 from novaapi.api import interfaces, volume_attachments  # noqa: F401,E401 - server interfaces and volumes
 from novaapi.api import server_password, server_diagnostics, remote_consoles, server_security_groups  # noqa: F401,E401 - more sub-resources
 from novaapi.api import server_migrations, migrations, server_topology  # noqa: F401,E401 - migrations, NUMA topology
+from novaapi.api import services, hypervisors  # noqa: F401,E401 - operator APIs: services, hypervisors

@@ -11,6 +11,7 @@ from novaapi.compute import models as _compute_models  # noqa: F401 - registers 
 from novaapi.compute import project_models as _project_models  # noqa: F401 - registers key pair, quota and server group tables
 from novaapi.image import models as _image_models  # noqa: F401 - registers image tables
 from novaapi.network import models as _network_models  # noqa: F401 - registers network tables
+from novaapi.compute import operator_models as _operator_models  # noqa: F401 - registers service and aggregate tables
 
 
 class Flavor(base.Base, base.TimestampMixin):

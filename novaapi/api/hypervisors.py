@@ -1,0 +1,125 @@
+"""/os-hypervisors: the compute nodes, their usage, uptime and servers."""
+
+from novaapi.api import common
+from novaapi.api import policy
+from novaapi.api import routes
+from novaapi.api import services as services_api
+from novaapi.api import validation
+from novaapi.api import wsgi
+from novaapi.api.schemas import hypervisors as schema
+from novaapi.api.views import hypervisors as views
+from novaapi.compute import hypervisors
+from novaapi.db import engine
+from novaapi import exception
+
+policy.register({'os-hypervisors:list': policy.ADMIN,
+                 'os-hypervisors:list-detail': policy.ADMIN,
+                 'os-hypervisors:show': policy.ADMIN,
+                 'os-hypervisors:statistics': policy.ADMIN,
+                 'os-hypervisors:uptime': policy.ADMIN,
+                 'os-hypervisors:search': policy.ADMIN,
+                 'os-hypervisors:servers': policy.ADMIN})
+
+PATTERN_PAGING = ('Paging over hypervisors with the hypervisor_hostname_pattern query parameter is '
+                  'not supported.')
+
+
+def _with_servers(req):
+    if not req.is_version('2.53'):
+        return False
+    return common.parse_bool(req.GET.get('with_servers', False), 'with_servers')
+
+
+def _check_id(req, hypervisor_id):
+    if req.is_version('2.53'):
+        services_api.check_id(req, hypervisor_id)
+    elif not str(hypervisor_id).isdigit():
+        raise hypervisors.HypervisorNotFound(id=hypervisor_id)
+
+
+class HypervisorsController(wsgi.Controller):
+
+    def _list(self, req, detail):
+        policy.authorize(req.context, 'os-hypervisors:list-detail' if detail else 'os-hypervisors:list',
+                         target={})
+        pattern = req.GET.get('hypervisor_hostname_pattern') if req.is_version('2.53') else None
+        with_servers = _with_servers(req)
+        paged = req.is_version('2.33') and pattern is None
+        limit, marker = common.limit_and_marker(req) if paged else (None, None)
+        if pattern is not None and ('limit' in req.GET or 'marker' in req.GET):
+            raise exception.Invalid(PATTERN_PAGING)
+        with engine.transaction() as sess:
+            if pattern is not None:
+                found = hypervisors.search(sess, pattern, with_servers)
+            else:
+                found = hypervisors.list_hypervisors(sess, limit, marker, req.is_version('2.53'), with_servers)
+            view = views.index(req, found, detail, with_servers=with_servers)
+        if paged:
+            collection = 'os-hypervisors/detail' if detail else 'os-hypervisors'
+            links = common.collection_links(req, view['hypervisors'], collection, lambda h: h['id'])
+            if links:
+                view['hypervisors_links'] = links
+        return view
+
+    @wsgi.expected_errors((400, 404))
+    @validation.query_schema(schema.index_query)
+    def index(self, req):
+        return self._list(req, detail=False)
+
+    @wsgi.expected_errors((400, 404))
+    @validation.query_schema(schema.index_query)
+    def detail(self, req):
+        return self._list(req, detail=True)
+
+    @wsgi.expected_errors((400, 404))
+    @validation.query_schema(schema.show_query)
+    def show(self, req, id):
+        with_servers = _with_servers(req)
+        policy.authorize(req.context, 'os-hypervisors:show', target={})
+        _check_id(req, id)
+        with engine.transaction() as sess:
+            hyp = hypervisors.get(sess, id, req.is_version('2.53'), with_servers)
+            return views.show(req, hyp, with_servers)
+
+    @wsgi.api_version(None, '2.87')
+    @wsgi.expected_errors((400, 404, 501))
+    def uptime(self, req, id):
+        policy.authorize(req.context, 'os-hypervisors:uptime', target={})
+        _check_id(req, id)
+        with engine.transaction() as sess:
+            hyp = hypervisors.get(sess, id, req.is_version('2.53'))
+            if hyp.uptime is None:
+                raise exception.Invalid('Compute service of %s is unavailable at this time.' % hyp.node.host)
+            return views.uptime(req, hyp)
+
+    @wsgi.api_version(None, '2.52')
+    @wsgi.expected_errors(404)
+    def search(self, req, id):
+        policy.authorize(req.context, 'os-hypervisors:search', target={})
+        with engine.transaction() as sess:
+            return views.index(req, hypervisors.search(sess, id), detail=False)
+
+    @wsgi.api_version(None, '2.52')
+    @wsgi.expected_errors(404)
+    def servers(self, req, id):
+        policy.authorize(req.context, 'os-hypervisors:servers', target={})
+        with engine.transaction() as sess:
+            return views.index(req, hypervisors.search(sess, id, with_servers=True), detail=False)
+
+    @wsgi.api_version(None, '2.87')
+    @wsgi.expected_errors(())
+    def statistics(self, req):
+        policy.authorize(req.context, 'os-hypervisors:statistics', target={})
+        with engine.transaction() as sess:
+            return views.statistics(hypervisors.statistics(sess))
+
+
+routes.register_routes([
+    ('/os-hypervisors', {'GET': ('hypervisors', 'index')}),
+    ('/os-hypervisors/detail', {'GET': ('hypervisors', 'detail')}),
+    ('/os-hypervisors/statistics', {'GET': ('hypervisors', 'statistics')}),
+    ('/os-hypervisors/{id}', {'GET': ('hypervisors', 'show')}),
+    ('/os-hypervisors/{id}/uptime', {'GET': ('hypervisors', 'uptime')}),
+    ('/os-hypervisors/{id}/search', {'GET': ('hypervisors', 'search')}),
+    ('/os-hypervisors/{id}/servers', {'GET': ('hypervisors', 'servers')}),
+], {'hypervisors': HypervisorsController})

@@ -1,0 +1,206 @@
+"""Services of the simulated deployment: one ``nova-compute`` per compute host, plus a
+``nova-scheduler`` and a ``nova-conductor`` on the controller in the ``internal`` zone.
+
+A service is up while it is not forced down and its last heartbeat is at most
+``[compute] service_down_time`` seconds old; :func:`heartbeat` keeps the
+timestamps fresh.  A compute service keeps its scheduling state on its compute
+node (see ``operator_models``), so :func:`holder` names the row to read or write.
+"""
+
+import dataclasses
+import datetime
+import logging
+import time
+
+import sqlalchemy as sa
+
+from novaapi.compute import hosts
+from novaapi.compute import models
+from novaapi.compute import operator_models as om
+from novaapi.db import base
+from novaapi.db import engine
+from novaapi import conf
+from novaapi import exception
+
+LOG = logging.getLogger(__name__)
+
+COMPUTE = 'nova-compute'
+CONTROLLER_HOST = 'controller'
+INTERNAL_ZONE = 'internal'
+INTERNAL_BINARIES = ('nova-scheduler', 'nova-conductor')
+
+
+class ServiceNotFound(exception.NotFound):
+    msg_fmt = 'Service %(service_id)s could not be found.'
+
+
+class HostBinaryNotFound(exception.NotFound):
+    msg_fmt = 'Could not find binary %(binary)s on host %(host)s.'
+
+
+@dataclasses.dataclass
+class ServiceInfo:
+    """A service as the API shows it: the row plus its state holder and zone."""
+
+    row: om.Service
+    holder: object
+    zone: str
+
+    def __getattr__(self, name):
+        if name in ('disabled', 'disabled_reason', 'forced_down', 'last_seen_up'):
+            return getattr(self.holder, name)
+        return getattr(self.row, name)
+
+    @property
+    def up(self):
+        return is_up(self.holder)
+
+
+def is_up(holder, now=None):
+    """Nova's service group check: not forced down and a recent heartbeat."""
+    if holder.forced_down:
+        return False
+    seen = holder.last_seen_up
+    if seen is None:
+        return False
+    now = now or base.utcnow()
+    return (now - seen).total_seconds() <= conf.CONF.compute.service_down_time
+
+
+def seed(sess):
+    """The controller's services and a compute service per live compute node."""
+    now = base.utcnow()
+    live = {(s.host, s.binary): s for s in sess.scalars(sa.select(om.Service).where(om.Service.deleted == 0))}
+    for binary in INTERNAL_BINARIES:
+        row = live.get((CONTROLLER_HOST, binary))
+        if row is None:
+            sess.add(om.Service(host=CONTROLLER_HOST, binary=binary, topic=binary[5:], last_seen_up=now))
+        else:
+            row.last_seen_up = now
+    for node in hosts.all_nodes(sess):
+        if (node.host, COMPUTE) not in live:
+            sess.add(om.Service(host=node.host, binary=COMPUTE, topic='compute', uuid=node.service_uuid))
+    sess.flush()
+
+
+def beat(sess, now=None):
+    """One heartbeat of every simulated service.
+
+    The simulated compute processes never really stop, so a heartbeat also
+    does what a restarted nova-compute does for the instances evacuated away
+    from it: their ``done`` evacuation records become ``completed``.
+    """
+    now = now or base.utcnow()
+    sess.execute(sa.update(models.ComputeNode).where(models.ComputeNode.deleted == 0)
+                 .values(last_seen_up=now).execution_options(synchronize_session=False))
+    sess.execute(sa.update(om.Service).where(om.Service.deleted == 0)
+                 .values(last_seen_up=now).execution_options(synchronize_session=False))
+    mig = models.Migration
+    sess.execute(sa.update(mig).where(mig.migration_type == 'evacuation', mig.status == 'done')
+                 .values(status='completed').execution_options(synchronize_session=False))
+
+
+def heartbeat():
+    """Background loop of each worker (``service.BACKGROUND``)."""
+    while True:
+        try:
+            with engine.transaction() as sess:
+                beat(sess)
+        except Exception:  # noqa: BLE001 - keep beating across database hiccups
+            LOG.exception('service heartbeat failed')
+        time.sleep(conf.CONF.compute.report_interval)
+
+
+def _info(sess, row, nodes=None):
+    if row.binary != COMPUTE:
+        return ServiceInfo(row, row, INTERNAL_ZONE)
+    node = (nodes or {}).get(row.host) if nodes is not None else hosts.find_node(sess, host=row.host)
+    if node is None:
+        return None
+    return ServiceInfo(row, node, node.availability_zone)
+
+
+def list_services(sess, host=None, binary=None):
+    query = sa.select(om.Service).where(om.Service.deleted == 0).order_by(om.Service.id)
+    if host:
+        query = query.where(om.Service.host == host)
+    if binary:
+        query = query.where(om.Service.binary == binary)
+    nodes = {n.host: n for n in hosts.all_nodes(sess)}
+    return [info for info in (_info(sess, row, nodes) for row in sess.scalars(query)) if info]
+
+
+def get(sess, service_id):
+    """By integer id or uuid; ServiceNotFound otherwise."""
+    query = sa.select(om.Service).where(om.Service.deleted == 0)
+    if isinstance(service_id, int) or str(service_id).isdigit():
+        query = query.where(om.Service.id == int(service_id))
+    else:
+        query = query.where(om.Service.uuid == service_id)
+    row = sess.scalars(query).first()
+    info = _info(sess, row) if row is not None else None
+    if info is None:
+        raise ServiceNotFound(service_id=service_id)
+    return info
+
+
+def get_by_host_and_binary(sess, host, binary):
+    row = sess.scalars(sa.select(om.Service).where(om.Service.deleted == 0, om.Service.host == host,
+                                                   om.Service.binary == binary)).first()
+    info = _info(sess, row) if row is not None else None
+    if info is None:
+        raise HostBinaryNotFound(host=host, binary=binary)
+    return info
+
+
+def compute_service(sess, host):
+    """The compute service of ``host`` or None (a deleted service hides its hypervisor)."""
+    try:
+        return get_by_host_and_binary(sess, host, COMPUTE)
+    except HostBinaryNotFound:
+        return None
+
+
+def update(sess, info, **values):
+    """Write ``disabled``/``disabled_reason``/``forced_down`` to the service's state holder."""
+    for key, value in values.items():
+        setattr(info.holder, key, value)
+    info.row.updated_at = base.utcnow()
+    sess.flush()
+    return info
+
+
+def has_done_evacuations(sess, host):
+    mig = models.Migration
+    return sess.scalar(sa.select(sa.func.count()).select_from(mig).where(
+        mig.source_compute == host, mig.status == 'done', mig.migration_type == 'evacuation')) > 0
+
+
+def count_instances(sess, host):
+    inst = models.Instance
+    return sess.scalar(sa.select(sa.func.count()).select_from(inst).where(
+        inst.host == host, inst.deleted == 0)) or 0
+
+
+def in_progress_migrations(sess, host):
+    mig = models.Migration
+    return sess.scalar(sa.select(sa.func.count()).select_from(mig).where(
+        mig.deleted == 0, mig.status.in_(hosts.HOLDING_STATUSES + ('accepted', 'pre-migrating')),
+        sa.or_(mig.source_compute == host, mig.dest_compute == host))) or 0
+
+
+def delete(sess, info):
+    """Soft-delete the service; a compute service takes its node and aggregate memberships along."""
+    now = base.utcnow()
+    if info.binary == COMPUTE:
+        node = info.holder
+        node.deleted, node.deleted_at = node.id, now
+        sess.execute(sa.delete(om.AggregateHost).where(om.AggregateHost.host == info.host))
+    info.row.deleted, info.row.deleted_at = info.row.id, now
+    sess.flush()
+
+
+def updated_time(info):
+    """``updated_at`` of the API: the last heartbeat (Nova's ``get_updated_time``)."""
+    value = info.last_seen_up or info.row.updated_at or info.row.created_at
+    return value.replace(tzinfo=None) if isinstance(value, datetime.datetime) else value
