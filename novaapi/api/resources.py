@@ -10,3 +10,4 @@ from novaapi.api import interfaces, volume_attachments  # noqa: F401,E401 - serv
 from novaapi.api import server_password, server_diagnostics, remote_consoles, server_security_groups  # noqa: F401,E401 - more sub-resources
 from novaapi.api import server_migrations, migrations, server_topology  # noqa: F401,E401 - migrations, NUMA topology
 from novaapi.api import services, hypervisors  # noqa: F401,E401 - operator APIs: services, hypervisors
+from novaapi.api import aggregates, simple_tenant_usage, instance_usage_audit_log, server_external_events, hosts, extension_info  # noqa: F401,E401 - more operator APIs

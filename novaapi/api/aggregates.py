@@ -1,0 +1,124 @@
+"""/os-aggregates: host aggregates, their hosts and metadata (the availability zones)."""
+
+from novaapi.api import policy
+from novaapi.api import routes
+from novaapi.api import validation
+from novaapi.api import wsgi
+from novaapi.api.schemas import aggregates as schema
+from novaapi.api.views import aggregates as views
+from novaapi.compute import aggregates
+from novaapi.db import engine
+from novaapi import exception
+
+policy.register({'os-aggregates:%s' % name: policy.ADMIN
+                 for name in ('index', 'create', 'show', 'update', 'delete', 'add_host', 'remove_host',
+                              'set_metadata', 'images')})
+
+
+def _check_id(aggregate_id):
+    if not str(aggregate_id).isdigit():
+        raise exception.Invalid('Invalid input received: id must be an integer')
+    return int(aggregate_id)
+
+
+def _authorize(req, name, aggregate_id=None):
+    policy.authorize(req.context, 'os-aggregates:' + name, target={})
+    return _check_id(aggregate_id) if aggregate_id is not None else None
+
+
+class AggregateController(wsgi.Controller):
+
+    @wsgi.expected_errors(())
+    @validation.query_schema(schema.query)
+    def index(self, req):
+        _authorize(req, 'index')
+        with engine.transaction() as sess:
+            return views.index(req, aggregates.list_aggregates(sess))
+
+    @wsgi.expected_errors((400, 409))
+    @validation.schema(schema.create)
+    def create(self, req, body):
+        _authorize(req, 'create')
+        spec = body['aggregate']
+        zone = (spec.get('availability_zone') or '').strip() or None
+        with engine.transaction() as sess:
+            return views.show(req, aggregates.create(sess, spec['name'].strip(), zone), brief=True)
+
+    @wsgi.expected_errors((400, 404))
+    @validation.query_schema(schema.query)
+    def show(self, req, id):
+        aggregate_id = _authorize(req, 'show', id)
+        with engine.transaction() as sess:
+            return views.show(req, aggregates.get(sess, aggregate_id))
+
+    @wsgi.expected_errors((400, 404, 409))
+    @validation.schema(schema.update)
+    def update(self, req, id, body):
+        aggregate_id = _authorize(req, 'update', id)
+        values = dict(body['aggregate'])
+        if 'name' in values:
+            values['name'] = values['name'].strip()
+        with engine.transaction() as sess:
+            aggregate = aggregates.get(sess, aggregate_id)
+            return views.show(req, aggregates.update(sess, aggregate, values))
+
+    @wsgi.expected_errors((400, 404))
+    def delete(self, req, id):
+        aggregate_id = _authorize(req, 'delete', id)
+        with engine.transaction() as sess:
+            aggregates.delete(sess, aggregates.get(sess, aggregate_id))
+
+    @wsgi.expected_errors((400, 404, 409))
+    @wsgi.action('add_host')
+    @validation.schema(schema.add_host)
+    def _add_host(self, req, id, body):
+        aggregate_id = _authorize(req, 'add_host', id)
+        with engine.transaction() as sess:
+            try:
+                return views.show(req, aggregates.add_host(sess, aggregate_id, body['add_host']['host']))
+            except aggregates.InvalidAggregateAction as exc:
+                raise exception.Conflict(exc.message) from None
+
+    @wsgi.expected_errors((400, 404, 409))
+    @wsgi.action('remove_host')
+    @validation.schema(schema.remove_host)
+    def _remove_host(self, req, id, body):
+        aggregate_id = _authorize(req, 'remove_host', id)
+        host = body['remove_host']['host']
+        with engine.transaction() as sess:
+            try:
+                return views.show(req, aggregates.remove_host(sess, aggregate_id, host))
+            except exception.NotFound:
+                raise exception.NotFound('Cannot remove host %s in aggregate %s' % (host, id)) from None
+            except aggregates.InvalidAggregateAction as exc:
+                raise exception.Conflict(exc.message) from None
+
+    @wsgi.expected_errors((400, 404))
+    @wsgi.action('set_metadata')
+    @validation.schema(schema.set_metadata)
+    def _set_metadata(self, req, id, body):
+        aggregate_id = _authorize(req, 'set_metadata', id)
+        with engine.transaction() as sess:
+            aggregate = aggregates.get(sess, aggregate_id)
+            return views.show(req, aggregates.update_metadata(sess, aggregate, body['set_metadata']['metadata']))
+
+    @wsgi.api_version('2.81')
+    @wsgi.response(202)
+    @wsgi.expected_errors((400, 404))
+    @validation.schema(schema.images)
+    def images(self, req, id, body):
+        aggregate_id = _authorize(req, 'images', id)
+        image_ids = [item['id'] for item in body['cache']]
+        if len(set(image_ids)) != len(image_ids):
+            raise exception.Invalid('Duplicate images in request')
+        with engine.transaction() as sess:
+            aggregates.get(sess, aggregate_id)
+
+
+routes.register_routes([
+    ('/os-aggregates', {'GET': ('aggregates', 'index'), 'POST': ('aggregates', 'create')}),
+    ('/os-aggregates/{id}', {'GET': ('aggregates', 'show'), 'PUT': ('aggregates', 'update'),
+                             'DELETE': ('aggregates', 'delete')}),
+    ('/os-aggregates/{id}/action', {'POST': ('aggregates', 'action')}),
+    ('/os-aggregates/{id}/images', {'POST': ('aggregates', 'images')}),
+], {'aggregates': AggregateController})

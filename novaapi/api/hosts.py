@@ -1,0 +1,77 @@
+"""/os-hosts (up to 2.42): hosts, their resources, enable/maintenance and power actions."""
+
+from novaapi.api import policy
+from novaapi.api import routes
+from novaapi.api import validation
+from novaapi.api import wsgi
+from novaapi.compute import host_admin
+from novaapi.db import engine
+
+policy.register({'os-hosts:%s' % name: policy.ADMIN
+                 for name in ('list', 'show', 'update', 'reboot', 'shutdown', 'start')})
+
+_MODE = {'type': 'string', 'enum': ['enable', 'disable', 'Enable', 'Disable', 'ENABLE', 'DISABLE']}
+UPDATE = {'type': 'object', 'properties': {'status': _MODE, 'maintenance_mode': _MODE},
+          'anyOf': [{'required': ['status']}, {'required': ['maintenance_mode']}],
+          'additionalProperties': False}
+
+
+class HostController(wsgi.Controller):
+
+    @wsgi.api_version(None, '2.42')
+    @wsgi.expected_errors(())
+    def index(self, req):
+        policy.authorize(req.context, 'os-hosts:list', target={})
+        with engine.transaction() as sess:
+            found = host_admin.list_hosts(sess, req.GET.get('zone'))
+        return {'hosts': [{'host_name': h, 'service': t, 'zone': z} for h, t, z in found]}
+
+    @wsgi.api_version(None, '2.42')
+    @wsgi.expected_errors(404)
+    def show(self, req, id):
+        policy.authorize(req.context, 'os-hosts:show', target={})
+        with engine.transaction() as sess:
+            return {'host': [{'resource': r} for r in host_admin.resources(sess, id)]}
+
+    @wsgi.api_version(None, '2.42')
+    @wsgi.expected_errors((400, 404, 501))
+    @validation.schema(UPDATE)
+    def update(self, req, id, body):
+        policy.authorize(req.context, 'os-hosts:update', target={})
+        result = {'host': id}
+        with engine.transaction() as sess:
+            if body.get('status') is not None:
+                result['status'] = host_admin.set_enabled(sess, id, body['status'].lower() == 'enable')
+            if body.get('maintenance_mode') is not None:
+                mode = body['maintenance_mode'].lower() == 'enable'
+                result['maintenance_mode'] = host_admin.set_maintenance(sess, id, mode)
+        return result
+
+    def _power(self, req, host, action, rule):
+        policy.authorize(req.context, 'os-hosts:' + rule, target={})
+        with engine.transaction() as sess:
+            return {'host': host, 'power_action': host_admin.power_action(sess, host, action)}
+
+    @wsgi.api_version(None, '2.42')
+    @wsgi.expected_errors((400, 404, 501))
+    def startup(self, req, id):
+        return self._power(req, id, 'startup', 'start')
+
+    @wsgi.api_version(None, '2.42')
+    @wsgi.expected_errors((400, 404, 501))
+    def shutdown(self, req, id):
+        return self._power(req, id, 'shutdown', 'shutdown')
+
+    @wsgi.api_version(None, '2.42')
+    @wsgi.expected_errors((400, 404, 501))
+    def reboot(self, req, id):
+        return self._power(req, id, 'reboot', 'reboot')
+
+
+routes.register_routes([
+    ('/os-hosts', {'GET': ('hosts', 'index')}),
+    ('/os-hosts/{id}', {'GET': ('hosts', 'show'), 'PUT': ('hosts', 'update')}),
+    ('/os-hosts/{id}/reboot', {'GET': ('hosts', 'reboot')}),
+    ('/os-hosts/{id}/shutdown', {'GET': ('hosts', 'shutdown')}),
+    ('/os-hosts/{id}/startup', {'GET': ('hosts', 'startup')}),
+], {'hosts': HostController})

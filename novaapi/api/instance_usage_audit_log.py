@@ -1,0 +1,39 @@
+"""/os-instance_usage_audit_log: the usage audit of the last completed period."""
+
+import datetime
+
+from novaapi.api import policy
+from novaapi.api import routes
+from novaapi.api import wsgi
+from novaapi.compute import host_admin
+from novaapi.db import engine
+from novaapi import exception
+
+policy.register({'os-instance-usage-audit-log:list': policy.ADMIN,
+                 'os-instance-usage-audit-log:show': policy.ADMIN})
+
+
+class InstanceUsageAuditLogController(wsgi.Controller):
+
+    @wsgi.expected_errors(())
+    def index(self, req):
+        policy.authorize(req.context, 'os-instance-usage-audit-log:list', target={})
+        with engine.transaction() as sess:
+            return {'instance_usage_audit_logs': host_admin.audit_log(sess)}
+
+    @wsgi.expected_errors(400)
+    def show(self, req, id):
+        policy.authorize(req.context, 'os-instance-usage-audit-log:show', target={})
+        fmt = '%Y-%m-%d %H:%M:%S.%f' if '.' in id else '%Y-%m-%d %H:%M:%S'
+        try:
+            before = datetime.datetime.strptime(id, fmt)
+        except ValueError:
+            raise exception.Invalid('Invalid timestamp for date %s' % id) from None
+        with engine.transaction() as sess:
+            return {'instance_usage_audit_log': host_admin.audit_log(sess, before)}
+
+
+routes.register_routes([
+    ('/os-instance_usage_audit_log', {'GET': ('instance_usage_audit_log', 'index')}),
+    ('/os-instance_usage_audit_log/{id}', {'GET': ('instance_usage_audit_log', 'show')}),
+], {'instance_usage_audit_log': InstanceUsageAuditLogController})

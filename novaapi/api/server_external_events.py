@@ -1,0 +1,32 @@
+"""/os-server-external-events: events from the network, volume and accelerator services."""
+
+import webob
+
+from novaapi.api import policy
+from novaapi.api import routes
+from novaapi.api import validation
+from novaapi.api import wsgi
+from novaapi.api.schemas import server_external_events as schema
+from novaapi.compute import external_events
+from novaapi.db import engine
+
+policy.register({'os-server-external-events:create': policy.SERVICE})
+
+
+class ServerExternalEventsController(wsgi.Controller):
+
+    @wsgi.expected_errors(403)
+    @validation.schema(schema.create)
+    def create(self, req, body):
+        policy.authorize(req.context, 'os-server-external-events:create', target={})
+        with engine.transaction() as sess:
+            events, status = external_events.create(sess, req.context, body['events'])
+        resp = webob.Response(status=status, json_body={'events': events})
+        resp.charset = None
+        resp.content_type = 'application/json'
+        return resp
+
+
+routes.register_routes([
+    ('/os-server-external-events', {'POST': ('server_external_events', 'create')}),
+], {'server_external_events': ServerExternalEventsController})
