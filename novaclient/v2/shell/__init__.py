@@ -8,8 +8,11 @@ declares the arguments.
 import importlib
 
 MODULES = (
+    'aggregates',
     'availability_zones',
     'flavors',
+    'host_servers',
+    'hypervisors',
     'instance_actions',
     'keypairs',
     'limits',
@@ -19,6 +22,8 @@ MODULES = (
     'server_groups',
     'server_resources',
     'servers',
+    'services',
+    'usage',
     'versions',
 )
 

@@ -19,7 +19,7 @@ HEADERS = {'x-openstack-request-id': REQUEST_ID,
            'x-compute-request-id': REQUEST_ID}
 
 RESOURCES = ('flavors', 'keypairs', 'limits', 'quotas', 'availability_zones',
-             'versions', 'servers', 'server_groups', 'migrations')
+             'versions', 'servers', 'server_groups', 'migrations', 'operator')
 
 
 def url(path):
