@@ -1,8 +1,6 @@
 """Usage commands: ``usage``, ``usage-list`` and ``instance-usage-audit-log``."""
 
 import collections
-import datetime
-import pprint
 
 from novaclient import api_versions
 from novaclient import utils
@@ -14,6 +12,7 @@ _END = {'metavar': '<end>', 'default': None, 'help': 'End date, e.g. 2012-01-20 
 
 
 def _period(args):
+    import datetime
     now = datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None)
     start = datetime.datetime.strptime(args.start, DATE) if args.start else now - datetime.timedelta(weeks=4)
     end = datetime.datetime.strptime(args.end, DATE) if args.end else now + datetime.timedelta(days=1)
@@ -98,5 +97,6 @@ def do_instance_usage_audit_log(cs, args):
     """List/Get server usage audits."""
     audit_log = cs.instance_usage_audit_log.get(before=args.before).to_dict()
     if 'hosts_not_run' in audit_log:
+        import pprint
         audit_log['hosts_not_run'] = pprint.pformat(audit_log['hosts_not_run'])
     utils.print_dict(audit_log)
