@@ -212,6 +212,15 @@ def _add_auth_options(parser, argv):
     opts = _AUTH_TYPES.get(default_type)
     if opts is None:
         _add_loader_options(group, default_type)
+        # NOTE: like novaclient, the identity values come from the
+        # environment whatever options the plugin itself declares.
+        parser.set_defaults(**{
+            'os_' + dest: utils.env(*envs)
+            for _flags, dest, envs, _help in _PASSWORD_OPTS
+            if dest not in ('system_scope', 'domain_id', 'domain_name',
+                            'trust_id', 'default_domain_id',
+                            'default_domain_name')
+            and parser.get_default('os_' + dest) is None})
         return
     for flags, dest, envs, help_text in opts:
         group.add_argument(*flags, dest='os_' + dest, default=utils.env(*envs),

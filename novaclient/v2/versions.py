@@ -16,6 +16,11 @@ class VersionManager(base.ManagerWithFind):
 
     def _get_current(self):
         url = self.client.get_endpoint()
+        if url is None:
+            # NOTE: an auth plugin without a catalog (e.g. 'none') and no
+            # --os-endpoint-override; keystoneauth's own error, as novaclient.
+            from keystoneauth1 import exceptions as ks_exceptions
+            raise ks_exceptions.EndpointNotFound()
         try:
             return self._get(url, 'version')
         except exceptions.NotFound:
