@@ -95,7 +95,11 @@ def _auth_plugin(auth_url, token=None, **kwargs):
                     'user_domain_name'):
             kwargs.pop(key, None)
         return module.Token(auth_url=auth_url, token=token, **kwargs)
-    return module.Password(auth_url=auth_url, **kwargs)
+    # NOTE: without a password novaclient still asks, with an empty one
+    # (its env lookup yields ''), and the identity service answers 401.
+    return module.Password(auth_url=auth_url,
+                           password=kwargs.pop('password', None) or '',
+                           **kwargs)
 
 
 def _make_session(auth, insecure=False, cacert=None, cert=None, timeout=None,

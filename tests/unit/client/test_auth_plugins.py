@@ -23,3 +23,12 @@ def test_none_plugin_with_endpoint_override_calls_compute(nova):
     assert [r.url for r in nova.m.request_history] == [
         'http://nova/v2.1', 'http://nova/v2.1/flavors/detail']
     assert nova.last_headers()['X-Auth-Token'] == 'notused'  # keystoneauth's NoAuth
+
+
+def test_no_password_still_asks_with_an_empty_one(nova):
+    # python-novaclient sends '' (its env lookup's default); the identity
+    # service answers 401. It used to be a TypeError here.
+    nova.env(OS_PASSWORD=None)
+    nova('flavor-list')
+    auth = nova.m.request_history[0].json()['auth']
+    assert auth['identity']['password']['user']['password'] == ''
