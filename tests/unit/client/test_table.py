@@ -23,12 +23,15 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize('fields,rows', CASES)
-@pytest.mark.parametrize('sortby_index', [None, 0, 1])
-def test_same_as_prettytable(fields, rows, sortby_index):
+def _sortable(fields, rows):
+    # PrettyTable cannot sort mixed types; a sort column must exist.
     mixed = any(not isinstance(cell, str) for row in rows for cell in row)
-    if sortby_index is not None and (sortby_index >= len(fields) or mixed):
-        pytest.skip('no such column, or values PrettyTable cannot sort')
+    return [None] + ([] if mixed else list(range(min(2, len(fields)))))
+
+
+@pytest.mark.parametrize('fields,rows,sortby_index', [
+    (fields, rows, index) for fields, rows in CASES for index in _sortable(fields, rows)])
+def test_same_as_prettytable(fields, rows, sortby_index):
     expected = utils._prettytable(fields, [list(r) for r in rows], sortby_index)
     assert utils._render(fields, [list(r) for r in rows], sortby_index) == expected
 
