@@ -32,9 +32,22 @@ policy.register({
 })
 
 
+# Nova's generated passwords: no look-alike characters (0/O, 1/l/I).
+_PASSWORD_GROUPS = ('23456789', 'ABCDEFGHJKLMNPQRSTUVWXYZ', 'abcdefghijkmnopqrstuvwxyz')
+
+
+def generate_password(length=12):
+    """A random password with at least one character of each group, as Nova makes them."""
+    chars = [secrets.choice(group) for group in _PASSWORD_GROUPS]
+    alphabet = ''.join(_PASSWORD_GROUPS)
+    chars += [secrets.choice(alphabet) for _ in range(length - len(chars))]
+    secrets.SystemRandom().shuffle(chars)
+    return ''.join(chars)
+
+
 def _password(body_dict):
     password = body_dict.get('adminPass')
-    return password if password is not None else secrets.token_urlsafe(9)[:12]
+    return password if password is not None else generate_password()
 
 
 def create_spec(req, body):
@@ -122,6 +135,11 @@ def _image_location(image_id):
 
 class ServerActionsMixin:
     """The ``@wsgi.action`` methods of ServersController."""
+
+    @wsgi.removed
+    @wsgi.action('resetNetwork')
+    def reset_network(self, req, id, body):
+        raise AssertionError('removed APIs never run')
 
     @wsgi.response(202)
     @wsgi.expected_errors((404, 409))

@@ -245,6 +245,8 @@ def _create(sess, ctx, spec):
     if spec.get('hostname') and max_count > 1:
         raise exception.Invalid('Unable to allocate a single hostname to multiple instances')
     _check_networks(sess, ctx, spec.get('networks'), max_count)
+    for name in spec.get('security_groups') or ():
+        _find_security_group(sess, ctx, name)
     _check_destination(sess, spec)
     group = _server_group(sess, ctx, spec.get('scheduler_hints') or {})
     count = _quota_count(sess, ctx, flavor, min_count, max_count)

@@ -230,3 +230,22 @@ def test_other_project_gets_404(servers):
     from novaapi.identity import bootstrap  # noqa: F401
     resp = servers.app.request('GET', '/v2.1/servers/' + uuid, servers.admin_token)
     assert resp.status_int == 200
+
+
+def test_removed_action_unknown_group_and_password_alphabet(servers):
+    """resetNetwork is gone (410); an unknown security group is a 400 at boot; generated
+    passwords avoid look-alike characters, as Nova's do."""
+    uuid = servers.boot()
+    resp = servers.action(uuid, {'resetNetwork': None})
+    assert resp.status_int == 410
+    assert resp.json_body_or_none['computeFault']['code'] == 410
+    resp = servers.call('POST', '/servers', {'server': {
+        'name': 'sg', 'imageRef': servers.image_id(), 'flavorRef': '1', 'networks': 'auto',
+        'security_groups': [{'name': 'nosuch'}]}})
+    assert resp.status_int == 400
+    assert resp.json_body_or_none['badRequest']['message'].startswith(
+        'Security group nosuch not found for project ')
+    from novaapi.api import server_actions
+    for _ in range(50):
+        password = server_actions.generate_password()
+        assert len(password) == 12 and not set(password) & set('01IOl-_')
