@@ -569,13 +569,18 @@ def main(argv=None):
 
     Run as the program (no ``argv``), the process skips the garbage
     collector (a one-shot run frees nothing worth the passes it costs while
-    importing keystoneauth1 and requests) and the interpreter's teardown:
-    it flushes its output and leaves with ``os._exit``.
+    importing keystoneauth1 and requests), keystoneauth1's optional netaddr
+    import, and the interpreter's teardown: it flushes its output and
+    leaves with ``os._exit``.
     """
     if argv is not None:
         return _run(argv)
     import gc
     gc.disable()
+    # NOTE: keystoneauth1 imports netaddr when it is installed, only to
+    # JSON-encode netaddr addresses, which this program never sends; the
+    # import (and the pprint/dataclasses/inspect it pulls in) is skipped.
+    sys.modules.setdefault('netaddr', None)
     code = _run(sys.argv[1:])
     _flush_and_exit(code)
 

@@ -11,14 +11,6 @@ floor: a bare ``python -c "import keystoneauth1.session,
 keystoneauth1.identity.v3, prettytable"`` run by our client's interpreter.
 Prints wall-clock medians, our/their ratios and PASS/FAIL per target; exits
 0 whatever the figures (it is a measurement).
-
-``--server-nodelay`` is a diagnostic: it starts nova-api with TCP_NODELAY on
-its listening sockets. nova-api's eventlet server sends a response's headers
-and a body larger than its 16 KiB write buffer in two segments; on a
-kept-alive connection Nagle's algorithm then holds the body until the
-client's delayed ACK (~40 ms on Linux). Both clients meet it in ``nova
-list`` (10 servers are ~20 KB of JSON, fetched after the version document
-on the same connection).
 """
 
 import argparse
@@ -38,20 +30,6 @@ FLOOR_IMPORTS = 'import keystoneauth1.session, keystoneauth1.identity.v3, pretty
 COMMANDS = (('--version',), ('help',), ('list',))
 # (command, limit on ours/theirs, limit on ours/floor or None)
 TARGETS = ((('--version',), 0.15, None), (('help',), 0.15, None), (('list',), 0.5, 1.3))
-
-
-NODELAY_BOOT = """
-import socket, sys
-import eventlet
-_listen = eventlet.listen
-def listen(*args, **kwargs):
-    sock = _listen(*args, **kwargs)
-    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)  # inherited by accepted sockets
-    return sock
-eventlet.listen = listen
-from novaapi.cmd import api
-sys.exit(api.main(sys.argv[1:]))
-"""
 
 
 def real_novaclient():
@@ -135,11 +113,7 @@ def main(argv=None):
     parser.add_argument('--ours', default=os.path.join(os.path.dirname(sys.executable), 'nova'),
                         help='our nova console script (default: next to this interpreter)')
     parser.add_argument('--servers', type=int, default=10, help='servers to boot (default 10)')
-    parser.add_argument('--server-nodelay', action='store_true',
-                        help='diagnostic: nova-api with TCP_NODELAY (see above)')
     args = parser.parse_args(argv)
-    if args.server_nodelay:
-        server_mod.nova_api_command = lambda: [sys.executable, '-c', NODELAY_BOOT]
     theirs = real_novaclient()
     with tempfile.TemporaryDirectory() as tmp:
         with server_mod.start_api(tmp, config_text='[compute]\nbuild_time = 0.1\n') as api:
@@ -149,8 +123,6 @@ def main(argv=None):
             # write any stale .pyc), so no run pays for compiling sources.
             env.pop('PYTHONDONTWRITEBYTECODE', None)
             samples = measure(args.ours, theirs, env, args.runs)
-    if args.server_nodelay:
-        print('DIAGNOSTIC RUN: nova-api with TCP_NODELAY\n')
     report(samples, args.runs, args.ours, theirs)
     return 0
 

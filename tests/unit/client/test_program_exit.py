@@ -43,3 +43,21 @@ def test_in_process_main_returns_and_keeps_the_collector(capsys):
     assert shell.main(['--version']) == 0
     assert gc.isenabled()
     assert capsys.readouterr().out.strip()
+
+
+def test_program_mode_skips_netaddr(monkeypatch):
+    import gc
+    from novaclient import shell
+    monkeypatch.setattr(sys, 'argv', ['nova', '--version'])
+    monkeypatch.setattr(shell, '_run', lambda argv: 0)
+    exits = []
+    monkeypatch.setattr(shell, '_flush_and_exit', exits.append)
+    saved = sys.modules.pop('netaddr', None)
+    try:
+        shell.main()
+        assert exits == [0] and sys.modules['netaddr'] is None
+    finally:
+        gc.enable()
+        sys.modules.pop('netaddr', None)
+        if saved is not None:
+            sys.modules['netaddr'] = saved
