@@ -140,7 +140,7 @@ SCRIPT = [
     'list',
     # A second server: filters, consoles, rescue, shelve, state resets.
     'boot --flavor m1.tiny --image cirros --nic net-name=private --hint foo=bar '
-    '--config-drive true --availability-zone nova --user-data {pub} {c}-b1',
+    '--config-drive true --availability-zone nova --user-data {pub} --poll {c}-b1',
     ('wait', '{c}-b1', 'ACTIVE'),
     'list --name {c}-b --status ACTIVE --limit 1',
     'list --flavor 1 --image cirros',
