@@ -1,5 +1,7 @@
 """The state machine through the API: build, power actions, guards, resize, images, delete."""
 
+import json
+
 import sqlalchemy as sa
 
 from novaapi.compute import engine as machine
@@ -225,11 +227,23 @@ def test_step_runs_once(servers):
 
 
 def test_other_project_gets_404(servers):
+    from novaapi.identity import bootstrap
+    from novaapi.identity import models as identity
+    from novaapi.identity import tokens
     uuid = servers.boot()
-    from tests.conftest import _token
-    from novaapi.identity import bootstrap  # noqa: F401
-    resp = servers.app.request('GET', '/v2.1/servers/' + uuid, servers.admin_token)
-    assert resp.status_int == 200
+    with engine.transaction() as sess:
+        demo = sess.scalars(sa.select(identity.User).where(identity.User.name == 'demo')).one()
+        other = sess.scalars(sa.select(identity.Project).where(identity.Project.name == 'service')).one()
+        member = sess.scalars(sa.select(identity.Role).where(identity.Role.name == 'member')).one()
+        bootstrap._grant(sess, demo, other, member)
+        token, _info = tokens.issue(sess, demo.id, other.id, ['password'])
+    resp = servers.app.request('GET', '/v2.1/servers/' + uuid, token)
+    assert resp.status_int == 404
+    assert json.loads(resp.body) == {'itemNotFound': {
+        'code': 404, 'message': 'Instance %s could not be found.' % uuid}}
+    listed = servers.app.request('GET', '/v2.1/servers', token)
+    assert json.loads(listed.body) == {'servers': []}
+    assert servers.app.request('GET', '/v2.1/servers/' + uuid, servers.admin_token).status_int == 200
 
 
 def test_removed_action_unknown_group_and_password_alphabet(servers):
