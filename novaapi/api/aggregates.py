@@ -1,7 +1,6 @@
 """/os-aggregates: host aggregates, their hosts and metadata (the availability zones)."""
 
 from novaapi.api import policy
-from novaapi.api import routes
 from novaapi.api import validation
 from novaapi.api import wsgi
 from novaapi.api.schemas import aggregates as schema
@@ -9,10 +8,6 @@ from novaapi.api.views import aggregates as views
 from novaapi.compute import aggregates
 from novaapi.db import engine
 from novaapi import exception
-
-policy.register({'os-aggregates:%s' % name: policy.ADMIN
-                 for name in ('index', 'create', 'show', 'update', 'delete', 'add_host', 'remove_host',
-                              'set_metadata', 'images')})
 
 
 def _check_id(aggregate_id):
@@ -113,12 +108,3 @@ class AggregateController(wsgi.Controller):
             raise exception.Invalid('Duplicate images in request')
         with engine.transaction() as sess:
             aggregates.get(sess, aggregate_id)
-
-
-routes.register_routes([
-    ('/os-aggregates', {'GET': ('aggregates', 'index'), 'POST': ('aggregates', 'create')}),
-    ('/os-aggregates/{id}', {'GET': ('aggregates', 'show'), 'PUT': ('aggregates', 'update'),
-                             'DELETE': ('aggregates', 'delete')}),
-    ('/os-aggregates/{id}/action', {'POST': ('aggregates', 'action')}),
-    ('/os-aggregates/{id}/images', {'POST': ('aggregates', 'images')}),
-], {'aggregates': AggregateController})

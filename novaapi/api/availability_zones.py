@@ -1,14 +1,10 @@
 """/os-availability-zone: the zones of the compute hosts (and, for admins, their services)."""
 
 from novaapi.api import policy
-from novaapi.api import routes
 from novaapi.api import wsgi
 from novaapi.api.views import availability_zones as views
 from novaapi.compute import hosts
 from novaapi.db import engine
-
-policy.register({'os-availability-zone:list': policy.ANYONE,
-                 'os-availability-zone:detail': policy.ADMIN})
 
 
 class AvailabilityZoneController(wsgi.Controller):
@@ -24,9 +20,3 @@ class AvailabilityZoneController(wsgi.Controller):
         policy.authorize(req.context, 'os-availability-zone:detail', target={})
         with engine.transaction() as sess:
             return views.detail(hosts.availability_zones(sess))
-
-
-routes.register_routes([
-    ('/os-availability-zone', {'GET': ('availability_zones', 'index')}),
-    ('/os-availability-zone/detail', {'GET': ('availability_zones', 'detail')}),
-], {'availability_zones': AvailabilityZoneController})

@@ -2,7 +2,6 @@
 
 from novaapi.api import extension_list
 from novaapi.api import policy
-from novaapi.api import routes
 from novaapi.api import wsgi
 from novaapi import exception
 
@@ -29,9 +28,3 @@ class ExtensionInfoController(wsgi.Controller):
             if item[0] == id:
                 return {'extension': _view(*item)}
         raise exception.NotFound(wsgi.NOT_FOUND)
-
-
-routes.register_routes([
-    ('/extensions', {'GET': ('extension_info', 'index')}),
-    ('/extensions/{id}', {'GET': ('extension_info', 'show')}),
-], {'extension_info': ExtensionInfoController})

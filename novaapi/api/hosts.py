@@ -1,14 +1,11 @@
 """/os-hosts (up to 2.42): hosts, their resources, enable/maintenance and power actions."""
 
 from novaapi.api import policy
-from novaapi.api import routes
 from novaapi.api import validation
 from novaapi.api import wsgi
 from novaapi.compute import host_admin
 from novaapi.db import engine
 
-policy.register({'os-hosts:%s' % name: policy.ADMIN
-                 for name in ('list', 'show', 'update', 'reboot', 'shutdown', 'start')})
 
 _MODE = {'type': 'string', 'enum': ['enable', 'disable', 'Enable', 'Disable', 'ENABLE', 'DISABLE']}
 UPDATE = {'type': 'object', 'properties': {'status': _MODE, 'maintenance_mode': _MODE},
@@ -66,12 +63,3 @@ class HostController(wsgi.Controller):
     @wsgi.expected_errors((400, 404, 501))
     def reboot(self, req, id):
         return self._power(req, id, 'reboot', 'reboot')
-
-
-routes.register_routes([
-    ('/os-hosts', {'GET': ('hosts', 'index')}),
-    ('/os-hosts/{id}', {'GET': ('hosts', 'show'), 'PUT': ('hosts', 'update')}),
-    ('/os-hosts/{id}/reboot', {'GET': ('hosts', 'reboot')}),
-    ('/os-hosts/{id}/shutdown', {'GET': ('hosts', 'shutdown')}),
-    ('/os-hosts/{id}/startup', {'GET': ('hosts', 'startup')}),
-], {'hosts': HostController})

@@ -2,7 +2,6 @@
 
 from novaapi.api import common
 from novaapi.api import policy
-from novaapi.api import routes
 from novaapi.api import services as services_api
 from novaapi.api import validation
 from novaapi.api import wsgi
@@ -12,13 +11,6 @@ from novaapi.compute import hypervisors
 from novaapi.db import engine
 from novaapi import exception
 
-policy.register({'os-hypervisors:list': policy.ADMIN,
-                 'os-hypervisors:list-detail': policy.ADMIN,
-                 'os-hypervisors:show': policy.ADMIN,
-                 'os-hypervisors:statistics': policy.ADMIN,
-                 'os-hypervisors:uptime': policy.ADMIN,
-                 'os-hypervisors:search': policy.ADMIN,
-                 'os-hypervisors:servers': policy.ADMIN})
 
 PATTERN_PAGING = ('Paging over hypervisors with the hypervisor_hostname_pattern query parameter is '
                   'not supported.')
@@ -112,14 +104,3 @@ class HypervisorsController(wsgi.Controller):
         policy.authorize(req.context, 'os-hypervisors:statistics', target={})
         with engine.transaction() as sess:
             return views.statistics(hypervisors.statistics(sess))
-
-
-routes.register_routes([
-    ('/os-hypervisors', {'GET': ('hypervisors', 'index')}),
-    ('/os-hypervisors/detail', {'GET': ('hypervisors', 'detail')}),
-    ('/os-hypervisors/statistics', {'GET': ('hypervisors', 'statistics')}),
-    ('/os-hypervisors/{id}', {'GET': ('hypervisors', 'show')}),
-    ('/os-hypervisors/{id}/uptime', {'GET': ('hypervisors', 'uptime')}),
-    ('/os-hypervisors/{id}/search', {'GET': ('hypervisors', 'search')}),
-    ('/os-hypervisors/{id}/servers', {'GET': ('hypervisors', 'servers')}),
-], {'hypervisors': HypervisorsController})

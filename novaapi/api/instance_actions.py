@@ -2,7 +2,6 @@
 
 from novaapi.api import common
 from novaapi.api import policy
-from novaapi.api import routes
 from novaapi.api import validation
 from novaapi.api import wsgi
 from novaapi.api.schemas import instance_actions as schema
@@ -10,13 +9,6 @@ from novaapi.api.views import instance_actions as views
 from novaapi.compute.subresources import action_records as db
 from novaapi.compute.subresources import common as sub
 from novaapi.db import engine
-
-policy.register({
-    'os-instance-actions:list': policy.PROJECT_READER,
-    'os-instance-actions:show': policy.PROJECT_READER,
-    'os-instance-actions:events': policy.ADMIN,
-    'os-instance-actions:events:details': policy.ADMIN,
-})
 
 
 def _server(sess, req, server_id, rule):
@@ -64,9 +56,3 @@ class InstanceActionsController(wsgi.Controller):
             row = db.get(sess, instance.uuid, id)
             events = _events(req, {'project_id': instance.project_id})
             return views.show(req, row, instance, events)
-
-
-routes.register_routes([
-    ('/servers/{server_id}/os-instance-actions', {'GET': ('instance_actions', 'index')}),
-    ('/servers/{server_id}/os-instance-actions/{id}', {'GET': ('instance_actions', 'show')}),
-], {'instance_actions': InstanceActionsController})

@@ -3,14 +3,10 @@
 import datetime
 
 from novaapi.api import policy
-from novaapi.api import routes
 from novaapi.api import wsgi
 from novaapi.compute import host_admin
 from novaapi.db import engine
 from novaapi import exception
-
-policy.register({'os-instance-usage-audit-log:list': policy.ADMIN,
-                 'os-instance-usage-audit-log:show': policy.ADMIN})
 
 
 class InstanceUsageAuditLogController(wsgi.Controller):
@@ -31,9 +27,3 @@ class InstanceUsageAuditLogController(wsgi.Controller):
             raise exception.Invalid('Invalid timestamp for date %s' % id) from None
         with engine.transaction() as sess:
             return {'instance_usage_audit_log': host_admin.audit_log(sess, before)}
-
-
-routes.register_routes([
-    ('/os-instance_usage_audit_log', {'GET': ('instance_usage_audit_log', 'index')}),
-    ('/os-instance_usage_audit_log/{id}', {'GET': ('instance_usage_audit_log', 'show')}),
-], {'instance_usage_audit_log': InstanceUsageAuditLogController})

@@ -1,7 +1,5 @@
 """A server's network interfaces (``/servers/{server_id}/os-interface``)."""
 
-from novaapi.api import policy
-from novaapi.api import routes
 from novaapi.api import validation
 from novaapi.api import wsgi
 from novaapi.api.schemas import interfaces as schema
@@ -11,13 +9,6 @@ from novaapi.compute.subresources import common
 from novaapi.compute.subresources import interfaces as db
 from novaapi.db import engine
 from novaapi import exception
-
-policy.register({
-    'os-attach-interfaces:list': policy.PROJECT_READER,
-    'os-attach-interfaces:show': policy.PROJECT_READER,
-    'os-attach-interfaces:create': policy.PROJECT_MEMBER,
-    'os-attach-interfaces:delete': policy.PROJECT_MEMBER,
-})
 
 
 def _request(body):
@@ -64,11 +55,3 @@ class InterfaceAttachmentController(wsgi.Controller):
             instance = common.server(sess, req.context, server_id, 'os-attach-interfaces:delete',
                                      lock=True)
             db.detach(sess, req.context, instance, id)
-
-
-routes.register_routes([
-    ('/servers/{server_id}/os-interface', {'GET': ('interfaces', 'index'),
-                                           'POST': ('interfaces', 'create')}),
-    ('/servers/{server_id}/os-interface/{id}', {'GET': ('interfaces', 'show'),
-                                                'DELETE': ('interfaces', 'delete')}),
-], {'interfaces': InterfaceAttachmentController})

@@ -6,20 +6,12 @@ import webob
 
 from novaapi.api import common
 from novaapi.api import policy
-from novaapi.api import routes
 from novaapi.api import validation
 from novaapi.api import wsgi
 from novaapi.api.schemas import keypairs as schema
 from novaapi.api.views import keypairs as views
 from novaapi.compute import keypairs as db
 from novaapi.db import engine
-
-policy.register({
-    'os-keypairs:index': policy.OWNER,
-    'os-keypairs:create': policy.OWNER,
-    'os-keypairs:show': policy.OWNER,
-    'os-keypairs:delete': policy.OWNER,
-})
 
 
 def _user_id(req):
@@ -82,9 +74,3 @@ class KeypairController(wsgi.Controller):
         with engine.transaction() as sess:
             db.delete(sess, user_id, id)
         return _response(204 if req.is_version('2.2') else 202)
-
-
-routes.register_routes([
-    ('/os-keypairs', {'GET': ('keypairs', 'index'), 'POST': ('keypairs', 'create')}),
-    ('/os-keypairs/{id}', {'GET': ('keypairs', 'show'), 'DELETE': ('keypairs', 'delete')}),
-], {'keypairs': KeypairController})

@@ -1,18 +1,12 @@
 """Absolute limits and usage of the caller's project (``/limits``)."""
 
 from novaapi.api import policy
-from novaapi.api import routes
 from novaapi.api import validation
 from novaapi.api import wsgi
 from novaapi.api.schemas import limits as schema
 from novaapi.api.views import limits as views
 from novaapi.compute import quotas
 from novaapi.db import engine
-
-policy.register({
-    'limits': policy.ANYONE,
-    'limits:other_project': policy.ADMIN,
-})
 
 
 class LimitsController(wsgi.Controller):
@@ -28,6 +22,3 @@ class LimitsController(wsgi.Controller):
         with engine.transaction() as sess:
             return views.index(req, quotas.limits(sess, project_id),
                                quotas.displayed_usage(sess, project_id))
-
-
-routes.register_routes([('/limits', {'GET': ('limits', 'index')})], {'limits': LimitsController})

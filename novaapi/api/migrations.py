@@ -2,7 +2,6 @@
 
 from novaapi.api import common
 from novaapi.api import policy
-from novaapi.api import routes
 from novaapi.api import validation
 from novaapi.api import wsgi
 from novaapi.api.schemas import migrations as schema
@@ -11,11 +10,6 @@ from novaapi.compute.subresources import action_records
 from novaapi.compute.subresources import migrations as db
 from novaapi.db import engine
 
-policy.register({
-    'os-migrations:index': policy.PROJECT_MANAGER,
-    'os-migrations:index:all_projects': policy.ADMIN,
-    'os-migrations:index:host': policy.ADMIN,
-})
 
 FILTERS = ('status', 'host', 'source_compute', 'migration_type', 'instance_uuid', 'user_id',
            'project_id')
@@ -49,8 +43,3 @@ class MigrationsController(wsgi.Controller):
         with engine.transaction() as sess:
             rows = db.get_all(sess, filters, limit, marker, paged=req.is_version('2.59'))
             return views.index(req, rows, show_host)
-
-
-routes.register_routes([
-    ('/os-migrations', {'GET': ('migrations', 'index')}),
-], {'migrations': MigrationsController})

@@ -3,7 +3,6 @@
 from oslo_utils import strutils
 
 from novaapi.api import policy
-from novaapi.api import routes
 from novaapi.api import validation
 from novaapi.api import wsgi
 from novaapi.api.schemas import quotas as schema
@@ -11,16 +10,6 @@ from novaapi.api.views import quotas as views
 from novaapi.compute import quotas
 from novaapi.db import engine
 from novaapi import exception
-
-policy.register({
-    'os-quota-sets:show': policy.PROJECT_READER,
-    'os-quota-sets:detail': policy.PROJECT_READER,
-    'os-quota-sets:update': policy.ADMIN,
-    'os-quota-sets:delete': policy.ADMIN,
-    'os-quota-sets:defaults': policy.ANYONE,
-    'os-quota-class-sets:show': policy.ADMIN,
-    'os-quota-class-sets:update': policy.ADMIN,
-})
 
 
 def _user_id(req):
@@ -126,13 +115,3 @@ class QuotaClassSetsController(wsgi.Controller):
             for resource, limit in body['quota_class_set'].items():
                 quotas.set_class_limit(sess, id, resource, int(limit))
             return views.class_set(req, quotas.class_limits(sess, id))
-
-
-routes.register_routes([
-    ('/os-quota-sets/{id}', {'GET': ('quota_sets', 'show'), 'PUT': ('quota_sets', 'update'),
-                             'DELETE': ('quota_sets', 'delete')}),
-    ('/os-quota-sets/{id}/detail', {'GET': ('quota_sets', 'detail')}),
-    ('/os-quota-sets/{id}/defaults', {'GET': ('quota_sets', 'defaults')}),
-    ('/os-quota-class-sets/{id}', {'GET': ('quota_class_sets', 'show'),
-                                   'PUT': ('quota_class_sets', 'update')}),
-], {'quota_sets': QuotaSetsController, 'quota_class_sets': QuotaClassSetsController})

@@ -1,7 +1,6 @@
 """Remote consoles of a server (``remote-consoles``, 2.6+) and their ``os-console-auth-tokens``."""
 
 from novaapi.api import policy
-from novaapi.api import routes
 from novaapi.api import validation
 from novaapi.api import wsgi
 from novaapi.api.schemas import remote_consoles as schema
@@ -9,10 +8,6 @@ from novaapi.compute.subresources import common
 from novaapi.compute.subresources import consoles as db
 from novaapi.db import engine
 
-policy.register({
-    'os-remote-consoles': policy.PROJECT_MEMBER,
-    'os-console-auth-tokens': policy.ADMIN,
-})
 
 # NOTE: webob's wording for a bare 400, which Nova answers for tokens before 2.31.
 BARE_400 = ('The server could not comply with the request since it is either malformed or '
@@ -87,10 +82,3 @@ class ConsoleAuthTokensController(wsgi.Controller):
         if row.console_type == 'spice-direct' and req.is_version('2.99'):
             console['tls_port'] = row.tls_port
         return {'console': console}
-
-
-routes.register_routes([
-    ('/servers/{server_id}/remote-consoles', {'POST': ('remote_consoles', 'create')}),
-    ('/os-console-auth-tokens/{id}', {'GET': ('console_auth_tokens', 'show')}),
-], {'remote_consoles': RemoteConsolesController,
-    'console_auth_tokens': ConsoleAuthTokensController})

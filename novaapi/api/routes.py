@@ -1,9 +1,10 @@
-"""The compute API's one flat route table and the router built from it.
+"""The compute API: its one flat route table, top to bottom, and the router built from it.
 
-Every path is registered twice, as Nova does: with a ``/{project_id}`` prefix
-(hex and dashes only) and without.  ``ROUTE_LIST`` order matters where a
-literal segment could be read as an id: ``/flavors/detail`` precedes
-``/flavors/{id}``.
+This is the one place to read the API: every path, its methods and the
+controller method that answers, in matching order.  Every path is connected
+twice, as Nova does: with a ``/{project_id}`` prefix (hex and dashes only) and
+without.  Order matters where a literal segment could be read as an id:
+``/flavors/detail`` precedes ``/flavors/{id}``.
 """
 
 import functools
@@ -12,25 +13,85 @@ import routes
 import webob.dec
 import webob.exc
 
+from novaapi.api import aggregates
+from novaapi.api import availability_zones
+from novaapi.api import extension_info
 from novaapi.api import flavors
 from novaapi.api import gone
+from novaapi.api import hosts
+from novaapi.api import hypervisors
+from novaapi.api import instance_actions
+from novaapi.api import instance_usage_audit_log
+from novaapi.api import interfaces
+from novaapi.api import keypairs
+from novaapi.api import limits
+from novaapi.api import migrations
+from novaapi.api import quotas
+from novaapi.api import remote_consoles
+from novaapi.api import server_diagnostics
+from novaapi.api import server_external_events
+from novaapi.api import server_groups
+from novaapi.api import server_ips
+from novaapi.api import server_metadata
+from novaapi.api import server_migrations
+from novaapi.api import server_password
+from novaapi.api import server_security_groups
+from novaapi.api import server_tags
+from novaapi.api import server_topology
+from novaapi.api import servers
+from novaapi.api import services
+from novaapi.api import simple_tenant_usage
 from novaapi.api import versions
+from novaapi.api import volume_attachments
 from novaapi.api import wsgi
 
+CONTROLLERS = {
+    'versions': versions.VersionsController,
+    'flavors': flavors.FlavorsController,
+    'flavor_extra_specs': flavors.FlavorExtraSpecsController,
+    'flavor_access': flavors.FlavorAccessController,
+    'gone': gone.GoneController,
+    'keypairs': keypairs.KeypairController,
+    'limits': limits.LimitsController,
+    'quota_sets': quotas.QuotaSetsController,
+    'quota_class_sets': quotas.QuotaClassSetsController,
+    'server_groups': server_groups.ServerGroupController,
+    'remote_consoles': remote_consoles.RemoteConsolesController,
+    'console_auth_tokens': remote_consoles.ConsoleAuthTokensController,
+    'servers': servers.ServersController,
+    'availability_zones': availability_zones.AvailabilityZoneController,
+    'server_metadata': server_metadata.ServerMetadataController,
+    'server_ips': server_ips.IPsController,
+    'server_tags': server_tags.ServerTagsController,
+    'instance_actions': instance_actions.InstanceActionsController,
+    'interfaces': interfaces.InterfaceAttachmentController,
+    'volume_attachments': volume_attachments.VolumeAttachmentController,
+    'server_password': server_password.ServerPasswordController,
+    'server_diagnostics': server_diagnostics.ServerDiagnosticsController,
+    'server_security_groups': server_security_groups.ServerSecurityGroupController,
+    'server_migrations': server_migrations.ServerMigrationsController,
+    'migrations': migrations.MigrationsController,
+    'server_topology': server_topology.ServerTopologyController,
+    'services': services.ServiceController,
+    'hypervisors': hypervisors.HypervisorsController,
+    'aggregates': aggregates.AggregateController,
+    'simple_tenant_usage': simple_tenant_usage.SimpleTenantUsageController,
+    'instance_usage_audit_log': instance_usage_audit_log.InstanceUsageAuditLogController,
+    'server_external_events': server_external_events.ServerExternalEventsController,
+    'hosts': hosts.HostController,
+    'extension_info': extension_info.ExtensionInfoController,
+}
+"""Controller name (as the route table says it) -> controller class."""
 
-def _controllers():
-    """Controller name -> factory; resources add themselves here."""
-    return {
-        'versions': versions.VersionsController,
-        'flavors': flavors.FlavorsController,
-        'flavor_extra_specs': flavors.FlavorExtraSpecsController,
-        'flavor_access': flavors.FlavorAccessController,
-        'gone': gone.GoneController,
-    }
+
+def _gone(*methods):
+    """Methods of an API Nova has removed: each answers 410."""
+    return {m: ('gone', 'gone') for m in methods}
 
 
 ROUTE_LIST = [
     ('/', {'GET': ('versions', 'show')}),
+    # flavors
     ('/flavors', {'GET': ('flavors', 'index'), 'POST': ('flavors', 'create')}),
     ('/flavors/detail', {'GET': ('flavors', 'detail')}),
     ('/flavors/{id}', {'GET': ('flavors', 'show'), 'PUT': ('flavors', 'update'),
@@ -42,18 +103,146 @@ ROUTE_LIST = [
                                                   'PUT': ('flavor_extra_specs', 'update'),
                                                   'DELETE': ('flavor_extra_specs', 'delete')}),
     ('/flavors/{flavor_id}/os-flavor-access', {'GET': ('flavor_access', 'index')}),
-] + gone.ROUTES
-
-EXTRA_ROUTES = []
-"""Route lists contributed by other resource modules (``register_routes``)."""
-
-EXTRA_CONTROLLERS = {}
-
-
-def register_routes(route_list, controllers):
-    """Let a resource module add its routes and controllers before the router is built."""
-    EXTRA_ROUTES.extend(route_list)
-    EXTRA_CONTROLLERS.update(controllers)
+    # removed APIs (410)
+    ('/os-certificates', _gone('POST')),
+    ('/os-certificates/{id}', _gone('GET')),
+    ('/os-cloudpipe', _gone('GET', 'POST')),
+    ('/os-cloudpipe/{id}', _gone('PUT')),
+    ('/os-fixed-ips/{id}', _gone('GET')),
+    ('/os-fixed-ips/{id}/action', _gone('POST')),
+    ('/os-floating-ip-dns', _gone('GET')),
+    ('/os-floating-ip-dns/{id}', _gone('PUT', 'DELETE')),
+    ('/os-floating-ip-dns/{domain_id}/entries/{id}', _gone('GET', 'PUT', 'DELETE')),
+    ('/os-floating-ips-bulk', _gone('GET', 'POST')),
+    ('/os-floating-ips-bulk/{id}', _gone('GET', 'PUT')),
+    ('/os-fping', _gone('GET')),
+    ('/os-fping/{id}', _gone('GET')),
+    ('/servers/{server_id}/os-virtual-interfaces', _gone('GET')),
+    ('/os-cells', _gone('GET', 'POST')),
+    ('/os-cells/capacities', _gone('GET')),
+    ('/os-cells/detail', _gone('GET')),
+    ('/os-cells/info', _gone('GET')),
+    ('/os-cells/sync_instances', _gone('POST')),
+    ('/os-cells/{id}', _gone('GET', 'PUT', 'DELETE')),
+    ('/os-cells/{id}/capacities', _gone('GET')),
+    ('/os-networks/add', _gone('POST')),
+    ('/os-networks/{id}/action', _gone('POST')),
+    ('/os-security-group-default-rules', _gone('GET', 'POST')),
+    ('/os-security-group-default-rules/{id}', _gone('GET', 'DELETE')),
+    ('/servers/{server_id}/consoles', _gone('GET', 'POST')),
+    ('/servers/{server_id}/consoles/{id}', _gone('GET', 'DELETE')),
+    ('/os-agents', _gone('GET', 'POST')),
+    ('/os-agents/{id}', _gone('PUT', 'DELETE')),
+    # keypairs
+    ('/os-keypairs', {'GET': ('keypairs', 'index'), 'POST': ('keypairs', 'create')}),
+    ('/os-keypairs/{id}', {'GET': ('keypairs', 'show'), 'DELETE': ('keypairs', 'delete')}),
+    # limits
+    ('/limits', {'GET': ('limits', 'index')}),
+    # quotas
+    ('/os-quota-sets/{id}', {'GET': ('quota_sets', 'show'), 'PUT': ('quota_sets', 'update'),
+                             'DELETE': ('quota_sets', 'delete')}),
+    ('/os-quota-sets/{id}/detail', {'GET': ('quota_sets', 'detail')}),
+    ('/os-quota-sets/{id}/defaults', {'GET': ('quota_sets', 'defaults')}),
+    ('/os-quota-class-sets/{id}', {'GET': ('quota_class_sets', 'show'),
+                                   'PUT': ('quota_class_sets', 'update')}),
+    # server_groups
+    ('/os-server-groups', {'GET': ('server_groups', 'index'), 'POST': ('server_groups', 'create')}),
+    ('/os-server-groups/{id}', {'GET': ('server_groups', 'show'),
+                                'DELETE': ('server_groups', 'delete')}),
+    # remote_consoles
+    ('/servers/{server_id}/remote-consoles', {'POST': ('remote_consoles', 'create')}),
+    ('/os-console-auth-tokens/{id}', {'GET': ('console_auth_tokens', 'show')}),
+    # servers
+    ('/servers', {'GET': ('servers', 'index'), 'POST': ('servers', 'create')}),
+    ('/servers/detail', {'GET': ('servers', 'detail')}),
+    ('/servers/{id}', {'GET': ('servers', 'show'), 'PUT': ('servers', 'update'),
+                       'DELETE': ('servers', 'delete')}),
+    ('/servers/{id}/action', {'POST': ('servers', 'action')}),
+    # availability_zones
+    ('/os-availability-zone', {'GET': ('availability_zones', 'index')}),
+    ('/os-availability-zone/detail', {'GET': ('availability_zones', 'detail')}),
+    # server_metadata
+    ('/servers/{server_id}/metadata', {'GET': ('server_metadata', 'index'),
+                                       'POST': ('server_metadata', 'create'),
+                                       'PUT': ('server_metadata', 'update_all')}),
+    ('/servers/{server_id}/metadata/{id}', {'GET': ('server_metadata', 'show'),
+                                            'PUT': ('server_metadata', 'update'),
+                                            'DELETE': ('server_metadata', 'delete')}),
+    # server_ips
+    ('/servers/{server_id}/ips', {'GET': ('server_ips', 'index')}),
+    ('/servers/{server_id}/ips/{id}', {'GET': ('server_ips', 'show')}),
+    # server_tags
+    ('/servers/{server_id}/tags', {'GET': ('server_tags', 'index'),
+                                   'PUT': ('server_tags', 'update_all'),
+                                   'DELETE': ('server_tags', 'delete_all')}),
+    ('/servers/{server_id}/tags/{id}', {'GET': ('server_tags', 'show'),
+                                        'PUT': ('server_tags', 'update'),
+                                        'DELETE': ('server_tags', 'delete')}),
+    # instance_actions
+    ('/servers/{server_id}/os-instance-actions', {'GET': ('instance_actions', 'index')}),
+    ('/servers/{server_id}/os-instance-actions/{id}', {'GET': ('instance_actions', 'show')}),
+    # interfaces
+    ('/servers/{server_id}/os-interface', {'GET': ('interfaces', 'index'),
+                                           'POST': ('interfaces', 'create')}),
+    ('/servers/{server_id}/os-interface/{id}', {'GET': ('interfaces', 'show'),
+                                                'DELETE': ('interfaces', 'delete')}),
+    # volume_attachments
+    ('/servers/{server_id}/os-volume_attachments', {'GET': ('volume_attachments', 'index'),
+                                                    'POST': ('volume_attachments', 'create')}),
+    ('/servers/{server_id}/os-volume_attachments/{id}', {
+        'GET': ('volume_attachments', 'show'), 'PUT': ('volume_attachments', 'update'),
+        'DELETE': ('volume_attachments', 'delete')}),
+    # server_password
+    ('/servers/{server_id}/os-server-password', {'GET': ('server_password', 'index'),
+                                                 'DELETE': ('server_password', 'clear')}),
+    # server_diagnostics
+    ('/servers/{server_id}/diagnostics', {'GET': ('server_diagnostics', 'index')}),
+    # server_security_groups
+    ('/servers/{server_id}/os-security-groups', {'GET': ('server_security_groups', 'index')}),
+    # server_migrations
+    ('/servers/{server_id}/migrations', {'GET': ('server_migrations', 'index')}),
+    ('/servers/{server_id}/migrations/{id}', {'GET': ('server_migrations', 'show'),
+                                              'DELETE': ('server_migrations', 'delete')}),
+    ('/servers/{server_id}/migrations/{id}/action', {'POST': ('server_migrations', 'action')}),
+    # migrations
+    ('/os-migrations', {'GET': ('migrations', 'index')}),
+    # server_topology
+    ('/servers/{server_id}/topology', {'GET': ('server_topology', 'index')}),
+    # services
+    ('/os-services', {'GET': ('services', 'index')}),
+    ('/os-services/{id}', {'PUT': ('services', 'update'), 'DELETE': ('services', 'delete')}),
+    # hypervisors
+    ('/os-hypervisors', {'GET': ('hypervisors', 'index')}),
+    ('/os-hypervisors/detail', {'GET': ('hypervisors', 'detail')}),
+    ('/os-hypervisors/statistics', {'GET': ('hypervisors', 'statistics')}),
+    ('/os-hypervisors/{id}', {'GET': ('hypervisors', 'show')}),
+    ('/os-hypervisors/{id}/uptime', {'GET': ('hypervisors', 'uptime')}),
+    ('/os-hypervisors/{id}/search', {'GET': ('hypervisors', 'search')}),
+    ('/os-hypervisors/{id}/servers', {'GET': ('hypervisors', 'servers')}),
+    # aggregates
+    ('/os-aggregates', {'GET': ('aggregates', 'index'), 'POST': ('aggregates', 'create')}),
+    ('/os-aggregates/{id}', {'GET': ('aggregates', 'show'), 'PUT': ('aggregates', 'update'),
+                             'DELETE': ('aggregates', 'delete')}),
+    ('/os-aggregates/{id}/action', {'POST': ('aggregates', 'action')}),
+    ('/os-aggregates/{id}/images', {'POST': ('aggregates', 'images')}),
+    # simple_tenant_usage
+    ('/os-simple-tenant-usage', {'GET': ('simple_tenant_usage', 'index')}),
+    ('/os-simple-tenant-usage/{id}', {'GET': ('simple_tenant_usage', 'show')}),
+    # instance_usage_audit_log
+    ('/os-instance_usage_audit_log', {'GET': ('instance_usage_audit_log', 'index')}),
+    ('/os-instance_usage_audit_log/{id}', {'GET': ('instance_usage_audit_log', 'show')}),
+    # server_external_events
+    ('/os-server-external-events', {'POST': ('server_external_events', 'create')}),
+    # hosts
+    ('/os-hosts', {'GET': ('hosts', 'index')}),
+    ('/os-hosts/{id}', {'GET': ('hosts', 'show'), 'PUT': ('hosts', 'update')}),
+    ('/os-hosts/{id}/reboot', {'GET': ('hosts', 'reboot')}),
+    ('/os-hosts/{id}/shutdown', {'GET': ('hosts', 'shutdown')}),
+    ('/os-hosts/{id}/startup', {'GET': ('hosts', 'startup')}),
+    # extension_info
+    ('/extensions', {'GET': ('extension_info', 'index')}),
+    ('/extensions/{id}', {'GET': ('extension_info', 'show')}),
+]
 
 
 class APIRouter:
@@ -86,6 +275,4 @@ class APIRouter:
 
 @functools.lru_cache(maxsize=1)
 def build_router():
-    from novaapi.api import resources  # noqa: F401 - registers the resource modules
-    controllers = dict(_controllers(), **EXTRA_CONTROLLERS)
-    return APIRouter(ROUTE_LIST + EXTRA_ROUTES, controllers)
+    return APIRouter(ROUTE_LIST, CONTROLLERS)

@@ -12,24 +12,6 @@ from novaapi.db import engine
 from novaapi import conf
 from novaapi import exception
 
-M, A, MGR = policy.PROJECT_MEMBER, policy.ADMIN, policy.PROJECT_MANAGER
-policy.register({
-    'servers:start': M, 'servers:stop': M, 'servers:reboot': M, 'servers:resize': M,
-    'servers:confirm_resize': M, 'servers:revert_resize': M, 'servers:rebuild': M,
-    'servers:rebuild:trusted_certs': M, 'servers:create_image': M,
-    'servers:create_image:allow_volume_backed': M, 'servers:trigger_crash_dump': M,
-    'os-pause-server:pause': M, 'os-pause-server:unpause': M,
-    'os-suspend-server:suspend': M, 'os-suspend-server:resume': M,
-    'os-lock-server:lock': M, 'os-lock-server:unlock': M, 'os-lock-server:unlock:unlock_override': A,
-    'os-rescue': M, 'os-unrescue': M, 'os-shelve:shelve': M, 'os-shelve:shelve_offload': A,
-    'os-shelve:unshelve': M, 'os-shelve:unshelve_to_host': A, 'os-admin-password': M,
-    'os-create-backup': M, 'os-deferred-delete:restore': M, 'os-deferred-delete:force': M,
-    'os-admin-actions:reset_state': A, 'os-admin-actions:inject_network_info': A,
-    'os-migrate-server:migrate': MGR, 'os-migrate-server:migrate:host': A,
-    'os-migrate-server:migrate_live': MGR, 'os-migrate-server:migrate_live:host': A,
-    'os-evacuate': A, 'os-console-output': M, 'os-security-groups:add': M,
-    'os-security-groups:remove': M,
-})
 
 
 # Nova's generated passwords: no look-alike characters (0/O, 1/l/I).

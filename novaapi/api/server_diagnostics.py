@@ -1,7 +1,5 @@
 """Hypervisor diagnostics of a server (``/servers/{server_id}/diagnostics``, admin)."""
 
-from novaapi.api import policy
-from novaapi.api import routes
 from novaapi.api import validation
 from novaapi.api import wsgi
 from novaapi.api.schemas import server_sub
@@ -9,8 +7,6 @@ from novaapi.api.views import server_diagnostics as views
 from novaapi.compute.subresources import common
 from novaapi.compute.subresources import diagnostics as db
 from novaapi.db import engine
-
-policy.register({'os-server-diagnostics': policy.ADMIN})
 
 
 class ServerDiagnosticsController(wsgi.Controller):
@@ -24,8 +20,3 @@ class ServerDiagnosticsController(wsgi.Controller):
         if req.is_version('2.48'):
             return views.standard(diagnostics)
         return db.legacy(diagnostics)
-
-
-routes.register_routes([
-    ('/servers/{server_id}/diagnostics', {'GET': ('server_diagnostics', 'index')}),
-], {'server_diagnostics': ServerDiagnosticsController})

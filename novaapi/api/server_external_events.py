@@ -3,14 +3,11 @@
 import webob
 
 from novaapi.api import policy
-from novaapi.api import routes
 from novaapi.api import validation
 from novaapi.api import wsgi
 from novaapi.api.schemas import server_external_events as schema
 from novaapi.compute import external_events
 from novaapi.db import engine
-
-policy.register({'os-server-external-events:create': policy.SERVICE})
 
 
 class ServerExternalEventsController(wsgi.Controller):
@@ -25,8 +22,3 @@ class ServerExternalEventsController(wsgi.Controller):
         resp.charset = None
         resp.content_type = 'application/json'
         return resp
-
-
-routes.register_routes([
-    ('/os-server-external-events', {'POST': ('server_external_events', 'create')}),
-], {'server_external_events': ServerExternalEventsController})

@@ -1,7 +1,6 @@
 """Server groups of a project (``/os-server-groups``)."""
 
 from novaapi.api import policy
-from novaapi.api import routes
 from novaapi.api import validation
 from novaapi.api import wsgi
 from novaapi.api.schemas import server_groups as schema
@@ -9,14 +8,6 @@ from novaapi.api.views import server_groups as views
 from novaapi.compute import server_groups as db
 from novaapi.db import engine
 from novaapi import conf
-
-policy.register({
-    'os-server-groups:create': policy.PROJECT_MEMBER,
-    'os-server-groups:delete': policy.PROJECT_MEMBER,
-    'os-server-groups:index': policy.PROJECT_READER,
-    'os-server-groups:index:all_projects': policy.ADMIN,
-    'os-server-groups:show': policy.PROJECT_READER,
-})
 
 
 def _page(req):
@@ -76,10 +67,3 @@ class ServerGroupController(wsgi.Controller):
             policy.authorize(req.context, 'os-server-groups:delete',
                              target={'project_id': group.project_id})
             db.delete(sess, group)
-
-
-routes.register_routes([
-    ('/os-server-groups', {'GET': ('server_groups', 'index'), 'POST': ('server_groups', 'create')}),
-    ('/os-server-groups/{id}', {'GET': ('server_groups', 'show'),
-                                'DELETE': ('server_groups', 'delete')}),
-], {'server_groups': ServerGroupController})

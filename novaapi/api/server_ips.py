@@ -1,7 +1,5 @@
 """A server's addresses per network (``/servers/{server_id}/ips``)."""
 
-from novaapi.api import policy
-from novaapi.api import routes
 from novaapi.api import validation
 from novaapi.api import wsgi
 from novaapi.api.schemas import server_sub
@@ -10,11 +8,6 @@ from novaapi.compute.subresources import common
 from novaapi.compute.subresources import errors
 from novaapi.db import engine
 from novaapi.network import api as network
-
-policy.register({
-    'ips:index': policy.PROJECT_READER,
-    'ips:show': policy.PROJECT_READER,
-})
 
 
 class IPsController(wsgi.Controller):
@@ -35,9 +28,3 @@ class IPsController(wsgi.Controller):
         if id not in addresses:
             raise errors.NotAMemberOfNetwork()
         return views.show(addresses, id)
-
-
-routes.register_routes([
-    ('/servers/{server_id}/ips', {'GET': ('server_ips', 'index')}),
-    ('/servers/{server_id}/ips/{id}', {'GET': ('server_ips', 'show')}),
-], {'server_ips': IPsController})

@@ -1,7 +1,5 @@
 """A server's metadata (``/servers/{server_id}/metadata``)."""
 
-from novaapi.api import policy
-from novaapi.api import routes
 from novaapi.api import validation
 from novaapi.api import wsgi
 from novaapi.api.schemas import server_metadata as schema
@@ -10,15 +8,6 @@ from novaapi.compute.subresources import common
 from novaapi.compute.subresources import metadata as db
 from novaapi.db import engine
 from novaapi import exception
-
-policy.register({
-    'server-metadata:index': policy.PROJECT_READER,
-    'server-metadata:show': policy.PROJECT_READER,
-    'server-metadata:create': policy.PROJECT_MEMBER,
-    'server-metadata:update_all': policy.PROJECT_MEMBER,
-    'server-metadata:update': policy.PROJECT_MEMBER,
-    'server-metadata:delete': policy.PROJECT_MEMBER,
-})
 
 
 def _write(req, server_id, rule, metadata, delete):
@@ -73,13 +62,3 @@ class ServerMetadataController(wsgi.Controller):
             instance = common.server(sess, req.context, server_id, 'server-metadata:delete',
                                      lock=True)
             db.delete(sess, req.context, instance, id)
-
-
-routes.register_routes([
-    ('/servers/{server_id}/metadata', {'GET': ('server_metadata', 'index'),
-                                       'POST': ('server_metadata', 'create'),
-                                       'PUT': ('server_metadata', 'update_all')}),
-    ('/servers/{server_id}/metadata/{id}', {'GET': ('server_metadata', 'show'),
-                                            'PUT': ('server_metadata', 'update'),
-                                            'DELETE': ('server_metadata', 'delete')}),
-], {'server_metadata': ServerMetadataController})

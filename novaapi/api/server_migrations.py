@@ -1,7 +1,6 @@
 """Live migrations of a server (``/servers/{server_id}/migrations``): list, show, force, abort."""
 
 from novaapi.api import policy
-from novaapi.api import routes
 from novaapi.api import validation
 from novaapi.api import wsgi
 from novaapi.api.schemas import migrations as schema
@@ -9,14 +8,6 @@ from novaapi.api.views import migrations as views
 from novaapi.compute.subresources import common
 from novaapi.compute.subresources import migrations as db
 from novaapi.db import engine
-
-policy.register({
-    'servers:migrations:index': policy.PROJECT_MANAGER,
-    'servers:migrations:index:host': policy.ADMIN,
-    'servers:migrations:show': policy.ADMIN,
-    'servers:migrations:force_complete': policy.PROJECT_MANAGER,
-    'servers:migrations:delete': policy.PROJECT_MANAGER,
-})
 
 
 class ServerMigrationsController(wsgi.Controller):
@@ -60,11 +51,3 @@ class ServerMigrationsController(wsgi.Controller):
             instance = common.server(sess, req.context, server_id, 'servers:migrations:delete',
                                      lock=True)
             db.abort(sess, req.context, instance, id, queued_too=req.is_version('2.65'))
-
-
-routes.register_routes([
-    ('/servers/{server_id}/migrations', {'GET': ('server_migrations', 'index')}),
-    ('/servers/{server_id}/migrations/{id}', {'GET': ('server_migrations', 'show'),
-                                              'DELETE': ('server_migrations', 'delete')}),
-    ('/servers/{server_id}/migrations/{id}/action', {'POST': ('server_migrations', 'action')}),
-], {'server_migrations': ServerMigrationsController})

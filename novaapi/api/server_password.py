@@ -1,18 +1,11 @@
 """The password a guest posted for its server (``/servers/{server_id}/os-server-password``)."""
 
-from novaapi.api import policy
-from novaapi.api import routes
 from novaapi.api import validation
 from novaapi.api import wsgi
 from novaapi.api.schemas import server_sub
 from novaapi.compute.subresources import common
 from novaapi.compute.subresources import passwords as db
 from novaapi.db import engine
-
-policy.register({
-    'os-server-password:show': policy.PROJECT_READER,
-    'os-server-password:clear': policy.PROJECT_MEMBER,
-})
 
 
 class ServerPasswordController(wsgi.Controller):
@@ -30,9 +23,3 @@ class ServerPasswordController(wsgi.Controller):
         with engine.transaction() as sess:
             instance = common.server(sess, req.context, server_id, 'os-server-password:clear')
             db.clear(sess, instance)
-
-
-routes.register_routes([
-    ('/servers/{server_id}/os-server-password', {'GET': ('server_password', 'index'),
-                                                 'DELETE': ('server_password', 'clear')}),
-], {'server_password': ServerPasswordController})

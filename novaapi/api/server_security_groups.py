@@ -1,15 +1,11 @@
 """Security groups of a server (``/servers/{server_id}/os-security-groups``)."""
 
-from novaapi.api import policy
-from novaapi.api import routes
 from novaapi.api import validation
 from novaapi.api import wsgi
 from novaapi.api.schemas import server_sub
 from novaapi.compute.subresources import common
 from novaapi.compute.subresources import security_groups as db
 from novaapi.db import engine
-
-policy.register({'os-security-groups:list': policy.PROJECT_READER})
 
 
 class ServerSecurityGroupController(wsgi.Controller):
@@ -20,8 +16,3 @@ class ServerSecurityGroupController(wsgi.Controller):
         with engine.transaction() as sess:
             instance = common.server(sess, req.context, server_id, 'os-security-groups:list')
             return {'security_groups': db.for_server(sess, instance)}
-
-
-routes.register_routes([
-    ('/servers/{server_id}/os-security-groups', {'GET': ('server_security_groups', 'index')}),
-], {'server_security_groups': ServerSecurityGroupController})

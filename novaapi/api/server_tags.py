@@ -4,22 +4,12 @@ import webob
 
 from novaapi.api import common
 from novaapi.api import policy
-from novaapi.api import routes
 from novaapi.api import validation
 from novaapi.api import wsgi
 from novaapi.api.schemas import server_tags as schema
 from novaapi.compute.subresources import errors
 from novaapi.compute.subresources import tags as db
 from novaapi.db import engine
-
-policy.register({
-    'os-server-tags:index': policy.PROJECT_READER,
-    'os-server-tags:show': policy.PROJECT_READER,
-    'os-server-tags:update': policy.PROJECT_MEMBER,
-    'os-server-tags:update_all': policy.PROJECT_MEMBER,
-    'os-server-tags:delete': policy.PROJECT_MEMBER,
-    'os-server-tags:delete_all': policy.PROJECT_MEMBER,
-})
 
 
 def _authorize(sess, req, server_id, rule):
@@ -90,13 +80,3 @@ class ServerTagsController(wsgi.Controller):
         with engine.transaction() as sess:
             _authorize(sess, req, server_id, 'delete_all')
             db.delete_all(sess, db.writable(sess, req.context, server_id, 'delete tags'))
-
-
-routes.register_routes([
-    ('/servers/{server_id}/tags', {'GET': ('server_tags', 'index'),
-                                   'PUT': ('server_tags', 'update_all'),
-                                   'DELETE': ('server_tags', 'delete_all')}),
-    ('/servers/{server_id}/tags/{id}', {'GET': ('server_tags', 'show'),
-                                        'PUT': ('server_tags', 'update'),
-                                        'DELETE': ('server_tags', 'delete')}),
-], {'server_tags': ServerTagsController})

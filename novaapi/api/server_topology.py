@@ -1,7 +1,6 @@
 """A server's NUMA topology (``/servers/{server_id}/topology``, 2.78+)."""
 
 from novaapi.api import policy
-from novaapi.api import routes
 from novaapi.api import validation
 from novaapi.api import wsgi
 from novaapi.api.schemas import server_sub
@@ -14,7 +13,6 @@ from novaapi import exception
 # NOTE: these two rules are named without Nova's usual ``os_compute_api:`` prefix.
 INDEX = 'compute:server:topology:index'
 HOST = 'compute:server:topology:host:index'
-policy.register({INDEX: policy.PROJECT_READER, HOST: policy.ADMIN})
 
 
 def _authorize(ctx, rule, target):
@@ -34,8 +32,3 @@ class ServerTopologyController(wsgi.Controller):
         _authorize(req.context, INDEX, target)
         cells, page_size = db.cells(instance)
         return views.show(cells, page_size, policy.check(req.context, HOST, target))
-
-
-routes.register_routes([
-    ('/servers/{server_id}/topology', {'GET': ('server_topology', 'index')}),
-], {'server_topology': ServerTopologyController})

@@ -7,7 +7,6 @@ from oslo_utils import timeutils
 from novaapi.api import common
 from novaapi.api import policy
 from novaapi.api import remote_consoles
-from novaapi.api import routes
 from novaapi.api import server_actions
 from novaapi.api import validation
 from novaapi.api import wsgi
@@ -19,19 +18,6 @@ from novaapi.compute import states
 from novaapi.db import engine
 from novaapi import exception
 
-P = policy.PROJECT_READER
-M = policy.PROJECT_MEMBER
-policy.register({
-    'servers:index': P, 'servers:detail': P, 'servers:show': P,
-    'servers:index:get_all_tenants': policy.ADMIN, 'servers:detail:get_all_tenants': policy.ADMIN,
-    'servers:allow_all_filters': policy.ADMIN, 'servers:show:host_status': policy.ADMIN,
-    'servers:show:host_status:unknown-only': policy.ADMIN, 'servers:show:flavor-extra-specs': P,
-    'servers:create': M, 'servers:create:forced_host': policy.ADMIN,
-    'servers:create:requested_destination': policy.ADMIN, 'servers:create:attach_volume': M,
-    'servers:create:attach_network': M, 'servers:create:trusted_certs': M,
-    'servers:create:zero_disk_flavor': policy.ADMIN, 'servers:update': M, 'servers:delete': M,
-    'os-extended-server-attributes': policy.ADMIN,
-})
 
 # Filters a non-admin may use, by the microversion that allowed them.
 _USER_FILTERS = (
@@ -246,13 +232,3 @@ class ServersController(server_actions.ServerActionsMixin, remote_consoles.Legac
             instance = compute.get(sess, req.context, id)
             policy.authorize(req.context, 'servers:delete', target(instance))
             compute.delete(sess, req.context, instance)
-
-
-routes.register_routes([
-    ('/servers', {'GET': ('servers', 'index'), 'POST': ('servers', 'create')}),
-    # NOTE: /servers/detail must precede /servers/{id}.
-    ('/servers/detail', {'GET': ('servers', 'detail')}),
-    ('/servers/{id}', {'GET': ('servers', 'show'), 'PUT': ('servers', 'update'),
-                       'DELETE': ('servers', 'delete')}),
-    ('/servers/{id}/action', {'POST': ('servers', 'action')}),
-], {'servers': ServersController})

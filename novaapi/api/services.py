@@ -5,7 +5,6 @@ import uuid as uuidlib
 from oslo_utils import strutils
 
 from novaapi.api import policy
-from novaapi.api import routes
 from novaapi.api import wsgi
 from novaapi.api import validation
 from novaapi.api.schemas import services as schema
@@ -14,9 +13,6 @@ from novaapi.compute import services
 from novaapi.db import engine
 from novaapi import exception
 
-policy.register({'os-services:list': policy.ADMIN,
-                 'os-services:update': policy.ADMIN,
-                 'os-services:delete': policy.ADMIN})
 
 NOT_COMPUTE = 'Updating a %s service is not supported. Only nova-compute services can be updated.'
 FORCE_UP_BLOCKED = ('Unable to force up host %s as `done` evacuation migration records remain associated '
@@ -152,9 +148,3 @@ class ServiceController(wsgi.Controller):
                                              'migrations. Complete the migrations or delete the instances '
                                              'first.')
             services.delete(sess, info)
-
-
-routes.register_routes([
-    ('/os-services', {'GET': ('services', 'index')}),
-    ('/os-services/{id}', {'PUT': ('services', 'update'), 'DELETE': ('services', 'delete')}),
-], {'services': ServiceController})

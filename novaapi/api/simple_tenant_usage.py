@@ -2,7 +2,6 @@
 
 from novaapi.api import common
 from novaapi.api import policy
-from novaapi.api import routes
 from novaapi.api import validation
 from novaapi.api import wsgi
 from novaapi.api.schemas import simple_tenant_usage as schema
@@ -10,9 +9,6 @@ from novaapi.api.views import simple_tenant_usage as views
 from novaapi.compute import tenant_usage
 from novaapi.db import engine
 from novaapi import conf
-
-policy.register({'os-simple-tenant-usage:list': policy.ADMIN,
-                 'os-simple-tenant-usage:show': policy.PROJECT_READER})
 
 
 def _page(req):
@@ -43,9 +39,3 @@ class SimpleTenantUsageController(wsgi.Controller):
         with engine.transaction() as sess:
             summaries, servers = tenant_usage.usages(sess, start, stop, id, True, limit, marker)
         return views.show(req, id, summaries, servers, req.is_version('2.40'))
-
-
-routes.register_routes([
-    ('/os-simple-tenant-usage', {'GET': ('simple_tenant_usage', 'index')}),
-    ('/os-simple-tenant-usage/{id}', {'GET': ('simple_tenant_usage', 'show')}),
-], {'simple_tenant_usage': SimpleTenantUsageController})

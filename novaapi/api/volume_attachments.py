@@ -3,7 +3,6 @@
 import webob
 
 from novaapi.api import policy
-from novaapi.api import routes
 from novaapi.api import validation
 from novaapi.api import wsgi
 from novaapi.api.schemas import volume_attachments as schema
@@ -14,15 +13,6 @@ from novaapi.compute.subresources import errors
 from novaapi.compute.subresources import volumes as db
 from novaapi.db import engine
 from novaapi import conf
-
-policy.register({
-    'os-volumes-attachments:index': policy.PROJECT_READER,
-    'os-volumes-attachments:show': policy.PROJECT_READER,
-    'os-volumes-attachments:create': policy.PROJECT_MEMBER,
-    'os-volumes-attachments:update': policy.PROJECT_MEMBER,
-    'os-volumes-attachments:swap': policy.SERVICE,
-    'os-volumes-attachments:delete': policy.PROJECT_MEMBER,
-})
 
 
 def _page(req, items):
@@ -99,12 +89,3 @@ class VolumeAttachmentController(wsgi.Controller):
                                      lock=True)
             _shelved_before_2_20(req, instance, 'detach_volume')
             db.detach(sess, req.context, instance, db.get(sess, instance, id))
-
-
-routes.register_routes([
-    ('/servers/{server_id}/os-volume_attachments', {'GET': ('volume_attachments', 'index'),
-                                                    'POST': ('volume_attachments', 'create')}),
-    ('/servers/{server_id}/os-volume_attachments/{id}', {
-        'GET': ('volume_attachments', 'show'), 'PUT': ('volume_attachments', 'update'),
-        'DELETE': ('volume_attachments', 'delete')}),
-], {'volume_attachments': VolumeAttachmentController})

@@ -85,13 +85,14 @@ def test_fault_wrapper_hides_tracebacks():
     assert 'hunter2' not in resp.text and 'Traceback' not in resp.text
 
 
-def test_policy_kinds():
+def test_policy_kinds(monkeypatch):
     member = context.RequestContext('u', 'p1', ['member', 'reader'])
     reader = context.RequestContext('u', 'p1', ['reader'])
     admin = context.RequestContext('a', 'p0', ['admin', 'manager', 'member', 'reader'])
     nobody = context.RequestContext('n', 'p1', [])
-    policy.register({'test:read': policy.PROJECT_READER, 'test:write': policy.PROJECT_MEMBER,
-                     'test:admin': policy.ADMIN, 'test:own': policy.OWNER})
+    for rule, kind in {'test:read': policy.PROJECT_READER, 'test:write': policy.PROJECT_MEMBER,
+                       'test:admin': policy.ADMIN, 'test:own': policy.OWNER}.items():
+        monkeypatch.setitem(policy.RULES, rule, kind)
     assert policy.check(reader, 'test:read') and not policy.check(reader, 'test:write')
     assert policy.check(member, 'test:write', {'project_id': 'p1'})
     assert not policy.check(member, 'test:write', {'project_id': 'p2'})

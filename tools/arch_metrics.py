@@ -1,0 +1,154 @@
+"""Figures of the server's wiring: module sizes, import cycles, deferred imports, transactions.
+
+Run from the top of a checkout::
+
+    python tools/arch_metrics.py
+
+It reads the source as text (``ast``), so it runs without importing the project.
+
+* largest module: lines of the biggest ``.py`` file under novaapi/ and novaclient/
+  (migrations left out: they are generated);
+* import cycles: strongly connected groups of modules, with their sizes, once from
+  module-level imports and once counting the imports deferred into functions too;
+* function-level imports: ``import`` statements inside a function or method;
+* transaction sites outside the domain layer: ``transaction(`` calls in the HTTP layer
+  (controllers, WSGI apps) of every service.
+"""
+
+import ast
+import collections
+import pathlib
+import sys
+
+PACKAGES = ('novaapi', 'novaclient')
+HTTP_LAYER = ('novaapi/api/', 'novaapi/identity/controllers/', 'novaapi/image/controllers/',
+              'novaapi/network/controllers/', 'novaapi/volume/controllers/',
+              'novaapi/identity/app.py', 'novaapi/image/app.py', 'novaapi/network/app.py',
+              'novaapi/identity/wsgi.py', 'novaapi/image/wsgi.py')
+
+
+def _module_name(path):
+    parts = list(path.with_suffix('').parts)
+    if parts[-1] == '__init__':
+        parts.pop()
+    return '.'.join(parts)
+
+
+def _sources(root):
+    for package in PACKAGES:
+        for path in sorted((root / package).rglob('*.py')):
+            rel = path.relative_to(root)
+            if 'migrations' in rel.parts:
+                continue
+            yield rel, path.read_text()
+
+
+def _resolve(module, node, is_package):
+    if node.level == 0:
+        return node.module or ''
+    base = module.split('.')
+    base = base if is_package else base[:-1]
+    base = base[:len(base) - node.level + 1]
+    return '.'.join(base + ([node.module] if node.module else []))
+
+
+def _imports(rel, tree, known):
+    """(module-level targets, all targets, function-level count) of one module."""
+    module = _module_name(rel)
+    is_package = rel.name == '__init__.py'
+    top, every, deferred = set(), set(), 0
+    scopes = [(tree, False)]
+    while scopes:
+        node, in_function = scopes.pop()
+        for child in ast.iter_child_nodes(node):
+            inner = in_function or isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef))
+            if isinstance(child, (ast.Import, ast.ImportFrom)):
+                deferred += in_function
+                if isinstance(child, ast.Import):
+                    names = [alias.name for alias in child.names]
+                else:
+                    base = _resolve(module, child, is_package)
+                    names = [base + '.' + alias.name for alias in child.names] + [base]
+                for name in names:
+                    while name and name not in known:
+                        name = name.rpartition('.')[0]
+                    if name and name != module:
+                        every.add(name)
+                        if not in_function:
+                            top.add(name)
+            else:
+                scopes.append((child, inner))
+    return top, every, deferred
+
+
+def _cycles(graph):
+    """Tarjan's strongly connected components of more than one module."""
+    index, low, stack, on_stack, found = {}, {}, [], set(), []
+    counter = [0]
+
+    def visit(node):
+        index[node] = low[node] = counter[0]
+        counter[0] += 1
+        stack.append(node)
+        on_stack.add(node)
+        for nxt in graph.get(node, ()):
+            if nxt not in index:
+                visit(nxt)
+                low[node] = min(low[node], low[nxt])
+            elif nxt in on_stack:
+                low[node] = min(low[node], index[nxt])
+        if low[node] == index[node]:
+            group = []
+            while True:
+                item = stack.pop()
+                on_stack.discard(item)
+                group.append(item)
+                if item == node:
+                    break
+            if len(group) > 1:
+                found.append(sorted(group))
+
+    sys.setrecursionlimit(10000)
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return found
+
+
+def measure(root):
+    files = list(_sources(root))
+    known = {_module_name(rel) for rel, _ in files}
+    graph, full, deferred, sizes, transactions = {}, {}, collections.Counter(), {}, 0
+    for rel, text in files:
+        tree = ast.parse(text)
+        name = _module_name(rel)
+        graph[name], full[name], deferred[str(rel)] = _imports(rel, tree, known)
+        sizes[str(rel)] = len(text.splitlines())
+        if str(rel).startswith(HTTP_LAYER) and 'middleware' not in rel.parts:
+            transactions += text.count('transaction(')
+    return graph, full, deferred, sizes, transactions
+
+
+def main():
+    root = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else '.')
+    graph, full, deferred, sizes, transactions = measure(root)
+    largest = max(sizes, key=sizes.get)
+    cycles = _cycles(graph)
+    hidden = _cycles(full)
+    print('modules: %d' % len(sizes))
+    print('largest module: %s (%d lines)' % (largest, sizes[largest]))
+    print('import cycles: %d (modules in them: %s)' % (
+        len(cycles), ', '.join(str(len(c)) for c in cycles) or '0'))
+    for group in cycles:
+        print('  ' + ' '.join(group))
+    print('import cycles counting function-level imports: %d (modules in them: %s)' % (
+        len(hidden), ', '.join(str(len(c)) for c in hidden) or '0'))
+    print('function-level imports: %d' % sum(deferred.values()))
+    for path, count in deferred.most_common():
+        if count:
+            print('  %3d %s' % (count, path))
+    print('transaction sites outside the domain layer: %d' % transactions)
+
+
+if __name__ == '__main__':
+    main()
