@@ -72,7 +72,7 @@ def write_openrc(pw):
 
 
 SEEDERS = (
-    'novaapi.db.flavors:seed_defaults',
+    'novaapi.compute.flavors:seed_defaults',
     'novaapi.image.api:seed',
     'novaapi.network.api:seed',
     'novaapi.compute.hosts:seed',

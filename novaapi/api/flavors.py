@@ -9,7 +9,7 @@ from novaapi.api import wsgi
 from novaapi.api.schemas import flavors as schema
 from novaapi.api.views import flavors as views
 from novaapi.db import engine
-from novaapi.db import flavors as db
+from novaapi.compute import flavors as db
 from novaapi import exception
 
 

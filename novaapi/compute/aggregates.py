@@ -10,7 +10,6 @@ import sqlalchemy as sa
 
 from novaapi.compute import hosts
 from novaapi.compute import models
-from novaapi.compute import operator_models as om
 from novaapi.compute import services
 from novaapi.db import base
 from novaapi import conf
@@ -60,19 +59,19 @@ MOVE_AZ = ("The host cannot be %s the aggregate as the availability zone of the 
 
 
 def list_aggregates(sess):
-    return list(sess.scalars(sa.select(om.Aggregate).order_by(om.Aggregate.id)))
+    return list(sess.scalars(sa.select(models.Aggregate).order_by(models.Aggregate.id)))
 
 
 def get(sess, aggregate_id):
-    row = sess.get(om.Aggregate, int(aggregate_id))
+    row = sess.get(models.Aggregate, int(aggregate_id))
     if row is None:
         raise AggregateNotFound(aggregate_id=aggregate_id)
     return row
 
 
 def by_host(sess, host):
-    return list(sess.scalars(sa.select(om.Aggregate).join(om.AggregateHost)
-                             .where(om.AggregateHost.host == host).order_by(om.Aggregate.id)))
+    return list(sess.scalars(sa.select(models.Aggregate).join(models.AggregateHost)
+                             .where(models.AggregateHost.host == host).order_by(models.Aggregate.id)))
 
 
 def zone_of(sess, host):
@@ -93,18 +92,18 @@ def sync_zones(sess, host_names):
 
 
 def _check_name(sess, name, exclude=None):
-    query = sa.select(om.Aggregate.id).where(om.Aggregate.name == name)
+    query = sa.select(models.Aggregate.id).where(models.Aggregate.name == name)
     if exclude is not None:
-        query = query.where(om.Aggregate.id != exclude)
+        query = query.where(models.Aggregate.id != exclude)
     if sess.scalar(query) is not None:
         raise AggregateNameExists(aggregate_name=name)
 
 
 def create(sess, name, zone=None):
     _check_name(sess, name)
-    aggregate = om.Aggregate(name=name)
+    aggregate = models.Aggregate(name=name)
     if zone:
-        aggregate.metadata_items.append(om.AggregateMetadata(key=AZ_KEY, value=zone))
+        aggregate.metadata_items.append(models.AggregateMetadata(key=AZ_KEY, value=zone))
     sess.add(aggregate)
     sess.flush()
     return aggregate
@@ -149,7 +148,7 @@ def set_metadata(sess, aggregate, metadata):
         elif key in items:
             items[key].value = value
         else:
-            items[key] = om.AggregateMetadata(key=key, value=value)
+            items[key] = models.AggregateMetadata(key=key, value=value)
             aggregate.metadata_items.append(items[key])
     aggregate.updated_at = base.utcnow()
     sync_zones(sess, aggregate.host_names)
@@ -204,7 +203,7 @@ def add_host(sess, aggregate_id, host):
         _would_move(sess, aggregate, host, aggregate.availability_zone, _explicit_zone(sess, host), 'added to')
     if host in aggregate.host_names:
         raise AggregateHostExists(aggregate_id=aggregate.id, host=host)
-    aggregate.hosts.append(om.AggregateHost(host=host))
+    aggregate.hosts.append(models.AggregateHost(host=host))
     sync_zones(sess, [host])
     return aggregate
 

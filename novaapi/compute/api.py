@@ -26,7 +26,7 @@ from novaapi.compute import scheduler
 from novaapi.compute import states as s
 from novaapi.compute import usage  # noqa: F401 - registers the instances, cores and ram counters
 from novaapi.db import base
-from novaapi.db import flavors
+from novaapi.compute import flavors
 from novaapi import conf
 from novaapi import exception
 

@@ -3,7 +3,7 @@
 import sqlalchemy as sa
 from sqlalchemy import exc as sa_exc
 
-from novaapi.db import models
+from novaapi.compute import models
 from novaapi.db import utils
 from novaapi import exception
 

@@ -225,11 +225,7 @@ def extras(sess, instances, addresses=True):
 
 
 def _group_extras(sess, uuids, result):
-    try:
-        from novaapi.compute import project_models
-    except ImportError:  # pragma: no cover - server groups ship with the compute API
-        return
-    member, group = project_models.ServerGroupMember, project_models.ServerGroup
+    member, group = models.ServerGroupMember, models.ServerGroup
     for uuid, group_uuid in sess.execute(sa.select(member.instance_uuid, group.uuid)
                                          .join(group, group.id == member.group_id)
                                          .where(member.instance_uuid.in_(uuids))):

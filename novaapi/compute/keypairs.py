@@ -3,7 +3,7 @@
 import sqlalchemy as sa
 from sqlalchemy import exc as sa_exc
 
-from novaapi.compute import project_models as models
+from novaapi.compute import models
 from novaapi.compute import quotas
 from novaapi.compute import ssh_keys
 from novaapi.db import utils

@@ -23,7 +23,7 @@ from sqlalchemy.dialects import mysql
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.dialects import sqlite
 
-from novaapi.compute import project_models as models
+from novaapi.compute import models
 from novaapi import conf
 from novaapi import exception
 

@@ -6,7 +6,7 @@ the API shows ``policies: [policy]`` before 2.64.
 
 import sqlalchemy as sa
 
-from novaapi.compute import project_models as models
+from novaapi.compute import models
 from novaapi.compute import quotas
 from novaapi import exception
 

@@ -4,7 +4,7 @@
 A service is up while it is not forced down and its last heartbeat is at most
 ``[compute] service_down_time`` seconds old; :func:`heartbeat` keeps the
 timestamps fresh.  A compute service keeps its scheduling state on its compute
-node (see ``operator_models``), so :func:`holder` names the row to read or write.
+node (see ``models.services``), so :func:`holder` names the row to read or write.
 """
 
 import dataclasses
@@ -16,7 +16,6 @@ import sqlalchemy as sa
 
 from novaapi.compute import hosts
 from novaapi.compute import models
-from novaapi.compute import operator_models as om
 from novaapi.db import base
 from novaapi.db import engine
 from novaapi import conf
@@ -42,7 +41,7 @@ class HostBinaryNotFound(exception.NotFound):
 class ServiceInfo:
     """A service as the API shows it: the row plus its state holder and zone."""
 
-    row: om.Service
+    row: models.Service
     holder: object
     zone: str
 
@@ -70,16 +69,16 @@ def is_up(holder, now=None):
 def seed(sess):
     """The controller's services and a compute service per live compute node."""
     now = base.utcnow()
-    live = {(s.host, s.binary): s for s in sess.scalars(sa.select(om.Service).where(om.Service.deleted == 0))}
+    live = {(s.host, s.binary): s for s in sess.scalars(sa.select(models.Service).where(models.Service.deleted == 0))}
     for binary in INTERNAL_BINARIES:
         row = live.get((CONTROLLER_HOST, binary))
         if row is None:
-            sess.add(om.Service(host=CONTROLLER_HOST, binary=binary, topic=binary[5:], last_seen_up=now))
+            sess.add(models.Service(host=CONTROLLER_HOST, binary=binary, topic=binary[5:], last_seen_up=now))
         else:
             row.last_seen_up = now
     for node in hosts.all_nodes(sess):
         if (node.host, COMPUTE) not in live:
-            sess.add(om.Service(host=node.host, binary=COMPUTE, topic='compute', uuid=node.service_uuid))
+            sess.add(models.Service(host=node.host, binary=COMPUTE, topic='compute', uuid=node.service_uuid))
     sess.flush()
 
 
@@ -93,7 +92,7 @@ def beat(sess, now=None):
     now = now or base.utcnow()
     sess.execute(sa.update(models.ComputeNode).where(models.ComputeNode.deleted == 0)
                  .values(last_seen_up=now).execution_options(synchronize_session=False))
-    sess.execute(sa.update(om.Service).where(om.Service.deleted == 0)
+    sess.execute(sa.update(models.Service).where(models.Service.deleted == 0)
                  .values(last_seen_up=now).execution_options(synchronize_session=False))
     mig = models.Migration
     sess.execute(sa.update(mig).where(mig.migration_type == 'evacuation', mig.status == 'done')
@@ -121,22 +120,22 @@ def _info(sess, row, nodes=None):
 
 
 def list_services(sess, host=None, binary=None):
-    query = sa.select(om.Service).where(om.Service.deleted == 0).order_by(om.Service.id)
+    query = sa.select(models.Service).where(models.Service.deleted == 0).order_by(models.Service.id)
     if host:
-        query = query.where(om.Service.host == host)
+        query = query.where(models.Service.host == host)
     if binary:
-        query = query.where(om.Service.binary == binary)
+        query = query.where(models.Service.binary == binary)
     nodes = {n.host: n for n in hosts.all_nodes(sess)}
     return [info for info in (_info(sess, row, nodes) for row in sess.scalars(query)) if info]
 
 
 def get(sess, service_id):
     """By integer id or uuid; ServiceNotFound otherwise."""
-    query = sa.select(om.Service).where(om.Service.deleted == 0)
+    query = sa.select(models.Service).where(models.Service.deleted == 0)
     if isinstance(service_id, int) or str(service_id).isdigit():
-        query = query.where(om.Service.id == int(service_id))
+        query = query.where(models.Service.id == int(service_id))
     else:
-        query = query.where(om.Service.uuid == service_id)
+        query = query.where(models.Service.uuid == service_id)
     row = sess.scalars(query).first()
     info = _info(sess, row) if row is not None else None
     if info is None:
@@ -145,8 +144,8 @@ def get(sess, service_id):
 
 
 def get_by_host_and_binary(sess, host, binary):
-    row = sess.scalars(sa.select(om.Service).where(om.Service.deleted == 0, om.Service.host == host,
-                                                   om.Service.binary == binary)).first()
+    row = sess.scalars(sa.select(models.Service).where(models.Service.deleted == 0, models.Service.host == host,
+                                                   models.Service.binary == binary)).first()
     info = _info(sess, row) if row is not None else None
     if info is None:
         raise HostBinaryNotFound(host=host, binary=binary)
@@ -195,7 +194,7 @@ def delete(sess, info):
     if info.binary == COMPUTE:
         node = info.holder
         node.deleted, node.deleted_at = node.id, now
-        sess.execute(sa.delete(om.AggregateHost).where(om.AggregateHost.host == info.host))
+        sess.execute(sa.delete(models.AggregateHost).where(models.AggregateHost.host == info.host))
     info.row.deleted, info.row.deleted_at = info.row.id, now
     sess.flush()
 

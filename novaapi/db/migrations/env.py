@@ -1,12 +1,18 @@
-"""Alembic environment: runs on the connection that ``novaapi.db.migration`` hands over."""
+"""Alembic environment: runs on the connection that ``novaapi.db.migration`` hands over.
+
+The target metadata is the one registry every model module adds its tables to
+(``novaapi.db.base.Base``); it holds whichever model modules the caller has
+imported (``novaapi.service`` imports every service's), which only matters for
+autogenerating a new revision.
+"""
 
 from alembic import context
 
+from novaapi.db import base
 from novaapi.db import engine
-from novaapi.db import models
 
 config = context.config
-target_metadata = models.Base.metadata
+target_metadata = base.Base.metadata
 
 
 def run():

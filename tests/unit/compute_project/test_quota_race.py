@@ -14,9 +14,10 @@ import uuid
 import pytest
 import sqlalchemy as sa
 
-from novaapi.compute import project_models
+from novaapi.compute import models
 from novaapi.compute import quotas
 from novaapi import conf
+from novaapi.db import base
 from novaapi.db import engine
 from novaapi import exception
 
@@ -35,8 +36,8 @@ ITEMS = sa.Table('quota_race_items', _scratch_metadata,
                  sa.Column('id', sa.Integer, primary_key=True, autoincrement=True),
                  sa.Column('project_id', sa.String(64), nullable=False))
 
-_QUOTA_TABLES = [project_models.QuotaLock.__table__, project_models.Quota.__table__,
-                 project_models.ProjectUserQuota.__table__, project_models.QuotaClass.__table__]
+_QUOTA_TABLES = [models.QuotaLock.__table__, models.Quota.__table__,
+                 models.ProjectUserQuota.__table__, models.QuotaClass.__table__]
 
 
 def _unavailable(reason):
@@ -76,7 +77,7 @@ def race_engine(scratch_database, monkeypatch):
     conf.CONF.set('database', 'connection', scratch_database)
     engine.reset()
     _scratch_metadata.create_all(engine.get_engine())
-    project_models.base.Base.metadata.create_all(engine.get_engine(), tables=_QUOTA_TABLES)
+    base.Base.metadata.create_all(engine.get_engine(), tables=_QUOTA_TABLES)
     # The servers' own instance counter comes back when the test ends.
     monkeypatch.setitem(quotas._COUNTERS, 'instances', None)
     quotas.register_counter('instances', _count_items)

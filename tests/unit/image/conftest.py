@@ -8,7 +8,7 @@ import webob
 from novaapi import conf
 from novaapi.db import base
 from novaapi.db import engine
-from novaapi.db import models  # noqa: F401 - registers every table
+from novaapi import models  # noqa: F401 - registers every table
 from novaapi.identity import bootstrap
 from novaapi.identity import tokens
 from novaapi.image import api as image_api
