@@ -157,6 +157,12 @@ class APIVersion:
     __str__ = get_string
 
 
+#: Oldest microversion this client can talk.
+API_MIN_VERSION = APIVersion('2.1')
+#: Newest microversion this client knows (Nova 34.0.0, 2026.2).
+API_MAX_VERSION = APIVersion('2.104')
+
+
 def check_major_version(api_version):
     """Reject any major version other than 2.
 
@@ -178,20 +184,15 @@ def get_api_version(version_string):
     return api_version
 
 
-def _client_range():
-    import novaclient
-    return novaclient.API_MIN_VERSION, novaclient.API_MAX_VERSION
-
-
 def check_client_range(api_version):
     """Raise CommandError when an explicit 2.X is outside the client range."""
-    low, high = _client_range()
     if (api_version.is_latest() or api_version <= APIVersion('2.0')
-            or api_version.matches(low, high)):
+            or api_version.matches(API_MIN_VERSION, API_MAX_VERSION)):
         return
     raise exceptions.CommandError(
         "The specified version isn't supported by client. The valid version "
-        "range is '%s' to '%s'" % (low.get_string(), high.get_string()))
+        "range is '%s' to '%s'" % (API_MIN_VERSION.get_string(),
+                                   API_MAX_VERSION.get_string()))
 
 
 def _server_range(client):
@@ -201,11 +202,11 @@ def _server_range(client):
     return APIVersion(version.min_version), APIVersion(version.version)
 
 
-def _range_error(prefix, low, high, server_low, server_high):
+def _range_error(prefix, server_low, server_high):
     return exceptions.UnsupportedVersion(
         "Server version is too %s. The client valid version range is "
         "'%s' to '%s'. The server valid version range is '%s' to '%s'."
-        % (prefix, low.get_string(), high.get_string(),
+        % (prefix, API_MIN_VERSION.get_string(), API_MAX_VERSION.get_string(),
            server_low.get_string(), server_high.get_string()))
 
 
@@ -236,12 +237,11 @@ def discover_version(client, requested_version):
         return requested_version
     if no_microversions:
         return APIVersion('2.0')
-    low, high = _client_range()
-    if low > server_high:
-        raise _range_error('old', low, high, server_low, server_high)
-    if high < server_low:
-        raise _range_error('new', low, high, server_low, server_high)
-    return min(high, server_high)
+    if API_MIN_VERSION > server_high:
+        raise _range_error('old', server_low, server_high)
+    if API_MAX_VERSION < server_low:
+        raise _range_error('new', server_low, server_high)
+    return min(API_MAX_VERSION, server_high)
 
 
 def update_headers(headers, api_version):

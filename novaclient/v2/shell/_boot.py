@@ -1,6 +1,7 @@
 """``nova boot``: its arguments and the translation into a create call."""
 
 import argparse
+import sys
 
 from novaclient import api_versions
 from novaclient import exceptions
@@ -345,7 +346,6 @@ def _image(cs, args):
             'No images match the property expected by --image-with')
     if len(images) > 1:
         ids = [str(image.id) for image in images]
-        import sys
         print('WARNING: Multiple matching images: %s\nUsing image: %s'
               % (ids, ids[0]), file=sys.stderr)
     return images[0]
@@ -390,18 +390,11 @@ def _hints(pairs):
 
 
 def _user_data(path):
-    if not path:
-        return None
-    try:
-        with open(path) as handle:
-            return handle.read()
-    except IOError as exc:
-        raise exceptions.CommandError("Can't open '%s': %s" % (path, exc))
+    return common.read_file(path) if path else None
 
 
 def build(cs, args):
     """Validate boot arguments; returns (name, image, flavor, kwargs)."""
-    from novaclient.v2.shell import servers as server_shell
     if not args.flavor:
         raise exceptions.CommandError('you need to specify a Flavor ID.')
     image = _image(cs, args)
@@ -410,7 +403,7 @@ def build(cs, args):
     meta = common.meta_parsing(args.meta)
     files = None
     if cs.api_version < _V('2.57'):
-        files = server_shell.read_files(args.files)
+        files = common.read_files(args.files)
     legacy_bdm = dict(item.split('=', 1) for item in
                       args.block_device_mapping)
     bdm_v2 = block_device_mapping_v2(cs, args)

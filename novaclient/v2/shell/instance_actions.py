@@ -1,7 +1,6 @@
 """Instance action commands (a server's action history)."""
 
 from novaclient import api_versions
-from novaclient import exceptions
 from novaclient import utils
 from novaclient.v2.shell import common
 
@@ -17,16 +16,6 @@ def _server(cs, name):
     if cs.api_version < _V('2.21'):
         return common.find_server(cs, name)
     return common.find_server(cs, name, raise_if_notfound=False)
-
-
-def _check_time(name, value):
-    if not value:
-        return
-    import datetime
-    try:
-        datetime.datetime.fromisoformat(value.replace('Z', '+00:00'))
-    except ValueError:
-        raise exceptions.CommandError('Invalid %s value: %s' % (name, value))
 
 
 @utils.arg('server', **_SERVER_OLD)
@@ -54,8 +43,8 @@ def do_instance_action_list(cs, args):
 
 
 def _paged_list(cs, args):
-    _check_time('changes-since', args.changes_since)
-    _check_time('changes-before', getattr(args, 'changes_before', None))
+    common.check_time('changes-since', args.changes_since)
+    common.check_time('changes-before', getattr(args, 'changes_before', None))
     actions = cs.instance_action.list(
         common.find_server(cs, args.server, raise_if_notfound=False),
         marker=args.marker, limit=args.limit,

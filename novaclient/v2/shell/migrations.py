@@ -1,7 +1,6 @@
 """Migration commands: migration-list and server-migration-list/show."""
 
 from novaclient import api_versions
-from novaclient import exceptions
 from novaclient import utils
 from novaclient.v2.shell import common
 
@@ -31,16 +30,6 @@ def print_migrations(cs, migrations):
     utils.print_list(migrations, fields, formatters)
 
 
-def _check_time(name, value):
-    if not value:
-        return
-    import datetime
-    try:
-        datetime.datetime.fromisoformat(value.replace('Z', '+00:00'))
-    except ValueError:
-        raise exceptions.CommandError('Invalid %s value: %s' % (name, value))
-
-
 def _migration_list(cs, args):
     filters = {}
     for name in ('instance_uuid', 'marker', 'limit', 'changes_since',
@@ -48,8 +37,8 @@ def _migration_list(cs, args):
                  'user_id', 'project_id'):
         if getattr(args, name, None):
             filters[name] = getattr(args, name)
-    _check_time('changes-since', filters.get('changes_since'))
-    _check_time('changes-before', filters.get('changes_before'))
+    common.check_time('changes-since', filters.get('changes_since'))
+    common.check_time('changes-before', filters.get('changes_before'))
     print_migrations(cs, cs.migrations.list(args.host, args.status,
                                             **filters))
 

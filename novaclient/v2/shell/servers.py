@@ -130,23 +130,13 @@ def _list_search_opts(cs, args):
     for arg in ('tags', 'tags-any', 'not-tags', 'not-tags-any'):
         if arg in args:
             opts[arg] = getattr(args, arg)
-    _check_time('changes-since', opts['changes-since'])
+    common.check_time('changes-since', opts['changes-since'])
     if getattr(args, 'changes_before', None):
         opts['changes-before'] = args.changes_before
-        _check_time('changes-before', args.changes_before)
+        common.check_time('changes-before', args.changes_before)
     if getattr(args, 'locked', None):
         opts['locked'] = args.locked
     return opts
-
-
-def _check_time(name, value):
-    if not value:
-        return
-    import datetime
-    try:
-        datetime.datetime.fromisoformat(value.replace('Z', '+00:00'))
-    except ValueError:
-        raise exceptions.CommandError('Invalid %s value: %s' % (name, value))
 
 
 def _sort_args(sort):
@@ -429,28 +419,6 @@ def do_restore(cs, args):
     utils.find_resource(cs.servers, args.server, deleted=True).restore()
 
 
-def _read(path, what='%s'):
-    try:
-        with open(path) as handle:
-            return handle.read()
-    except IOError as exc:
-        raise exceptions.CommandError("Can't open '%s': %s" % (path, exc))
-
-
-def read_files(files):
-    """``['dst=src', ...]`` -> ``{dst: content of src}`` (personality)."""
-    result = {}
-    for item in files:
-        try:
-            dst, src = item.split('=', 1)
-        except ValueError:
-            raise exceptions.CommandError(
-                "Invalid file argument '%s'. File arguments must be of the "
-                "form '--file <dst-path=src-path>'" % item)
-        result[dst] = _read(src)
-    return result
-
-
 def _rebuild_kwargs(cs, args):
     kwargs = {'preserve_ephemeral': args.preserve_ephemeral,
               'name': args.name, 'meta': common.meta_parsing(args.meta),
@@ -459,14 +427,14 @@ def _rebuild_kwargs(cs, args):
     if 'description' in args:
         kwargs['description'] = args.description
     if cs.api_version < _V('2.57'):
-        kwargs['files'] = read_files(args.files)
+        kwargs['files'] = common.read_files(args.files)
     elif args.user_data_unset:
         if args.user_data:
             raise exceptions.CommandError(
                 "Cannot specify '--user-data-unset' with '--user-data'.")
         kwargs['userdata'] = None
     elif args.user_data:
-        kwargs['userdata'] = _read(args.user_data)
+        kwargs['userdata'] = common.read_file(args.user_data)
     if cs.api_version >= _V('2.54'):
         if args.key_unset:
             if args.key_name:

@@ -1,6 +1,6 @@
 """The version-list command."""
 
-import novaclient
+from novaclient import api_versions
 from novaclient import utils
 
 
@@ -11,7 +11,7 @@ def do_version_list(cs, args):
     if result and hasattr(result[0], 'min_version'):
         columns += ['Min Version', 'Version']
     print('Client supported API versions:')
-    print('Minimum version %s' % novaclient.API_MIN_VERSION.get_string())
-    print('Maximum version %s' % novaclient.API_MAX_VERSION.get_string())
+    print('Minimum version %s' % api_versions.API_MIN_VERSION.get_string())
+    print('Maximum version %s' % api_versions.API_MAX_VERSION.get_string())
     print('\nServer supported API versions:')
     utils.print_list(result, columns)
