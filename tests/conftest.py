@@ -76,15 +76,12 @@ def demo_token(deployment):
     return _token('demo', 'demo')
 
 
-SAMPLES = os.path.join(os.path.dirname(__file__), '..', '..', 'shared', 'reference', 'api-samples')
+SAMPLES = os.path.join(os.path.dirname(__file__), 'data', 'api-samples')
 
 
 def sample(path):
-    """A Nova API sample (reference data beside the checkout), or skip when it is absent."""
-    full = os.path.normpath(os.path.join(SAMPLES, path))
-    if not os.path.exists(full):
-        pytest.skip('Nova API samples not found at %s' % full)
-    with open(full, encoding='utf-8') as f:
+    """A Nova API sample from tests/data/api-samples; a missing one is an error, not a skip."""
+    with open(os.path.join(SAMPLES, path), encoding='utf-8') as f:
         return json.load(f)
 
 

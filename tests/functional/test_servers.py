@@ -8,8 +8,7 @@ import pytest
 
 from tests.functional import server as server_mod
 
-SAMPLES = os.path.join(os.path.dirname(__file__), '..', '..', '..', 'shared', 'reference',
-                       'api-samples', 'servers')
+SAMPLES = os.path.join(os.path.dirname(__file__), os.pardir, 'data', 'api-samples', 'servers')
 CONFIG = ('[compute]\nbuild_time = 0.2\naction_time = 0.1\npoll_interval = 0.02\nhost_vcpus = 64\n'
           '[quota]\ninstances = 60\ncores = 200\nram = 1000000\n')
 
