@@ -1,11 +1,11 @@
 """/os-aggregates: host aggregates, their hosts and metadata (the availability zones)."""
 
-from novaapi.api import policy
 from novaapi.api import validation
 from novaapi.api import wsgi
 from novaapi.api.schemas import aggregates as schema
 from novaapi.api.views import aggregates as views
 from novaapi.compute import aggregates
+from novaapi.compute import policy
 from novaapi.db import engine
 from novaapi import exception
 

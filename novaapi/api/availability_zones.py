@@ -1,9 +1,9 @@
 """/os-availability-zone: the zones of the compute hosts (and, for admins, their services)."""
 
-from novaapi.api import policy
 from novaapi.api import wsgi
 from novaapi.api.views import availability_zones as views
 from novaapi.compute import hosts
+from novaapi.compute import policy
 from novaapi.db import engine
 
 

@@ -1,8 +1,8 @@
 """/extensions: the fixed list of API extensions Nova advertises to old clients."""
 
 from novaapi.api import extension_list
-from novaapi.api import policy
 from novaapi.api import wsgi
+from novaapi.compute import policy
 from novaapi import exception
 
 NAMESPACE = 'http://docs.openstack.org/compute/ext/fake_xml'

@@ -3,11 +3,11 @@
 import uuid
 
 from novaapi.api import common
-from novaapi.api import policy
 from novaapi.api import validation
 from novaapi.api import wsgi
 from novaapi.api.schemas import flavors as schema
 from novaapi.api.views import flavors as views
+from novaapi.compute import policy
 from novaapi.db import engine
 from novaapi.compute import flavors as db
 from novaapi import exception

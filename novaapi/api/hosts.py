@@ -1,9 +1,9 @@
 """/os-hosts (up to 2.42): hosts, their resources, enable/maintenance and power actions."""
 
-from novaapi.api import policy
 from novaapi.api import validation
 from novaapi.api import wsgi
 from novaapi.compute import host_admin
+from novaapi.compute import policy
 from novaapi.db import engine
 
 

@@ -1,13 +1,13 @@
 """/os-hypervisors: the compute nodes, their usage, uptime and servers."""
 
 from novaapi.api import common
-from novaapi.api import policy
 from novaapi.api import services as services_api
 from novaapi.api import validation
 from novaapi.api import wsgi
 from novaapi.api.schemas import hypervisors as schema
 from novaapi.api.views import hypervisors as views
 from novaapi.compute import hypervisors
+from novaapi.compute import policy
 from novaapi.db import engine
 from novaapi import exception
 

@@ -1,11 +1,11 @@
 """The actions recorded for a server (``/servers/{server_id}/os-instance-actions``)."""
 
 from novaapi.api import common
-from novaapi.api import policy
 from novaapi.api import validation
 from novaapi.api import wsgi
 from novaapi.api.schemas import instance_actions as schema
 from novaapi.api.views import instance_actions as views
+from novaapi.compute import policy
 from novaapi.compute.subresources import action_records as db
 from novaapi.compute.subresources import common as sub
 from novaapi.db import engine

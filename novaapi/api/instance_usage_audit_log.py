@@ -2,9 +2,9 @@
 
 import datetime
 
-from novaapi.api import policy
 from novaapi.api import wsgi
 from novaapi.compute import host_admin
+from novaapi.compute import policy
 from novaapi.db import engine
 from novaapi import exception
 

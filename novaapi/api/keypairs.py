@@ -5,12 +5,12 @@ import json
 import webob
 
 from novaapi.api import common
-from novaapi.api import policy
 from novaapi.api import validation
 from novaapi.api import wsgi
 from novaapi.api.schemas import keypairs as schema
 from novaapi.api.views import keypairs as views
 from novaapi.compute import keypairs as db
+from novaapi.compute import policy
 from novaapi.db import engine
 
 

@@ -1,10 +1,10 @@
 """Absolute limits and usage of the caller's project (``/limits``)."""
 
-from novaapi.api import policy
 from novaapi.api import validation
 from novaapi.api import wsgi
 from novaapi.api.schemas import limits as schema
 from novaapi.api.views import limits as views
+from novaapi.compute import policy
 from novaapi.compute import quotas
 from novaapi.db import engine
 

@@ -1,11 +1,11 @@
 """Every migration of the cloud (``/os-migrations``), filtered and paged as Nova does."""
 
 from novaapi.api import common
-from novaapi.api import policy
 from novaapi.api import validation
 from novaapi.api import wsgi
 from novaapi.api.schemas import migrations as schema
 from novaapi.api.views import migrations as views
+from novaapi.compute import policy
 from novaapi.compute.subresources import action_records
 from novaapi.compute.subresources import migrations as db
 from novaapi.db import engine

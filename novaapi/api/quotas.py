@@ -2,11 +2,11 @@
 
 from oslo_utils import strutils
 
-from novaapi.api import policy
 from novaapi.api import validation
 from novaapi.api import wsgi
 from novaapi.api.schemas import quotas as schema
 from novaapi.api.views import quotas as views
+from novaapi.compute import policy
 from novaapi.compute import quotas
 from novaapi.db import engine
 from novaapi import exception

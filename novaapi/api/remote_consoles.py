@@ -1,9 +1,9 @@
 """Remote consoles of a server (``remote-consoles``, 2.6+) and their ``os-console-auth-tokens``."""
 
-from novaapi.api import policy
 from novaapi.api import validation
 from novaapi.api import wsgi
 from novaapi.api.schemas import remote_consoles as schema
+from novaapi.compute import policy
 from novaapi.compute.subresources import common
 from novaapi.compute.subresources import consoles as db
 from novaapi.db import engine

@@ -2,11 +2,11 @@
 
 import secrets
 
-from novaapi.api import policy
 from novaapi.api import validation
 from novaapi.api import wsgi
 from novaapi.api.schemas import servers as schema
 from novaapi.compute import api as compute
+from novaapi.compute import policy
 from novaapi.compute import scheduler
 from novaapi.db import engine
 from novaapi import conf

@@ -2,11 +2,11 @@
 
 import webob
 
-from novaapi.api import policy
 from novaapi.api import validation
 from novaapi.api import wsgi
 from novaapi.api.schemas import server_external_events as schema
 from novaapi.compute import external_events
+from novaapi.compute import policy
 from novaapi.db import engine
 
 

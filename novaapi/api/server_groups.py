@@ -1,10 +1,10 @@
 """Server groups of a project (``/os-server-groups``)."""
 
-from novaapi.api import policy
 from novaapi.api import validation
 from novaapi.api import wsgi
 from novaapi.api.schemas import server_groups as schema
 from novaapi.api.views import server_groups as views
+from novaapi.compute import policy
 from novaapi.compute import server_groups as db
 from novaapi.db import engine
 from novaapi import conf

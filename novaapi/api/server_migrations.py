@@ -1,10 +1,10 @@
 """Live migrations of a server (``/servers/{server_id}/migrations``): list, show, force, abort."""
 
-from novaapi.api import policy
 from novaapi.api import validation
 from novaapi.api import wsgi
 from novaapi.api.schemas import migrations as schema
 from novaapi.api.views import migrations as views
+from novaapi.compute import policy
 from novaapi.compute.subresources import common
 from novaapi.compute.subresources import migrations as db
 from novaapi.db import engine

@@ -3,10 +3,10 @@
 import webob
 
 from novaapi.api import common
-from novaapi.api import policy
 from novaapi.api import validation
 from novaapi.api import wsgi
 from novaapi.api.schemas import server_tags as schema
+from novaapi.compute import policy
 from novaapi.compute.subresources import errors
 from novaapi.compute.subresources import tags as db
 from novaapi.db import engine

@@ -1,11 +1,11 @@
 """A server's NUMA topology (``/servers/{server_id}/topology``, 2.78+)."""
 
-from novaapi.api import policy
 from novaapi.api import validation
 from novaapi.api import wsgi
 from novaapi.api.schemas import server_sub
 from novaapi.api.views import server_topology as views
 from novaapi.compute import instances
+from novaapi.compute import policy
 from novaapi.compute.subresources import topology as db
 from novaapi.db import engine
 from novaapi import exception

@@ -5,7 +5,6 @@ import datetime
 from oslo_utils import timeutils
 
 from novaapi.api import common
-from novaapi.api import policy
 from novaapi.api import remote_consoles
 from novaapi.api import server_actions
 from novaapi.api import validation
@@ -14,6 +13,7 @@ from novaapi.api.schemas import servers as schema
 from novaapi.api.views import servers as views
 from novaapi.compute import api as compute
 from novaapi.compute import instances
+from novaapi.compute import policy
 from novaapi.compute import states
 from novaapi.db import engine
 from novaapi import exception

@@ -4,11 +4,11 @@ import uuid as uuidlib
 
 from oslo_utils import strutils
 
-from novaapi.api import policy
 from novaapi.api import wsgi
 from novaapi.api import validation
 from novaapi.api.schemas import services as schema
 from novaapi.api.views import services as views
+from novaapi.compute import policy
 from novaapi.compute import services
 from novaapi.db import engine
 from novaapi import exception

@@ -1,11 +1,11 @@
 """/os-simple-tenant-usage: what each project's servers used over a period."""
 
 from novaapi.api import common
-from novaapi.api import policy
 from novaapi.api import validation
 from novaapi.api import wsgi
 from novaapi.api.schemas import simple_tenant_usage as schema
 from novaapi.api.views import simple_tenant_usage as views
+from novaapi.compute import policy
 from novaapi.compute import tenant_usage
 from novaapi.db import engine
 from novaapi import conf

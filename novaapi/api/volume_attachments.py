@@ -2,11 +2,11 @@
 
 import webob
 
-from novaapi.api import policy
 from novaapi.api import validation
 from novaapi.api import wsgi
 from novaapi.api.schemas import volume_attachments as schema
 from novaapi.api.views import volume_attachments as views
+from novaapi.compute import policy
 from novaapi.compute import states
 from novaapi.compute.subresources import common
 from novaapi.compute.subresources import errors

@@ -1,9 +1,9 @@
 """What every server sub-resource does first: find the server, check policy, check its state."""
 
 
-from novaapi.api import policy
 from novaapi.compute import api as compute_api
 from novaapi.compute import instances
+from novaapi.compute import policy
 from novaapi import exception
 
 

@@ -5,7 +5,7 @@ import json
 import webob
 
 from novaapi.api.middleware import faultwrap
-from novaapi.api import policy
+from novaapi.compute import policy
 from novaapi import context
 from novaapi import exception
 

@@ -1,4 +1,4 @@
-"""Nova's default policy: one table of every compute rule, and the checks behind it.
+"""Nova's default compute policy: one table of every rule, and the checks behind it.
 
 Each rule name maps to one of a few base checks, mirroring Nova's defaults
 (``enforce_new_defaults`` and ``enforce_scope`` on).  Tokens carry implied
