@@ -1,6 +1,6 @@
 """Dev tool: run one ``nova`` command line against the fixture cloud.
 
-    python tests/unit/client/compare.py 'flavor-list'
+    python tests/unit/novaclient/compare.py 'flavor-list'
 
 Run it with /tmp/venv/bin/python (this client) or with a venv holding
 python-novaclient and requests-mock, then diff the two outputs. Prints
@@ -13,13 +13,14 @@ import os
 import shlex
 import sys
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
-                                os.pardir))
+# NOTE: fixture_data is found beside this file, not through the checkout's
+# root, so the novaclient imported is the running venv's own.
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 
 def run(cmdline):
     import requests_mock
-    from client import fixture_data
+    import fixture_data
     from novaclient import shell
     for key in list(os.environ):
         if key.startswith(('OS_', 'NOVA_')):

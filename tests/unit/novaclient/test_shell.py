@@ -1,5 +1,6 @@
-"""The nova program itself: help, version, errors, exit codes, auth."""
+"""The nova program itself: help, version, errors, exit codes, auth plugins, the program's exit."""
 
+import subprocess
 import sys
 
 import pytest
@@ -106,7 +107,7 @@ def test_auth_and_discovery_calls(nova):
 
 
 def test_latest_is_capped_by_server(nova):
-    from client import fixture_data
+    from tests.unit.novaclient import fixture_data
     nova.m.get(fixture_data.COMPUTE_URL,
                json=fixture_data.version_doc('2.60'))
     nova('flavor-list')
@@ -114,7 +115,7 @@ def test_latest_is_capped_by_server(nova):
 
 
 def test_explicit_version_outside_server_range(nova):
-    from client import fixture_data
+    from tests.unit.novaclient import fixture_data
     nova.m.get(fixture_data.COMPUTE_URL,
                json=fixture_data.version_doc('2.60'))
     result = nova.run_result('--os-compute-api-version 2.70 flavor-list')
@@ -143,7 +144,7 @@ def test_env_compute_api_version(nova):
 
 
 def test_http_error_line(nova):
-    from client import fixture_data
+    from tests.unit.novaclient import fixture_data
     nova.m.get(fixture_data.url('/flavors/detail'), status_code=404,
                headers=fixture_data.HEADERS, json={'itemNotFound': {
                    'code': 404, 'message': 'The resource could not be found.'}})
@@ -211,3 +212,100 @@ def test_version_and_help_do_not_import_keystoneauth():
         out = subprocess.run([sys.executable, '-c', code % (argv,)],
                              capture_output=True, text=True).stdout
         assert out.splitlines()[-1] == '[]', (argv, out[-300:])
+
+
+# Auth plugins that keystoneauth describes (not password/token): as novaclient behaves.
+
+def test_none_plugin_keeps_env_credentials_and_needs_an_endpoint(nova):
+    # The 'none' plugin declares no --os-username, yet OS_USERNAME still
+    # satisfies the credentials check; with no catalog there is no endpoint.
+    result = nova.run_result('--os-auth-type none flavor-list')
+    assert (result.code, result.out) == (1, '')
+    assert result.err == ('ERROR (EndpointNotFound): Could not find requested '
+                          'endpoint in Service Catalog.\n')
+    assert nova.m.request_history == []
+
+
+def test_none_plugin_without_user_is_refused(nova):
+    nova.env(OS_USERNAME=None)
+    result = nova.run_result('--os-auth-type none flavor-list')
+    assert result.code == 1
+    assert result.err.startswith('ERROR (CommandError): You must provide a user name/id')
+
+
+def test_none_plugin_with_endpoint_override_calls_compute(nova):
+    nova('--os-auth-type none --os-endpoint-override http://nova/v2.1 flavor-list')
+    assert [r.url for r in nova.m.request_history] == [
+        'http://nova/v2.1', 'http://nova/v2.1/flavors/detail']
+    assert nova.last_headers()['X-Auth-Token'] == 'notused'  # keystoneauth's NoAuth
+
+
+def test_no_password_still_asks_with_an_empty_one(nova):
+    # python-novaclient sends '' (its env lookup's default); the identity
+    # service answers 401. It used to be a TypeError here.
+    nova.env(OS_PASSWORD=None)
+    nova('flavor-list')
+    auth = nova.m.request_history[0].json()['auth']
+    assert auth['identity']['password']['user']['password'] == ''
+
+
+# ``nova`` run as a program: output flushed and exit status kept despite the fast exit.
+
+PROGRAM = ('import sys; sys.argv = ["nova"] + %r; '
+           'from novaclient import shell; shell.main(); print("not reached")')
+
+
+def run_program(argv, env=None):
+    return subprocess.run([sys.executable, '-c', PROGRAM % (argv,)], capture_output=True,
+                          text=True, env=env, timeout=60)
+
+
+def test_version_is_flushed_and_exits_0():
+    import novaclient
+    proc = run_program(['--version'])
+    assert (proc.returncode, proc.stdout, proc.stderr) == (0, novaclient.__version__ + '\n', '')
+
+
+def test_help_output_is_complete():
+    proc = run_program(['help'])
+    assert proc.returncode == 0
+    assert proc.stdout.endswith('See "nova help COMMAND" for help on a specific command.\n')
+
+
+def test_error_status_and_line_survive():
+    proc = run_program(['help', 'nosuch'])
+    assert proc.returncode == 1 and proc.stdout == ''
+    assert proc.stderr == "ERROR (CommandError): 'nosuch' is not a valid subcommand\n"
+
+
+def test_usage_error_exits_2():
+    proc = run_program(['--os-compute-api-version'])
+    assert proc.returncode == 2
+    assert proc.stderr.endswith("error: argument --os-compute-api-version: expected one argument\n"
+                                "Try 'nova help ' for more information.\n")
+
+
+def test_in_process_main_returns_and_keeps_the_collector(capsys):
+    import gc
+    from novaclient import shell
+    assert shell.main(['--version']) == 0
+    assert gc.isenabled()
+    assert capsys.readouterr().out.strip()
+
+
+def test_program_mode_skips_netaddr(monkeypatch):
+    import gc
+    from novaclient import shell
+    monkeypatch.setattr(sys, 'argv', ['nova', '--version'])
+    monkeypatch.setattr(shell, '_run', lambda argv: 0)
+    exits = []
+    monkeypatch.setattr(shell, '_flush_and_exit', exits.append)
+    saved = sys.modules.pop('netaddr', None)
+    try:
+        shell.main()
+        assert exits == [0] and sys.modules['netaddr'] is None
+    finally:
+        gc.enable()
+        sys.modules.pop('netaddr', None)
+        if saved is not None:
+            sys.modules['netaddr'] = saved

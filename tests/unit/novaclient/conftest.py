@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from . import fixture_data
+from tests.unit.novaclient import fixture_data
 
 _ENV = {'OS_AUTH_URL': fixture_data.AUTH_URL, 'OS_USERNAME': 'demo',
         'OS_PASSWORD': 's3cret', 'OS_PROJECT_NAME': 'demo'}

@@ -1,6 +1,6 @@
 """migration-list, server-migration-* and live-migration abort/complete."""
 
-from .fixture_data import servers as fx
+from tests.unit.novaclient.fixture_data import servers as fx
 
 MIG = '/servers/%s/migrations' % fx.SERVER_ID
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from .fixture_data import servers as fx
+from tests.unit.novaclient.fixture_data import servers as fx
 
 SID = fx.SERVER_ID
 ACTION = '/servers/%s/action' % SID
@@ -148,37 +148,6 @@ def test_boot_poll(nova, monkeypatch):
                         '\rServer building... 100% complete\nFinished\n')
 
 
-@pytest.mark.parametrize('command,body', [
-    ('pause', {'pause': None}), ('unpause', {'unpause': None}),
-    ('suspend', {'suspend': None}), ('resume', {'resume': None}),
-    ('lock', {'lock': None}), ('unlock', {'unlock': None}),
-    ('shelve', {'shelve': None}), ('shelve-offload', {'shelveOffload': None}),
-    ('unshelve', {'unshelve': None}), ('unrescue', {'unrescue': None}),
-    ('resize-confirm', {'confirmResize': None}),
-    ('resize-revert', {'revertResize': None}),
-    ('migrate', {'migrate': None}), ('force-delete', {'forceDelete': None}),
-    ('trigger-crash-dump', {'trigger_crash_dump': None}),
-    ('reboot', {'reboot': {'type': 'SOFT'}}),
-    ('reboot --hard', {'reboot': {'type': 'HARD'}}),
-    ('reset-state', {'os-resetState': {'state': 'error'}}),
-    ('reset-state --active', {'os-resetState': {'state': 'active'}}),
-    ('lock --reason because', {'lock': {'locked_reason': 'because'}}),
-    ('resize', {'resize': {'flavorRef': '2'}}),
-    ('live-migration', {'os-migrateLive': {'host': None,
-                                           'block_migration': 'auto'}}),
-    ('evacuate', {'evacuate': {}}),
-    ('backup', {'createBackup': {'name': 'b', 'backup_type': 'daily',
-                                 'rotation': '2'}}),
-])
-def test_server_actions(nova, command, body):
-    words = command.split(' ')
-    extra = {'resize': ' 2', 'backup': ' b daily 2'}.get(words[0], '')
-    nova.m.post('http://nova/v2.1' + ACTION, status_code=202,
-                json={'image_id': fx.IMAGE_ID})
-    nova('%s sample-server%s' % (command, extra))
-    nova.assert_called_anytime('POST', ACTION, body)
-
-
 def test_start_stop_delete_many(nova):
     out = nova('stop sample-server db-1')
     assert out == ('Request to stop server sample-server has been '
@@ -212,10 +181,3 @@ def test_update_meta_rebuild(nova):
     nova.assert_called_anytime('POST', ACTION, {'rebuild': {
         'imageRef': fx.IMAGE_ID, 'name': 'r', 'description': None}})
     assert '| name ' in out
-
-
-def test_version_gated_arguments(nova):
-    result = nova.run_result('--os-compute-api-version 2.72 lock '
-                             'sample-server --reason x')
-    assert result.code == 2
-    assert 'unrecognized arguments: --reason x' in result.err

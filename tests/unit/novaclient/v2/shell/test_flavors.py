@@ -1,5 +1,6 @@
 """flavor-* commands: HTTP calls and exact tables."""
 
+
 def test_flavor_list_latest(nova):
     out = nova('flavor-list')
     nova.assert_called('GET', '/flavors/detail')

@@ -1,7 +1,5 @@
-"""aggregate-*, usage, usage-list, instance-usage-audit-log and host-* commands."""
+"""aggregate-* commands: HTTP calls and printed tables."""
 
-from .fixture_data import operator as fx
-from .fixture_data.servers import SERVER_ID
 
 DETAILS = ("| 1  | agg1 | london            | 'compute1' | 'availability_zone=london', 'k=v' "
            "| 6ba28ba7-f29b-45cc-a30b-6e3a40c2fb14 |")
@@ -47,7 +45,7 @@ def test_aggregate_hosts_and_metadata(nova):
 
 
 def test_aggregate_cache_images(nova):
-    from .fixture_data import IMAGE_URL
+    from tests.unit.novaclient.fixture_data import IMAGE_URL
     image = {'id': '0b6a4c2e-7f3e-4a9c-8d2b-5e6f7a8b9c0d', 'name': 'cirros'}
     import re
     nova.m.get(re.compile(re.escape(IMAGE_URL) + r'/v2/images\?.*'), json=lambda request, context: {
@@ -55,45 +53,3 @@ def test_aggregate_cache_images(nova):
     nova('aggregate-cache-images agg1 %s' % '0b6a4c2e-7f3e-4a9c-8d2b-5e6f7a8b9c0d')
     nova.assert_called('POST', '/os-aggregates/1/images',
                        {'cache': [{'id': '0b6a4c2e-7f3e-4a9c-8d2b-5e6f7a8b9c0d'}]})
-
-
-def test_usage_list_follows_pages(nova):
-    out = nova('usage-list --start 2026-10-01 --end 2026-11-01')
-    nova.assert_called('GET', '/os-simple-tenant-usage?start=2026-10-01T00:00:00&end=2026-11-01T00:00:00'
-                              '&marker=%s&detailed=1' % fx.DB_ID)
-    lines = out.splitlines()
-    assert lines[0] == 'Usage from 2026-10-01 to 2026-11-01:'
-    assert lines[4] == '| %s | 2       | 2560.00       | 5.00      | 5.00           |' % fx.PROJECT_ID
-
-
-def test_usage_for_my_project(nova):
-    out = nova('usage --start 2026-10-01 --end 2026-11-01')
-    nova.assert_called('GET', '/os-simple-tenant-usage/%s?start=2026-10-01T00:00:00&end=2026-11-01T00:00:00'
-                              '&marker=%s' % (fx.PROJECT_ID, SERVER_ID))
-    assert out.splitlines()[4] == '| 1       | 1280.00       | 2.50      | 2.50           |'
-    nova('--os-compute-api-version 2.39 usage --tenant abc --start 2026-10-01 --end 2026-11-01')
-    nova.assert_called('GET', '/os-simple-tenant-usage/abc?start=2026-10-01T00:00:00&end=2026-11-01T00:00:00')
-
-
-def test_instance_usage_audit_log(nova):
-    out = nova('instance-usage-audit-log')
-    nova.assert_called('GET', '/os-instance_usage_audit_log')
-    assert "| hosts_not_run " in out and "['compute1', 'compute2']" in out
-    nova('instance-usage-audit-log --before "2026-11-02 00:00:00"')
-    nova.assert_called('GET', '/os-instance_usage_audit_log/2026-11-02%2000%3A00%3A00')
-
-
-def test_host_evacuate_and_friends(nova):
-    out = nova('host-evacuate compute1 --strict --target_host compute2')
-    nova.assert_called('POST', '/servers/%s/action' % SERVER_ID, {'evacuate': {'host': 'compute2'}})
-    assert out.splitlines()[3] == '| %s | True              |               |' % SERVER_ID
-    result = nova.run_result('--os-compute-api-version 2.52 host-evacuate compute --strict')
-    assert result.err.endswith("ERROR (NotFound): No hypervisor matching 'compute' could be found. "
-                               "(HTTP 404)\n")
-    nova('host-servers-migrate compute1')
-    nova.assert_called('POST', '/servers/%s/action' % SERVER_ID, {'migrate': None})
-    nova('host-evacuate-live compute1 --max-servers 1')
-    nova.assert_called('POST', '/servers/%s/action' % SERVER_ID,
-                       {'os-migrateLive': {'host': None, 'block_migration': 'auto'}})
-    nova('host-meta compute1 set a=b')
-    nova.assert_called('POST', '/servers/%s/metadata' % SERVER_ID, {'metadata': {'a': 'b'}})

@@ -1,6 +1,4 @@
-"""server-group-* and instance-action* commands."""
-
-from .fixture_data import servers as fx
+"""server-group-* commands."""
 
 
 def test_server_group_list(nova):
@@ -33,20 +31,3 @@ def test_server_group_delete_partial_failure(nova):
     result = nova.run_result('server-group-delete nope')
     assert result.err == ('ERROR (CommandError): Unable to delete any of the '
                           'specified server groups.\n')
-
-
-def test_instance_action_list_sorted_by_start(nova):
-    out = nova('instance-action-list %s --limit 2' % fx.SERVER_ID)
-    nova.assert_called('GET', '/servers/%s/os-instance-actions?limit=2'
-                       % fx.SERVER_ID)
-    rows = out.splitlines()
-    assert rows[1].split('|')[1:6] == [' Action ', ' Request_ID ',
-                                       ' Message ', ' Start_Time           '
-                                       '      ', ' Updated_At               '
-                                       '  ']
-    assert rows[3].startswith('| create ')
-
-
-def test_instance_action_show(nova):
-    out = nova('instance-action %s req-a' % fx.SERVER_ID)
-    assert "| events        | [{'event': 'compute_build'," in out
