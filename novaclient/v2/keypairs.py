@@ -2,6 +2,7 @@
 
 from novaclient import api_versions
 from novaclient import base
+from novaclient import exceptions
 
 
 class Keypair(base.Resource):
@@ -77,5 +78,4 @@ class KeypairManager(base.ManagerWithFind):
 
     def _check_user(self, user_id):
         if user_id and self.api_version < api_versions.APIVersion('2.10'):
-            from novaclient import exceptions
             raise exceptions.UnsupportedAttribute('user_id', '2.10')

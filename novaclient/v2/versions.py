@@ -15,12 +15,7 @@ class VersionManager(base.ManagerWithFind):
     resource_class = Version
 
     def _get_current(self):
-        url = self.client.get_endpoint()
-        if url is None:
-            # NOTE: an auth plugin without a catalog (e.g. 'none') and no
-            # --os-endpoint-override; keystoneauth's own error, as novaclient.
-            from keystoneauth1 import exceptions as ks_exceptions
-            raise ks_exceptions.EndpointNotFound()
+        url = self.client.require_endpoint()
         try:
             return self._get(url, 'version')
         except exceptions.NotFound:

@@ -262,6 +262,7 @@ def _nic_error(cs):
 
 
 def _valid_ip(text, version):
+    # deferred: ipaddress costs ~1 ms at start-up; only --nic fixed IPs need it
     import ipaddress
     try:
         return ipaddress.ip_address(text).version == version

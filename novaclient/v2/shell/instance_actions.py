@@ -27,6 +27,7 @@ def do_instance_action(cs, args):
     action = cs.instance_action.get(_server(cs, args.server),
                                     args.request_id).to_dict()
     if 'events' in action:
+        # deferred: pprint costs ~7 ms at start-up; only this command needs it
         import pprint
         action['events'] = pprint.pformat(action['events'])
     utils.print_dict(action)
