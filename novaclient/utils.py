@@ -106,7 +106,7 @@ def is_uuid_like(value):
 
 def to_slug(value):
     """Lower-case ASCII slug: accents dropped, runs of space/dash -> '-'."""
-    # deferred: unicodedata (a C extension) costs ~0.2 ms; name lookups only
+    # deferred: unicodedata (a C extension) costs ~0.2 ms; human_id only
     import unicodedata
     text = unicodedata.normalize('NFKD', str(value))
     text = text.encode('ascii', 'ignore').decode('ascii')

@@ -1,5 +1,4 @@
-"""Helpers shared by the command modules: lookups, key translation,
-argument parsing and local files."""
+"""Helpers shared by the command modules: lookups, parsing, local files."""
 
 import argparse
 
