@@ -27,47 +27,13 @@ from novaapi.compute import states as s
 from novaapi.compute import usage  # noqa: F401 - registers the instances, cores and ram counters
 from novaapi.db import base
 from novaapi.compute import flavors
+from novaapi.compute import guards
 from novaapi import conf
 from novaapi import exception
 
 ALLOW_REBOOT = (None, s.REBOOTING, s.REBOOT_PENDING, s.REBOOT_STARTED, s.RESUMING, s.REBOOTING_HARD,
                 s.UNPAUSING, s.PAUSING, s.SUSPENDING)
 ANY = object()
-
-
-class Guard:
-    """Nova's ``check_instance_lock`` / ``check_instance_host`` / ``check_instance_state``."""
-
-    def __init__(self, vm_states=None, task_states=(None,), lock=True, host=False, launched=True):
-        self.vm_states = vm_states
-        self.task_states = task_states
-        self.lock = lock
-        self.host = host
-        self.launched = launched
-
-    def check(self, ctx, instance, action):
-        if self.lock and instance.locked and not ctx.is_admin:
-            raise exception.InstanceIsLocked(instance_uuid=instance.uuid)
-        if self.host and not instance.host:
-            raise exception.InstanceNotReady(instance_id=instance.uuid)
-        for attr, allowed in (('vm_state', self.vm_states), ('task_state', self.task_states)):
-            state = getattr(instance, attr)
-            if allowed is not None and state not in allowed:
-                raise exception.InstanceInvalidState(action=action, instance_uuid=instance.uuid,
-                                                     attr=attr, state=state)
-        if self.launched and not instance.launched_at:
-            raise exception.InstanceInvalidState(action=action, instance_uuid=instance.uuid,
-                                                 attr='launched_at', state=None)
-
-
-def transition(sess, ctx, instance, action, guard, values):
-    """Check ``guard`` then write ``values`` (a dict or ``fn(instance)``) atomically; retry on races."""
-    for _ in range(20):
-        guard.check(ctx, instance, action)
-        if engine.cas_update(sess, instance, values(instance) if callable(values) else values):
-            return instance
-        engine.reload(sess, instance)
-    raise exception.InstanceUnknownState(instance_uuid=instance.uuid, action=action)
 
 
 def start_operation(sess, ctx, instance, action, guard, op, record, data=None, extra=None):
@@ -80,7 +46,7 @@ def start_operation(sess, ctx, instance, action, guard, op, record, data=None, e
         result = engine.plan(inst, op, payload)
         result.update(extra(inst) if callable(extra) else (extra or {}))
         return result
-    return transition(sess, ctx, instance, action, guard, values)
+    return guards.transition(sess, ctx, instance, action, guard, values)
 
 
 def get(sess, ctx, uuid):
@@ -354,7 +320,7 @@ def update(sess, ctx, instance, changes):
     values = {key: value for key, value in changes.items() if key != 'pinned_availability_zone'}
     if 'pinned_availability_zone' in changes:
         values['pinned_availability_zone'] = _repin(instance, changes['pinned_availability_zone'])
-    return transition(sess, ctx, instance, 'update', Guard(None, None, lock=False, launched=False),
+    return guards.transition(sess, ctx, instance, 'update', guards.Guard(None, None, lock=False, launched=False),
                       values)
 
 
@@ -377,15 +343,15 @@ def _repin(instance, requested):
 def delete(sess, ctx, instance):
     """DELETE /servers/{id}: soft delete when reclaiming is on and the server ran, else delete."""
     if conf.CONF.compute.reclaim_instance_interval > 0 and instance.launched_at:
-        return start_operation(sess, ctx, instance, 'delete', Guard(None, None), 'soft_delete',
+        return start_operation(sess, ctx, instance, 'delete', guards.Guard(None, None), 'soft_delete',
                                actions.DELETE, extra={'deleted_at': base.utcnow()})
-    return _delete(sess, ctx, instance, Guard(None, None, launched=False))
+    return _delete(sess, ctx, instance, guards.Guard(None, None, launched=False))
 
 
 def _delete(sess, ctx, instance, guard):
     if not instance.host:
         # Nothing runs anywhere (never scheduled, shelved offloaded): delete locally at once.
-        transition(sess, ctx, instance, 'delete', guard, {})
+        guards.transition(sess, ctx, instance, 'delete', guard, {})
         actions.record(sess, ctx, instance.uuid, actions.DELETE, finished=True)
         ops.destroy(sess, instance)
         sess.flush()
@@ -394,15 +360,15 @@ def _delete(sess, ctx, instance, guard):
 
 
 def force_delete(sess, ctx, instance):
-    return _delete(sess, ctx, instance, Guard(None, None, launched=False))
+    return _delete(sess, ctx, instance, guards.Guard(None, None, launched=False))
 
 
 def restore(sess, ctx, instance):
     from novaapi.compute import quotas
-    Guard([s.SOFT_DELETED]).check(ctx, instance, 'restore')
+    guards.Guard([s.SOFT_DELETED]).check(ctx, instance, 'restore')
     quotas.enforce(sess, instance.project_id, instance.user_id,
                    {'instances': 1, 'cores': instance.vcpus, 'ram': instance.memory_mb})
-    return start_operation(sess, ctx, instance, 'restore', Guard([s.SOFT_DELETED]), 'restore',
+    return start_operation(sess, ctx, instance, 'restore', guards.Guard([s.SOFT_DELETED]), 'restore',
                            actions.RESTORE, extra={'deleted_at': None})
 
 
@@ -424,36 +390,36 @@ SIMPLE = {
 def simple_action(sess, ctx, instance, verb):
     op, vm_states, host, record = SIMPLE[verb]
     extra = {'progress': 0} if verb == 'stop' else None
-    return start_operation(sess, ctx, instance, verb, Guard(vm_states, host=host), op, record,
+    return start_operation(sess, ctx, instance, verb, guards.Guard(vm_states, host=host), op, record,
                            extra=extra)
 
 
 def reboot(sess, ctx, instance, reboot_type):
     if reboot_type.upper() == 'SOFT':
-        guard, op = Guard((s.ACTIVE,)), 'reboot'
+        guard, op = guards.Guard((s.ACTIVE,)), 'reboot'
     else:
-        guard, op = Guard((s.ACTIVE, s.STOPPED, s.PAUSED, s.SUSPENDED, s.ERROR), ALLOW_REBOOT), \
+        guard, op = guards.Guard((s.ACTIVE, s.STOPPED, s.PAUSED, s.SUSPENDED, s.ERROR), ALLOW_REBOOT), \
             'reboot_hard'
     return start_operation(sess, ctx, instance, 'reboot', guard, op, actions.REBOOT)
 
 
 def lock(sess, ctx, instance, reason=None):
     owner = ctx.project_id == instance.project_id
-    transition(sess, ctx, instance, 'lock', Guard(None, None, lock=False, launched=False),
+    guards.transition(sess, ctx, instance, 'lock', guards.Guard(None, None, lock=False, launched=False),
                {'locked': True, 'locked_by': 'owner' if owner else 'admin', 'locked_reason': reason})
     actions.record(sess, ctx, instance.uuid, actions.LOCK, finished=True)
     return instance
 
 
 def unlock(sess, ctx, instance):
-    transition(sess, ctx, instance, 'unlock', Guard(None, None, lock=False, launched=False),
+    guards.transition(sess, ctx, instance, 'unlock', guards.Guard(None, None, lock=False, launched=False),
                {'locked': False, 'locked_by': None, 'locked_reason': None})
     actions.record(sess, ctx, instance.uuid, actions.UNLOCK, finished=True)
     return instance
 
 
 def reset_state(sess, ctx, instance, state):
-    transition(sess, ctx, instance, 'os-resetState', Guard(None, None, lock=False, launched=False),
+    guards.transition(sess, ctx, instance, 'os-resetState', guards.Guard(None, None, lock=False, launched=False),
                {'vm_state': state, 'task_state': None, 'step': None, 'step_at': None,
                 'step_data': None})
     actions.record(sess, ctx, instance.uuid, actions.RESET_STATE, finished=True)
@@ -461,20 +427,20 @@ def reset_state(sess, ctx, instance, state):
 
 
 def change_password(sess, ctx, instance, password):
-    return start_operation(sess, ctx, instance, 'changePassword', Guard((s.ACTIVE,)),
+    return start_operation(sess, ctx, instance, 'changePassword', guards.Guard((s.ACTIVE,)),
                            'change_password', actions.CHANGE_PASSWORD,
                            extra={'admin_password_hash': hash_password(password)})
 
 
 def trigger_crash_dump(sess, ctx, instance):
-    guard = Guard((s.ACTIVE, s.PAUSED, s.RESCUED, s.RESIZED, s.ERROR), host=True)
+    guard = guards.Guard((s.ACTIVE, s.PAUSED, s.RESCUED, s.RESIZED, s.ERROR), host=True)
     guard.check(ctx, instance, 'trigger_crash_dump')
     actions.record(sess, ctx, instance.uuid, actions.TRIGGER_CRASH_DUMP, finished=True)
     return instance
 
 
 def inject_network_info(sess, ctx, instance):
-    Guard(None, None, launched=False).check(ctx, instance, 'injectNetworkInfo')
+    guards.Guard(None, None, launched=False).check(ctx, instance, 'injectNetworkInfo')
     return instance
 
 
@@ -490,7 +456,7 @@ def rescue(sess, ctx, instance, password, rescue_image_ref=None):
                                 'instance' % instance.uuid)
     if rescue_image_ref:
         _image_for(sess, ctx, rescue_image_ref)
-    return start_operation(sess, ctx, instance, 'rescue', Guard((s.ACTIVE, s.STOPPED, s.ERROR)),
+    return start_operation(sess, ctx, instance, 'rescue', guards.Guard((s.ACTIVE, s.STOPPED, s.ERROR)),
                            'rescue', actions.RESCUE, data={'rescue_image_ref': rescue_image_ref},
                            extra={'admin_password_hash': hash_password(password)})
 
@@ -524,7 +490,7 @@ def _image_sysmeta(sess, instance):
 
 
 def create_image(sess, ctx, instance, name, metadata=None):
-    guard = Guard(_SNAPSHOT_STATES, lock=False)
+    guard = guards.Guard(_SNAPSHOT_STATES, lock=False)
     guard.check(ctx, instance, 'createImage')
     if hosts.is_volume_backed(instance):
         image = _snapshot_image(sess, ctx, instance, name, 'snapshot', metadata)
@@ -539,7 +505,7 @@ def create_image(sess, ctx, instance, name, metadata=None):
 
 
 def create_backup(sess, ctx, instance, name, backup_type, rotation, metadata=None):
-    guard = Guard(_SNAPSHOT_STATES, lock=False)
+    guard = guards.Guard(_SNAPSHOT_STATES, lock=False)
     guard.check(ctx, instance, 'createBackup')
     if hosts.is_volume_backed(instance):
         raise exception.Invalid('Backup is not supported for volume-backed instances.')
@@ -554,7 +520,7 @@ def create_backup(sess, ctx, instance, name, backup_type, rotation, metadata=Non
 def rebuild(sess, ctx, instance, image_ref, password, changes):
     """``changes``: display_name, display_description, metadata, access IPs, key_name,
     user_data, trusted_certs, hostname, auto_disk_config (only the keys given)."""
-    guard = Guard((s.ACTIVE, s.STOPPED, s.ERROR))
+    guard = guards.Guard((s.ACTIVE, s.STOPPED, s.ERROR))
     guard.check(ctx, instance, 'rebuild')
     try:
         from novaapi.image import api as image_api
@@ -618,7 +584,7 @@ def _destination(sess, instance, new_flavor, host=None):
 
 def resize(sess, ctx, instance, flavor_ref, auto_disk_config=None):
     from novaapi.compute import quotas
-    guard = Guard((s.ACTIVE, s.STOPPED), host=True)
+    guard = guards.Guard((s.ACTIVE, s.STOPPED), host=True)
     guard.check(ctx, instance, 'resize')
     try:
         flavor = flavors.get(sess, ctx, flavor_ref)
@@ -637,7 +603,7 @@ def resize(sess, ctx, instance, flavor_ref, auto_disk_config=None):
 
 
 def migrate(sess, ctx, instance, host=None):
-    guard = Guard((s.ACTIVE, s.STOPPED), host=True)
+    guard = guards.Guard((s.ACTIVE, s.STOPPED), host=True)
     guard.check(ctx, instance, 'migrate')
     if host and hosts.find_node(sess, host=host) is None:
         raise exception.ComputeHostNotFound(host=host)
@@ -665,10 +631,10 @@ def _finished_migration(sess, instance):
 
 
 def confirm_resize(sess, ctx, instance):
-    guard = Guard((s.RESIZED,))
+    guard = guards.Guard((s.RESIZED,))
     guard.check(ctx, instance, 'confirmResize')
     migration = _finished_migration(sess, instance)
-    transition(sess, ctx, instance, 'confirmResize', guard, lambda inst: {
+    guards.transition(sess, ctx, instance, 'confirmResize', guard, lambda inst: {
         'vm_state': s.STOPPED if inst.power_state == s.SHUTDOWN else s.ACTIVE,
         'old_flavor': None, 'new_flavor': None})
     migration.status = 'confirmed'
@@ -678,7 +644,7 @@ def confirm_resize(sess, ctx, instance):
 
 def revert_resize(sess, ctx, instance):
     from novaapi.compute import quotas
-    guard = Guard((s.RESIZED,))
+    guard = guards.Guard((s.RESIZED,))
     guard.check(ctx, instance, 'revertResize')
     migration = _finished_migration(sess, instance)
     old = migration.old_flavor or {}
@@ -694,7 +660,7 @@ def revert_resize(sess, ctx, instance):
 
 
 def live_migrate(sess, ctx, instance, host=None):
-    guard = Guard((s.ACTIVE, s.PAUSED))
+    guard = guards.Guard((s.ACTIVE, s.PAUSED))
     guard.check(ctx, instance, 'os-migrateLive')
     if host and hosts.find_node(sess, host=host) is None:
         raise exception.ComputeHostNotFound(host=host)
@@ -705,7 +671,7 @@ def live_migrate(sess, ctx, instance, host=None):
 
 
 def evacuate(sess, ctx, instance, host=None, password=None, target_state=None):
-    guard = Guard((s.ACTIVE, s.STOPPED, s.ERROR), lock=False)
+    guard = guards.Guard((s.ACTIVE, s.STOPPED, s.ERROR), lock=False)
     guard.check(ctx, instance, 'evacuate')
     source = hosts.find_node(sess, host=instance.host) if instance.host else None
     if source is not None and not source.forced_down:
@@ -722,7 +688,7 @@ def evacuate(sess, ctx, instance, host=None, password=None, target_state=None):
 # --- shelve -------------------------------------------------------------------------------
 
 def shelve(sess, ctx, instance):
-    guard = Guard(_SNAPSHOT_STATES)
+    guard = guards.Guard(_SNAPSHOT_STATES)
     guard.check(ctx, instance, 'shelve')
     data = {}
     if not hosts.is_volume_backed(instance):
@@ -732,7 +698,7 @@ def shelve(sess, ctx, instance):
 
 
 def unshelve(sess, ctx, instance, zone=ANY, host=None):
-    guard = Guard((s.SHELVED, s.SHELVED_OFFLOADED))
+    guard = guards.Guard((s.SHELVED, s.SHELVED_OFFLOADED))
     guard.check(ctx, instance, 'unshelve')
     if (zone is not ANY or host) and instance.vm_state != s.SHELVED_OFFLOADED:
         raise exception.Conflict(
@@ -760,7 +726,7 @@ def add_security_group(sess, ctx, instance, name):
     if name in groups:
         raise exception.Invalid('Security group %s is already associated with the instance %s'
                                 % (name, instance.uuid))
-    return transition(sess, ctx, instance, 'addSecurityGroup', Guard(None, None, lock=False,
+    return guards.transition(sess, ctx, instance, 'addSecurityGroup', guards.Guard(None, None, lock=False,
                                                                      launched=False),
                       {'security_groups': groups + [name]})
 
@@ -772,7 +738,7 @@ def remove_security_group(sess, ctx, instance, name):
         raise exception.Invalid('Security group %s not associated with the instance %s'
                                 % (name, instance.uuid))
     groups.remove(name)
-    return transition(sess, ctx, instance, 'removeSecurityGroup', Guard(None, None, lock=False,
+    return guards.transition(sess, ctx, instance, 'removeSecurityGroup', guards.Guard(None, None, lock=False,
                                                                         launched=False),
                       {'security_groups': groups})
 

@@ -8,7 +8,7 @@ stopped one, anything else is ignored).
 
 import sqlalchemy as sa
 
-from novaapi.compute import api as compute_api
+from novaapi.compute import guards
 from novaapi.compute import models
 from novaapi.compute import states as s
 from novaapi import exception
@@ -28,9 +28,9 @@ def _power_update(sess, ctx, instance, tag):
     allowed, values = POWER.get(tag, (None, None))
     if values is None:
         return
-    guard = compute_api.Guard(allowed, lock=False, launched=False)
+    guard = guards.Guard(allowed, lock=False, launched=False)
     try:
-        compute_api.transition(sess, ctx, instance, 'power-update', guard, values)
+        guards.transition(sess, ctx, instance, 'power-update', guard, values)
     except exception.InstanceInvalidState:
         pass
 

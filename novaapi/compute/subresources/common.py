@@ -1,7 +1,7 @@
 """What every server sub-resource does first: find the server, check policy, check its state."""
 
 
-from novaapi.compute import api as compute_api
+from novaapi.compute import guards
 from novaapi.compute import instances
 from novaapi.compute import policy
 from novaapi import exception
@@ -37,7 +37,7 @@ def begin_write(sess):
 
 def check(ctx, instance, action, vm_states, task_states=(None,), lock=True, launched=True):
     """Nova's ``check_instance_lock`` + ``check_instance_state`` with the API's wording."""
-    guard = compute_api.Guard(vm_states, task_states, lock=lock, launched=launched)
+    guard = guards.Guard(vm_states, task_states, lock=lock, launched=launched)
     guard.check(ctx, instance, action)
 
 

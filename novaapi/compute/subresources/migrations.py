@@ -3,7 +3,7 @@
 import sqlalchemy as sa
 
 from novaapi.compute import actions
-from novaapi.compute import api as compute_api
+from novaapi.compute import guards
 from novaapi.compute import models
 from novaapi.compute import states as s
 from novaapi.compute.subresources import common
@@ -61,7 +61,7 @@ def force_complete(sess, ctx, instance, migration_id):
 
     :raises exception.Invalid: unknown migration, or one that is not running
     """
-    guard = compute_api.Guard((s.ACTIVE,), (s.MIGRATING,))
+    guard = guards.Guard((s.ACTIVE,), (s.MIGRATING,))
     common.check(ctx, instance, 'force_complete', (s.ACTIVE,), (s.MIGRATING,))
     try:
         migration = get(sess, instance.uuid, migration_id)
@@ -71,7 +71,7 @@ def force_complete(sess, ctx, instance, migration_id):
         raise errors.InvalidMigrationState(migration_id=migration_id, instance_uuid=instance.uuid,
                                            state=migration.status, method='force complete')
     actions.record(sess, ctx, instance.uuid, 'live_migration_force_complete', finished=True)
-    compute_api.transition(sess, ctx, instance, 'force_complete', guard, {'step_at': base.utcnow()})
+    guards.transition(sess, ctx, instance, 'force_complete', guard, {'step_at': base.utcnow()})
 
 
 def abort(sess, ctx, instance, migration_id, queued_too=False):
@@ -79,7 +79,7 @@ def abort(sess, ctx, instance, migration_id, queued_too=False):
 
     :raises errors.MigrationNotFoundForInstance: / :raises errors.InvalidMigrationState:
     """
-    guard = compute_api.Guard(None, (s.MIGRATING,))
+    guard = guards.Guard(None, (s.MIGRATING,))
     common.check(ctx, instance, 'abort live migration', None, (s.MIGRATING,))
     migration = get(sess, instance.uuid, migration_id)
     allowed = ('running', 'queued', 'preparing') if queued_too else ('running',)
@@ -89,7 +89,7 @@ def abort(sess, ctx, instance, migration_id, queued_too=False):
     actions.record(sess, ctx, instance.uuid, 'live_migration_cancel', finished=True)
     actions.finish_events(sess, _live_action_id(instance))
     migration.status = 'cancelled'
-    compute_api.transition(sess, ctx, instance, 'abort live migration', guard,
+    guards.transition(sess, ctx, instance, 'abort live migration', guard,
                            {'task_state': None, 'step': None, 'step_at': None, 'step_data': None})
 
 
