@@ -1,20 +1,9 @@
-"""JSON responses shared by the identity, image and network endpoints and the version documents."""
+"""JSON responses of the compute version documents: the kit's :mod:`novaapi.web.responses`.
 
-import json
+Kept for ``novaapi.api.versions`` until it imports the kit itself.
+"""
 
-import webob
+from novaapi.web import responses
 
-
-def json_response(body, status=200, headers=None):
-    """``body`` as ``application/json`` (no charset parameter, as the OpenStack services send)."""
-    resp = webob.Response(status=status, content_type='application/json', charset=None)
-    resp.body = json.dumps(body).encode('utf-8')
-    for name, value in (headers or {}).items():
-        resp.headers[name] = value
-    return resp
-
-
-def no_content():
-    resp = webob.Response(status=204)
-    resp.headers.pop('Content-Type', None)
-    return resp
+json_response = responses.json_response
+no_content = responses.no_content

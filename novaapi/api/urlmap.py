@@ -33,13 +33,3 @@ def urlmap_factory(loader, global_conf, **local_conf):
     return URLMap(root=loader.get_app(local_conf['/'], global_conf=global_conf),
                   document=loader.get_app(local_conf['/v2.1'], global_conf=global_conf),
                   api=loader.get_app(local_conf['/v2.1/+'], global_conf=global_conf))
-
-
-def pipeline_factory(loader, global_conf, **local_conf):
-    """Pick the pipeline named by ``[api] auth_strategy`` and build it right to left."""
-    from novaapi import conf
-    names = local_conf[conf.CONF.api.auth_strategy].split()
-    app = loader.get_app(names[-1], global_conf=global_conf)
-    for name in reversed(names[:-1]):
-        app = loader.get_filter(name, global_conf=global_conf)(app)
-    return app

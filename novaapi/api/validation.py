@@ -1,8 +1,11 @@
-"""JSON-schema validation of request bodies and query strings, with Nova's messages."""
+"""JSON-schema validation of request bodies and query strings, with Nova's messages.
 
-import jsonschema
+The kit (:mod:`novaapi.web.validation`) picks the schema by microversion and
+finds the first error; this module words it as Nova does.
+"""
 
 from novaapi.api import wsgi
+from novaapi.web import validation
 
 
 def _message_for(error, kind):
@@ -13,27 +16,13 @@ def _message_for(error, kind):
     return 'Invalid input for %s %s. Value: %s. %s' % (label, error.path[-1], error.instance, error.message)
 
 
-def _validator_for(schema):
-    cls = jsonschema.validators.validator_for(schema, default=jsonschema.Draft4Validator)
-    return cls(schema, format_checker=jsonschema.FormatChecker())
-
-
-def _first_error(validator, instance):
-    return next(iter(validator.iter_errors(instance)), None)
+def _in_window(req, min_version, max_version):
+    return req.is_version(min_version, max_version)
 
 
 def _windowed(schemas):
-    """Normalise ``schema`` arguments to ``[(min, max, validator)]``."""
-    if isinstance(schemas, dict):
-        schemas = [(None, None, schemas)]
-    return [(lo, hi, _validator_for(s)) for lo, hi, s in schemas]
-
-
-def _pick(req, windows):
-    for lo, hi, validator in windows:
-        if req.is_version(lo, hi):
-            return validator
-    return None
+    """Schemas picked by the request's microversion: one, or ``[(min, max, schema)]``."""
+    return validation.Windowed(schemas, _in_window)
 
 
 def schema(schemas):
@@ -41,10 +30,7 @@ def schema(schemas):
     windows = _windowed(schemas)
 
     def validate(req, body):
-        validator = _pick(req, windows)
-        if validator is None:
-            return
-        error = _first_error(validator, body)
+        error = windows.first_error(req, body)
         if error is not None:
             raise wsgi.Fault(400, _message_for(error, 'body'))
 
@@ -56,11 +42,10 @@ def query_schema(schemas):
     windows = _windowed(schemas)
 
     def validate(req, _body):
-        validator = _pick(req, windows)
-        if validator is None:
+        if windows.pick(req) is None:
             return
         query = {key: req.GET.getall(key) for key in req.GET.keys()}
-        error = _first_error(validator, query)
+        error = windows.first_error(req, query)
         if error is not None:
             raise wsgi.Fault(400, _message_for(error, 'query'))
 

@@ -1,4 +1,7 @@
-"""Resource dispatch: microversion, body decoding, action lookup, faults and contracts.
+"""Compute's adapter over :mod:`novaapi.web`: microversion, body, actions, faults and contracts.
+
+The kit reads the body (chunked too) and decodes the JSON; Nova's fault body
+is the kit's ``nova`` format.
 
 A controller method declares its contract with decorators that only record
 attributes on the function; ``Resource`` enforces them on every request:
@@ -20,27 +23,16 @@ import webob.exc
 
 from novaapi.api import api_version as microversion
 from novaapi import exception
+from novaapi.web import errors
+from novaapi.web import faults
+from novaapi.web import request as web_request
 
 LOG = logging.getLogger(__name__)
 
 JSON_TYPES = ('application/json', 'application/vnd.openstack.compute+json')
 
-FAULT_NAMES = {
-    400: 'badRequest',
-    401: 'unauthorized',
-    403: 'forbidden',
-    404: 'itemNotFound',
-    405: 'badMethod',
-    409: 'conflictingRequest',
-    413: 'overLimit',
-    415: 'badMediaType',
-    429: 'overLimit',
-    501: 'notImplemented',
-    503: 'serviceUnavailable',
-}
-
-UNEXPECTED = ('Unexpected API Error. Please report this at '
-              'http://bugs.launchpad.net/nova/ and attach the Nova API log if possible.')
+FAULT_NAMES = faults.NOVA_NAMES
+UNEXPECTED = faults.NOVA_UNEXPECTED
 NOT_FOUND = 'The resource could not be found.'
 GONE = 'This resource is no longer available. No forwarding address is given.'
 
@@ -60,26 +52,18 @@ class Request(webob.Request):
 
 def fault_response(status, message, headers=None):
     """Nova's error body: ``{"<name>": {"code": N, "message": "..."}}``."""
-    name = FAULT_NAMES.get(status, 'computeFault')
-    resp = webob.Response(status=status)
-    resp.body = json.dumps({name: {'code': status, 'message': message}}).encode()
-    resp.headers['Content-Type'] = 'application/json; charset=UTF-8'
-    for key, value in headers or ():
-        resp.headers.add(key, value)
-    return resp
+    return Fault(status, message, headers).response()
 
 
-class Fault(Exception):
+class Fault(errors.HTTPError):
     """Raised anywhere below a Resource to answer with a Nova fault body."""
 
     def __init__(self, status, message, headers=None):
-        super().__init__(message)
-        self.status = status
-        self.message = message
-        self.headers = headers or []
+        super().__init__(message, headers)
+        self.code = self.status = status
 
     def response(self):
-        return fault_response(self.status, self.message, self.headers)
+        return faults.NOVA.render(None, self)
 
 
 def response(code):
@@ -132,20 +116,18 @@ class Controller:
 
 
 def _decode_body(req):
-    if not req.content_length and not req.body:
+    raw = web_request.read_body(req)
+    if not raw:
         return None
     ctype = (req.content_type or '').lower()
     if ctype and ctype != 'text/plain' and ctype not in JSON_TYPES:
         raise Fault(415, 'Unsupported Content-Type')
-    try:
-        return json.loads(req.body.decode('utf-8'))
-    except (ValueError, UnicodeDecodeError):
-        raise Fault(400, 'Malformed request body') from None
+    return web_request.parse_json(raw, encoding='utf-8')
 
 
 def _error_status(exc):
-    if isinstance(exc, Fault):
-        return exc.status
+    if isinstance(exc, errors.HTTPError):
+        return exc.code
     if isinstance(exc, webob.exc.HTTPException):
         return exc.code
     if isinstance(exc, exception.NovaException):
@@ -170,8 +152,8 @@ class Resource:
             resp = fault_response(400, str(exc))
         except microversion.NotAcceptable as exc:
             resp = fault_response(406, str(exc))
-        except Fault as exc:
-            resp = exc.response()
+        except errors.HTTPError as exc:
+            resp = faults.NOVA.render(req, exc)
         if version is not None:
             for key, value in microversion.response_headers(version):
                 resp.headers.add(key, value)
@@ -225,7 +207,9 @@ class Resource:
         if isinstance(exc, Fault):
             return exc
         if status is not None and status in getattr(method, 'wsgi_expected', ()):
-            message = getattr(exc, 'message', None) or getattr(exc, 'explanation', None) or str(exc)
+            message = (faults.NOVA.message(exc) if isinstance(exc, errors.HTTPError)
+                       else getattr(exc, 'message', None) or getattr(exc, 'explanation', None)
+                       or str(exc))
             return Fault(status, message)
         if status is not None and status < 500 and isinstance(exc, exception.NovaException):
             # Forbidden and Invalid are always shown, as Nova's exception handler does.

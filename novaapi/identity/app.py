@@ -6,7 +6,9 @@ application URL, so any mount point works.
 """
 
 import webob
+from paste import deploy
 
+from novaapi import conf
 from novaapi.identity import assignments
 from novaapi.identity import auth_api
 from novaapi.identity import catalog
@@ -61,28 +63,9 @@ def versions_factory(global_conf, **local_conf):
 
 def v3_factory(global_conf, **local_conf):
     """PasteDeploy ``app`` factory of the ``/v3`` API."""
-    return wsgi.Application(ROUTES, index=_v3_document)
-
-
-class URLMap:
-    """A minimal prefix dispatcher: the same mounts as the service's urlmap, for tests."""
-
-    def __init__(self, mounts):
-        self.mounts = sorted(mounts.items(), key=lambda item: -len(item[0]))
-
-    def __call__(self, environ, start_response):
-        path = environ.get('PATH_INFO', '')
-        for prefix, app in self.mounts:
-            prefix = prefix.rstrip('/')
-            if path == prefix or path.startswith(prefix + '/'):
-                environ = dict(environ, SCRIPT_NAME=environ.get('SCRIPT_NAME', '') + prefix,
-                               PATH_INFO=path[len(prefix):])
-                return app(environ, start_response)
-        return wsgi.error_response(webob.Request(environ), errors.NotFound())(
-            environ, start_response)
+    return wsgi.application(ROUTES, index=_v3_document)
 
 
 def build():
-    """The whole identity endpoint as one WSGI app: versions at ``/``, the API at ``/v3``."""
-    versions, v3 = versions_factory({}), v3_factory({})
-    return URLMap({'/': versions, '/v3': v3, '/identity': versions, '/identity/v3': v3})
+    """The whole identity endpoint as nova-api serves it: the ``identity`` pipelines of api-paste.ini."""
+    return deploy.loadapp('config:' + conf.CONF.paste_config, name='identity')

@@ -6,8 +6,10 @@ Messages never carry passwords or token values.
 
 import http.client
 
+from novaapi.web import errors
 
-class IdentityError(Exception):
+
+class IdentityError(errors.HTTPError):
     """Base error; subclasses set ``code`` and a default ``message``."""
 
     code = 500

@@ -1,32 +1,33 @@
-"""The small WSGI layer under the identity API: routing, JSON, auth context and errors.
+"""Identity's adapter over :mod:`novaapi.web`: the call object, its DB transaction, Keystone's errors.
 
 Handlers are plain functions ``handler(call, **url_vars)`` that return a
 :class:`webob.Response` (see :func:`json_response`) and raise
-:class:`~novaapi.identity.errors.IdentityError` for failures.
+:class:`~novaapi.identity.errors.IdentityError` for failures.  The paste
+filters in front (etc/api-paste.ini) give the request id, the size limit, the
+catch-all 500 and the caller: the ``identity_auth`` filter only attaches a
+valid token's info, and the handlers decide when a caller is required (POST
+/v3/auth/tokens needs none).
 """
 
-import json
-import logging
-
-import routes
 import sqlalchemy.exc
-import webob
 
-from novaapi import conf
-from novaapi import httpjson
 from novaapi.db import engine
 from novaapi.identity import errors
-from novaapi.identity import tokens
 from novaapi.identity import views
+from novaapi.web import app as web_app
+from novaapi.web import errors as web_errors
+from novaapi.web import faults
+from novaapi.web import request as web_request
+from novaapi.web import responses
+from novaapi.web.middleware import auth
 
-LOG = logging.getLogger(__name__)
 JSON_TYPE = 'application/json'
 ADMIN_ROLE = 'admin'
 SERVICE_ROLE = 'service'
 
 
-json_response = httpjson.json_response
-no_content = httpjson.no_content
+json_response = responses.json_response
+no_content = responses.no_content
 
 
 def show(call, key, render, row, status=200):
@@ -40,6 +41,9 @@ def listing(call, key, render, rows):
 
 
 def error_response(req, err):
+    """Keystone's error body for ``err``, an identity error or one of the kit's."""
+    if not isinstance(err, errors.IdentityError):
+        return faults.KEYSTONE.render(req, err)
     resp = json_response(err.body(), status=err.code)
     if isinstance(err, errors.Unauthorized):
         resp.headers['WWW-Authenticate'] = 'Keystone uri="%s"' % base_url(req)
@@ -78,14 +82,14 @@ class Call:
 
     def body(self):
         """The decoded JSON object of the request, ``{}`` when empty."""
-        raw = self.req.body
+        raw = web_request.read_body(self.req)
         if not raw:
             return {}
         if self.req.content_type not in (JSON_TYPE, ''):
             raise errors.ValidationError.expecting('application/json', 'Content-Type header')
         try:
-            doc = json.loads(raw)
-        except ValueError:
+            doc = web_request.parse_json(raw)
+        except web_errors.MalformedBody:
             raise errors.ValidationError.expecting('valid JSON', 'request body') from None
         if not isinstance(doc, dict):
             raise errors.ValidationError.expecting('valid JSON object', 'request body')
@@ -108,71 +112,19 @@ class Call:
         return self.token is not None and SERVICE_ROLE in self.token.roles
 
 
-class Router:
-    """Route ``(path, methods, handler)`` rows with a Routes mapper; GET implies HEAD."""
-
-    def __init__(self, route_list):
-        self.mapper = routes.Mapper()
-        self.mapper.minimization = False
-        for path, methods, handler in route_list:
-            methods = list(methods) + (['HEAD'] if 'GET' in methods and 'HEAD' not in methods
-                                       else [])
-            self.mapper.connect(None, path, handler=handler, conditions={'method': methods})
-        # NOTE: build the regexes now, not lazily inside the first (threaded) request.
-        self.mapper.create_regs([])
-
-    def match(self, path, method):
-        """``(handler, url_vars)``; raises 404 or 405 (with the allowed methods)."""
-        environ = {'REQUEST_METHOD': method}
-        found = self.mapper.routematch(path, environ)
-        if found:
-            url_vars, _route = found
-            url_vars = dict(url_vars)
-            return url_vars.pop('handler'), url_vars
-        allowed = set()
-        for route in self.mapper.matchlist:
-            if route.match(path) is not False:
-                allowed.update(route.conditions['method'])
-        if allowed:
-            raise errors.MethodNotAllowed(allowed)
-        raise errors.NotFound()
+def invoke(handler, req, url_vars):
+    """Call ``handler`` in one DB transaction with the token info the auth filter attached."""
+    try:
+        with engine.transaction() as sess:
+            return handler(Call(req, sess, req.environ.get(auth.ENV_TOKEN_INFO)), **url_vars)
+    except sqlalchemy.exc.IntegrityError:
+        # NOTE: a concurrent create won the race past our own duplicate check.
+        raise errors.Conflict(
+            'Conflict occurred attempting to store the request - Duplicate entry.') from None
 
 
-class Application:
-    """A WSGI app dispatching to the handlers of ``route_list``."""
-
-    def __init__(self, route_list, index=None):
-        self.router = Router(route_list)
-        self.index = index
-
-    def __call__(self, environ, start_response):
-        req = webob.Request(environ)
-        resp = self.handle(req)
-        if req.method == 'HEAD':
-            resp.body = b''
-        return resp(environ, start_response)
-
-    def handle(self, req):
-        try:
-            path = req.path_info.rstrip('/')
-            if not path and self.index is not None:
-                return self.index(req)
-            limit = conf.CONF.api.max_request_body_size
-            if req.content_length and req.content_length > limit:
-                raise errors.PayloadTooLarge()
-            handler, url_vars = self.router.match(path, req.method)
-            auth_token = req.headers.get('X-Auth-Token')
-            token = tokens.validate(auth_token) if auth_token else None
-            with engine.transaction() as sess:
-                resp = handler(Call(req, sess, token), **url_vars)
-        except errors.IdentityError as err:
-            resp = error_response(req, err)
-        except sqlalchemy.exc.IntegrityError:
-            # NOTE: a concurrent create won the race past our own duplicate check.
-            resp = error_response(req, errors.Conflict(
-                'Conflict occurred attempting to store the request - Duplicate entry.'))
-        except Exception:  # noqa: BLE001 - the API must answer, not crash the worker
-            LOG.exception('Unexpected error in %s %s', req.method, req.path)
-            resp = error_response(req, errors.IdentityError())
-        LOG.debug('%s %s -> %s', req.method, req.path, resp.status_int)
-        return resp
+def application(route_list, index=None):
+    """The kit's application over ``(path, methods, handler)`` rows; ``index(req)`` answers ``/``."""
+    rows = [(path, {method: handler for method in methods}) for path, methods, handler in route_list]
+    return web_app.Application(rows, error_response, invoke,
+                               pages={'': index} if index is not None else None)

@@ -6,13 +6,14 @@ the client's ``Accept``); a missing or bad token gets keystonemiddleware's 401.
 
 import json
 
-import webob
-import webob.exc
+from paste import deploy
 
+from novaapi import conf
 from novaapi import exception
 from novaapi.image import api
 from novaapi.image import views
 from novaapi.image import wsgi
+from novaapi.web import faults
 
 DEFAULT_LIMIT = 25
 MAX_LIMIT = 1000
@@ -42,8 +43,7 @@ def versions(req):
 
 def render_error(req, err):
     """A WebOb HTTP exception, as Glance raises them (plain, HTML or JSON per ``Accept``)."""
-    error_class = webob.exc.status_map.get(err.status, webob.exc.HTTPInternalServerError)
-    return req.get_response(error_class(explanation=err.message))
+    return faults.GLANCE.render(req, err)
 
 
 def bad_request(message):
@@ -211,9 +211,10 @@ ROUTES = [
 
 
 def build():
-    return wsgi.Application(ROUTES, versions, render_error, public_paths=('/versions',))
+    """The image endpoint as nova-api serves it: the ``image`` pipeline of api-paste.ini."""
+    return deploy.loadapp('config:' + conf.CONF.paste_config, name='image')
 
 
 def app_factory(global_conf, **local_conf):
-    """PasteDeploy ``app`` factory of the image endpoint."""
-    return build()
+    """PasteDeploy ``app`` factory of the image endpoint (behind the filters)."""
+    return wsgi.application(ROUTES, versions, render_error, public_paths=('/versions',))

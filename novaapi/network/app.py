@@ -6,10 +6,14 @@ a missing or bad token gets keystonemiddleware's 401.
 
 import ipaddress
 
+from paste import deploy
+
+from novaapi import conf
 from novaapi import exception
 from novaapi.image import wsgi
 from novaapi.network import api
 from novaapi.network import views
+from novaapi.web import faults
 
 NETWORK_WRITABLE = ('name', 'admin_state_up', 'shared', 'router:external', 'mtu',
                     'description', 'project_id', 'tenant_id')
@@ -37,9 +41,8 @@ def versions(req):
 
 
 def render_error(req, err):
-    return wsgi.json_response({'NeutronError': {'type': err.kind or 'HTTPError',
-                                                'message': err.message, 'detail': ''}},
-                              status=err.status)
+    """Neutron's body: ``{"NeutronError": {"type", "message", "detail"}}``."""
+    return faults.NEUTRON.render(req, err)
 
 
 def bad_request(message):
@@ -271,9 +274,10 @@ ROUTES = [
 
 
 def build():
-    return wsgi.Application(ROUTES, versions, render_error)
+    """The network endpoint as nova-api serves it: the ``network`` pipeline of api-paste.ini."""
+    return deploy.loadapp('config:' + conf.CONF.paste_config, name='network')
 
 
 def app_factory(global_conf, **local_conf):
-    """PasteDeploy ``app`` factory of the network endpoint."""
-    return build()
+    """PasteDeploy ``app`` factory of the network endpoint (behind the filters)."""
+    return wsgi.application(ROUTES, versions, render_error)

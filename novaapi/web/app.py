@@ -1,0 +1,49 @@
+"""The dispatching WSGI application: fixed pages, then routes, then the service's handler call.
+
+Authentication, the body-size limit and the catch-all 500 are paste filters
+(:mod:`novaapi.web.middleware`) in front of it, so the application only
+routes, calls and renders the :class:`~novaapi.web.errors.HTTPError` a
+handler raises.
+"""
+
+import webob
+
+from novaapi.web import errors
+from novaapi.web import routing
+
+
+class Application:
+    """Route a request to a handler and call it the service's way.
+
+    :param route_list: ``[(path, {method: handler})]`` for :class:`~novaapi.web.routing.Router`
+    :param render_error: ``render_error(req, err)`` returning the service's error response
+    :param invoke: ``invoke(handler, req, url_vars)`` returning a response;
+        the service's adapter builds its call object (and its DB transaction) here
+    :param pages: ``{path: view(req)}`` answered before routing, whatever
+        the method (version documents); paths lose their trailing slash
+    """
+
+    def __init__(self, route_list, render_error, invoke, pages=None):
+        self.router = routing.Router(route_list)
+        self.render_error = render_error
+        self.invoke = invoke
+        self.pages = dict(pages or {})
+
+    def __call__(self, environ, start_response):
+        req = webob.Request(environ)
+        try:
+            resp = self.dispatch(req)
+        except errors.HTTPError as err:
+            resp = self.render_error(req, err)
+        if req.method == 'HEAD':
+            resp.body = b''
+        return resp(environ, start_response)
+
+    def dispatch(self, req):
+        """The response of the page or handler ``req`` reaches; errors propagate."""
+        path = req.path_info.rstrip('/')
+        page = self.pages.get(path)
+        if page is not None:
+            return page(req)
+        handler, url_vars = self.router.match(path, req.method)
+        return self.invoke(handler, req, url_vars)

@@ -1,0 +1,44 @@
+"""Paste filters every endpoint shares; each pipeline's order lives in etc/api-paste.ini.
+
+Each filter takes its options from its ``[filter:...]`` section; those that
+answer errors take ``error_format`` (``nova``, ``keystone``, ``glance`` or
+``neutron``, see :mod:`novaapi.web.faults`), default ``nova``.
+"""
+
+import webob.dec
+
+from novaapi.web import errors
+from novaapi.web import faults
+
+
+class Middleware:
+    """Base filter: override ``process_request`` (return a response, or raise an
+    :class:`~novaapi.web.errors.HTTPError`, to stop) or ``process_response``."""
+
+    def __init__(self, application, **local_conf):
+        self.application = application
+        self.local_conf = local_conf
+        self.error_format = faults.get(local_conf.get('error_format', 'nova'))
+
+    @classmethod
+    def factory(cls, global_conf, **local_conf):
+        """PasteDeploy ``filter_factory``: the filter with its section's options."""
+        def _filter(app):
+            return cls(app, **local_conf)
+        return _filter
+
+    def process_request(self, req):
+        return None
+
+    def process_response(self, req, response):
+        return response
+
+    @webob.dec.wsgify
+    def __call__(self, req):
+        try:
+            response = self.process_request(req)
+        except errors.HTTPError as err:
+            return self.error_format.render(req, err)
+        if response is None:
+            response = req.get_response(self.application)
+        return self.process_response(req, response)

@@ -1,0 +1,73 @@
+"""Token authentication: validates ``X-Auth-Token`` and attaches the caller to the request.
+
+Options (``[filter:...]`` in etc/api-paste.ini):
+
+* ``validator`` - ``module:function`` taking a token value and returning its
+  info (``user_id``, ``project_id``, ``roles``, names and domains) or None;
+* ``required`` (default true) - answer 401 without a valid token; false only
+  attaches the caller when there is one and leaves the decision to the handlers;
+* ``require_project`` (default false) - an unscoped token counts as none;
+* ``public_paths`` - paths (without trailing slash; ``/`` is the root) that
+  need no token, such as version discovery;
+* ``error_format`` - the body of the 401.
+
+The caller's token info lands in ``environ['novaapi.token_info']`` and a
+:class:`~novaapi.context.RequestContext` in ``environ['nova.context']``.
+"""
+
+import importlib
+
+from paste.deploy import converters
+
+from novaapi import conf
+from novaapi import context
+from novaapi.web import errors
+from novaapi.web import middleware
+
+ENV_TOKEN_INFO = 'novaapi.token_info'
+ENV_CONTEXT = 'nova.context'
+
+
+def resolve(ref):
+    """The object a ``module:attribute`` reference names (a callable passes through)."""
+    if callable(ref):
+        return ref
+    module, _, attr = ref.partition(':')
+    return getattr(importlib.import_module(module), attr)
+
+
+def unauthorized():
+    """The 401 error, pointing clients at the identity endpoint as keystonemiddleware does."""
+    uri = 'Keystone uri="%s"' % conf.CONF.endpoint_url('identity')
+    return errors.Unauthorized(headers=[('WWW-Authenticate', uri)])
+
+
+def request_context(req, info, token):
+    return context.RequestContext(
+        user_id=info.user_id, project_id=info.project_id, roles=list(info.roles),
+        user_name=info.user_name, project_name=info.project_name,
+        user_domain_id=info.user_domain_id, project_domain_id=info.project_domain_id,
+        auth_token=token, request_id=req.environ.get('openstack.request_id'),
+        global_request_id=req.environ.get('openstack.global_request_id'))
+
+
+class TokenAuth(middleware.Middleware):
+
+    def __init__(self, application, **local_conf):
+        super().__init__(application, **local_conf)
+        self.validate = resolve(local_conf['validator'])
+        self.required = converters.asbool(local_conf.get('required', True))
+        self.require_project = converters.asbool(local_conf.get('require_project', False))
+        self.public_paths = {p.rstrip('/') for p in local_conf.get('public_paths', '').split()}
+
+    def process_request(self, req):
+        if self.public_paths and req.path_info.rstrip('/') in self.public_paths:
+            return None
+        token = req.headers.get('X-Auth-Token')
+        info = self.validate(token) if token else None
+        if info is not None and (info.project_id or not self.require_project):
+            req.environ[ENV_TOKEN_INFO] = info
+            req.environ[ENV_CONTEXT] = request_context(req, info, token)
+        elif self.required:
+            raise unauthorized()
+        return None
