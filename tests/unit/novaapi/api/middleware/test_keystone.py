@@ -7,7 +7,7 @@ import types
 import pytest
 import webob
 
-from novaapi.api.middleware import keystone
+from novaapi.web.middleware import keystone
 from novaapi import conf
 
 AUTH_URI = 'http://127.0.0.1:5000/v3'
