@@ -7,9 +7,8 @@ from novaapi.api import validation
 from novaapi.api import wsgi
 from novaapi.api.schemas import flavors as schema
 from novaapi.api.views import flavors as views
+from novaapi.compute import flavors
 from novaapi.compute import policy
-from novaapi.db import engine
-from novaapi.compute import flavors as db
 from novaapi import exception
 
 
@@ -37,13 +36,14 @@ def _is_public_filter(req):
 
 def _list(req, view, **view_kwargs):
     limit, marker = common.limit_and_marker(req)
-    with engine.transaction() as sess:
-        rows = db.get_all(sess, req.context, is_public=_is_public_filter(req),
-                          min_ram=_int_filter(req, 'minRam'), min_disk=_int_filter(req, 'minDisk'),
-                          name=req.GET.get('name') if req.is_version('2.102') else None,
-                          sort_key=req.GET.get('sort_key', 'flavorid'),
-                          sort_dir=req.GET.get('sort_dir', 'asc'), limit=limit, marker=marker)
-        return views.index(req, rows, view, **view_kwargs)
+    rows = flavors.list_flavors(req.context, is_public=_is_public_filter(req),
+                                min_ram=_int_filter(req, 'minRam'),
+                                min_disk=_int_filter(req, 'minDisk'),
+                                name=req.GET.get('name') if req.is_version('2.102') else None,
+                                sort_key=req.GET.get('sort_key', 'flavorid'),
+                                sort_dir=req.GET.get('sort_dir', 'asc'), limit=limit,
+                                marker=marker)
+    return views.index(req, rows, view, **view_kwargs)
 
 
 def _show_extra_specs(req):
@@ -64,9 +64,8 @@ class FlavorsController(wsgi.Controller):
 
     @wsgi.expected_errors(404)
     def show(self, req, id):
-        with engine.transaction() as sess:
-            flavor = db.get(sess, req.context, id)
-            return {'flavor': views.detail(req, flavor, _show_extra_specs(req))}
+        flavor = flavors.show_flavor(req.context, id)
+        return {'flavor': views.detail(req, flavor, _show_extra_specs(req))}
 
     @wsgi.expected_errors((400, 409))
     @validation.schema(schema.create)
@@ -87,52 +86,37 @@ class FlavorsController(wsgi.Controller):
                                            'os-flavor-access:is_public'),
             'description': spec.get('description'),
         }
-        with engine.transaction() as sess:
-            flavor = db.create(sess, values)
-            return {'flavor': views.detail(req, flavor)}
+        return {'flavor': views.detail(req, flavors.create_flavor(req.context, values))}
 
     @wsgi.api_version('2.55')
     @wsgi.expected_errors((400, 404))
     @validation.schema(schema.update)
     def update(self, req, id, body):
         policy.authorize(req.context, 'os-flavor-manage:update', target={})
-        with engine.transaction() as sess:
-            flavor = db.get(sess, req.context, id)
-            flavor.description = body['flavor']['description']
-            sess.flush()
-            return {'flavor': views.detail(req, flavor)}
+        flavor = flavors.update_flavor(req.context, id, body['flavor']['description'])
+        return {'flavor': views.detail(req, flavor)}
 
     @wsgi.response(202)
     @wsgi.expected_errors(404)
     def delete(self, req, id):
         policy.authorize(req.context, 'os-flavor-manage:delete', target={})
-        with engine.transaction() as sess:
-            sess.delete(db.get(sess, req.context, id))
+        flavors.delete_flavor(req.context, id)
 
     @wsgi.action('addTenantAccess')
     @wsgi.expected_errors((400, 403, 404, 409))
     @validation.schema(schema.add_tenant_access)
     def add_tenant_access(self, req, id, body):
         policy.authorize(req.context, 'os-flavor-access:add_tenant_access', target={})
-        return _change_access(req, id, body['addTenantAccess']['tenant'], db.add_access,
-                              'Can not add access to a public flavor.')
+        return views.access(*flavors.add_tenant_access(req.context, id,
+                                                       body['addTenantAccess']['tenant']))
 
     @wsgi.action('removeTenantAccess')
     @wsgi.expected_errors((400, 403, 404, 409))
     @validation.schema(schema.remove_tenant_access)
     def remove_tenant_access(self, req, id, body):
         policy.authorize(req.context, 'os-flavor-access:remove_tenant_access', target={})
-        return _change_access(req, id, body['removeTenantAccess']['tenant'], db.remove_access,
-                              'Can not remove access from a public flavor.')
-
-
-def _change_access(req, flavor_id, project_id, change, public_message):
-    with engine.transaction() as sess:
-        flavor = db.get(sess, req.context, flavor_id)
-        if flavor.is_public:
-            raise exception.Conflict(public_message)
-        change(sess, flavor, project_id)
-        return views.access(flavor.flavorid, db.access_list(sess, flavor))
+        return views.access(*flavors.remove_tenant_access(req.context, id,
+                                                          body['removeTenantAccess']['tenant']))
 
 
 class FlavorAccessController(wsgi.Controller):
@@ -140,11 +124,7 @@ class FlavorAccessController(wsgi.Controller):
     @wsgi.expected_errors(404)
     def index(self, req, flavor_id):
         policy.authorize(req.context, 'os-flavor-access', target={})
-        with engine.transaction() as sess:
-            flavor = db.get(sess, req.context, flavor_id)
-            if flavor.is_public:
-                raise exception.NotFound('Access list not available for public flavors.')
-            return views.access(flavor.flavorid, db.access_list(sess, flavor))
+        return views.access(*flavors.list_tenant_access(req.context, flavor_id))
 
 
 class FlavorExtraSpecsController(wsgi.Controller):
@@ -152,14 +132,12 @@ class FlavorExtraSpecsController(wsgi.Controller):
     @wsgi.expected_errors(404)
     def index(self, req, flavor_id):
         policy.authorize(req.context, 'os-flavor-extra-specs:index')
-        with engine.transaction() as sess:
-            return {'extra_specs': db.get(sess, req.context, flavor_id).extra_specs_dict}
+        return {'extra_specs': flavors.show_extra_specs(req.context, flavor_id)}
 
     @wsgi.expected_errors(404)
     def show(self, req, flavor_id, id):
         policy.authorize(req.context, 'os-flavor-extra-specs:show')
-        with engine.transaction() as sess:
-            specs = db.get(sess, req.context, flavor_id).extra_specs_dict
+        specs = flavors.show_extra_specs(req.context, flavor_id)
         if id not in specs:
             raise exception.FlavorExtraSpecsNotFound(flavor_id=flavor_id, extra_specs_key=id)
         return {id: specs[id]}
@@ -169,8 +147,7 @@ class FlavorExtraSpecsController(wsgi.Controller):
     def create(self, req, flavor_id, body):
         policy.authorize(req.context, 'os-flavor-extra-specs:create', target={})
         specs = {key: str(value) for key, value in body['extra_specs'].items()}
-        with engine.transaction() as sess:
-            db.set_extra_specs(sess, db.get(sess, req.context, flavor_id), specs)
+        flavors.update_extra_specs(req.context, flavor_id, specs)
         return body
 
     @wsgi.expected_errors((400, 404, 409))
@@ -179,12 +156,10 @@ class FlavorExtraSpecsController(wsgi.Controller):
         policy.authorize(req.context, 'os-flavor-extra-specs:update', target={})
         if id not in body:
             raise exception.Invalid('Request body and URI mismatch')
-        with engine.transaction() as sess:
-            db.set_extra_specs(sess, db.get(sess, req.context, flavor_id), {id: str(body[id])})
+        flavors.update_extra_specs(req.context, flavor_id, {id: str(body[id])})
         return body
 
     @wsgi.expected_errors(404)
     def delete(self, req, flavor_id, id):
         policy.authorize(req.context, 'os-flavor-extra-specs:delete', target={})
-        with engine.transaction() as sess:
-            db.delete_extra_spec(sess, db.get(sess, req.context, flavor_id), id)
+        flavors.remove_extra_spec(req.context, flavor_id, id)

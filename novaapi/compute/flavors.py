@@ -1,9 +1,14 @@
-"""Flavor queries: visibility per project, filters, pagination, access and extra specs."""
+"""Flavors: visibility per project, filters, pagination, access lists and extra specs.
+
+The functions taking ``ctx`` serve one request each, in one transaction; the
+ones taking ``sess`` compose inside a caller's transaction.
+"""
 
 import sqlalchemy as sa
 from sqlalchemy import exc as sa_exc
 
 from novaapi.compute import models
+from novaapi.db import engine
 from novaapi.db import utils
 from novaapi import exception
 
@@ -135,3 +140,103 @@ def delete_extra_spec(sess, flavor, key):
             sess.flush()
             return
     raise exception.FlavorExtraSpecsNotFound(flavor_id=flavor.flavorid, extra_specs_key=key)
+
+
+def _loaded(flavor):
+    """``flavor`` with its extra specs read, for views rendered after the session closes."""
+    flavor.extra_specs  # noqa: B018 - loads the relationship
+    return flavor
+
+
+def list_flavors(ctx, **filters):
+    """The flavors :func:`get_all` selects with ``filters``."""
+    with engine.transaction() as sess:
+        return get_all(sess, ctx, **filters)
+
+
+def show_flavor(ctx, flavorid):
+    """:raises exception.FlavorNotFound: unknown, or private and not shared with the caller"""
+    with engine.transaction() as sess:
+        return get(sess, ctx, flavorid)
+
+
+def create_flavor(ctx, values):
+    """:raises exception.FlavorExists: / :raises exception.FlavorIdExists:"""
+    with engine.transaction() as sess:
+        return _loaded(create(sess, values))
+
+
+def update_flavor(ctx, flavorid, description):
+    """Set the flavor's description (the one field 2.55 lets change)."""
+    with engine.transaction() as sess:
+        flavor = get(sess, ctx, flavorid)
+        flavor.description = description
+        sess.flush()
+        return flavor
+
+
+def delete_flavor(ctx, flavorid):
+    with engine.transaction() as sess:
+        sess.delete(get(sess, ctx, flavorid))
+
+
+def _private(sess, ctx, flavorid, public_error):
+    flavor = get(sess, ctx, flavorid)
+    if flavor.is_public:
+        raise public_error
+    return flavor
+
+
+def list_tenant_access(ctx, flavorid):
+    """``(flavorid, [project ids])`` of a private flavor.
+
+    :raises exception.NotFound: the flavor is public
+    """
+    with engine.transaction() as sess:
+        flavor = _private(sess, ctx, flavorid,
+                          exception.NotFound('Access list not available for public flavors.'))
+        return flavor.flavorid, access_list(sess, flavor)
+
+
+def add_tenant_access(ctx, flavorid, project_id):
+    """Share a private flavor with ``project_id``; returns as :func:`list_tenant_access`.
+
+    :raises exception.Conflict: the flavor is public
+    :raises exception.FlavorAccessExists:
+    """
+    with engine.transaction() as sess:
+        flavor = _private(sess, ctx, flavorid,
+                          exception.Conflict('Can not add access to a public flavor.'))
+        add_access(sess, flavor, project_id)
+        return flavor.flavorid, access_list(sess, flavor)
+
+
+def remove_tenant_access(ctx, flavorid, project_id):
+    """Stop sharing a private flavor with ``project_id``; returns as :func:`list_tenant_access`.
+
+    :raises exception.Conflict: the flavor is public
+    :raises exception.FlavorAccessNotFound:
+    """
+    with engine.transaction() as sess:
+        flavor = _private(sess, ctx, flavorid,
+                          exception.Conflict('Can not remove access from a public flavor.'))
+        remove_access(sess, flavor, project_id)
+        return flavor.flavorid, access_list(sess, flavor)
+
+
+def show_extra_specs(ctx, flavorid):
+    """``{key: value}`` of the flavor's extra specs."""
+    with engine.transaction() as sess:
+        return get(sess, ctx, flavorid).extra_specs_dict
+
+
+def update_extra_specs(ctx, flavorid, specs):
+    """Add or replace the extra specs ``{key: value}``."""
+    with engine.transaction() as sess:
+        set_extra_specs(sess, get(sess, ctx, flavorid), specs)
+
+
+def remove_extra_spec(ctx, flavorid, key):
+    """:raises exception.FlavorExtraSpecsNotFound:"""
+    with engine.transaction() as sess:
+        delete_extra_spec(sess, get(sess, ctx, flavorid), key)
