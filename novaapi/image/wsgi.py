@@ -1,56 +1,24 @@
-"""The image and network endpoints' adapter over :mod:`novaapi.web`: errors, calls, transactions.
+"""The image endpoint's adapter over :mod:`novaapi.web`: the handler call and its DB transaction.
 
 Handlers are plain functions ``handler(call, **url_vars)`` returning a
-:class:`webob.Response` and raising :class:`ApiError` for failures.  Each
-endpoint passes its own ``render_error`` so Glance and Neutron keep their own
-error bodies.  The paste filters in front (etc/api-paste.ini) authenticate
-before routing, as keystonemiddleware does in front of the real services (an
-unauthenticated request to any path but version discovery gets 401), and
-give the size limit and the catch-all 500.
+:class:`webob.Response` and raising :class:`ApiError` for failures, rendered
+the way Glance does (``render_error`` in :mod:`novaapi.image.app`).  The
+paste filters in front (etc/api-paste.ini) authenticate before routing, as
+keystonemiddleware does in front of the real service (an unauthenticated
+request to any path but version discovery gets 401), and give the size
+limit and the catch-all 500.
 """
 
 from novaapi.db import engine
 from novaapi.web import app as web_app
 from novaapi.web import errors
-from novaapi.web import request as web_request
 from novaapi.web import responses
 from novaapi.web.middleware import auth
 
-
-class ApiError(errors.HTTPError):
-    """A failure with its HTTP status; ``kind`` names it where the body shows a type."""
-
-    def __init__(self, status, message, kind=None, headers=None):
-        super().__init__(message, headers)
-        self.code = self.status = status
-        self.kind = kind
-
-
+ApiError = errors.ApiError
+Call = web_app.Call
 json_response = responses.json_response
 no_content = responses.no_content
-
-
-class Call:
-    """One API request: the WebOb request, its DB session and the caller's context."""
-
-    def __init__(self, req, sess, ctx):
-        self.req = req
-        self.sess = sess
-        self.ctx = ctx
-
-    @property
-    def params(self):
-        return self.req.GET
-
-    def body(self, bad_request):
-        """The decoded JSON object of the request; ``bad_request(message)`` builds the 400."""
-        try:
-            doc = web_request.parse_json(web_request.read_body(self.req) or b'null')
-        except errors.MalformedBody:
-            raise bad_request('Malformed JSON in request body.') from None
-        if not isinstance(doc, dict):
-            raise bad_request('Body must be a JSON object.')
-        return doc
 
 
 def invoke(handler, req, url_vars):

@@ -10,7 +10,7 @@ from paste import deploy
 
 from novaapi import conf
 from novaapi import exception
-from novaapi.image import wsgi
+from novaapi.network import wsgi
 from novaapi.network import api
 from novaapi.network import views
 from novaapi.web import faults

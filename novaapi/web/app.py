@@ -9,7 +9,37 @@ handler raises.
 import webob
 
 from novaapi.web import errors
+from novaapi.web import request as web_request
 from novaapi.web import routing
+
+
+class Call:
+    """What a ``handler(call, **url_vars)`` gets: the request, a DB session and the caller.
+
+    The service's adapter builds it (and opens the session) in its ``invoke``.
+    """
+
+    def __init__(self, req, sess, ctx):
+        self.req = req
+        self.sess = sess
+        self.ctx = ctx
+
+    @property
+    def params(self):
+        return self.req.GET
+
+    def body(self, bad_request):
+        """The decoded JSON object of the request (sized or chunked).
+
+        :param bad_request: ``bad_request(message)`` builds the service's 400.
+        """
+        try:
+            doc = web_request.parse_json(web_request.read_body(self.req) or b'null')
+        except errors.MalformedBody:
+            raise bad_request('Malformed JSON in request body.') from None
+        if not isinstance(doc, dict):
+            raise bad_request('Body must be a JSON object.')
+        return doc
 
 
 class Application:

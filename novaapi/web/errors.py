@@ -93,6 +93,15 @@ class UnsupportedMediaType(HTTPError):
     kind = 'HTTPUnsupportedMediaType'
 
 
+class ApiError(HTTPError):
+    """A failure with any status and its own message; ``kind`` names it where the body shows a type."""
+
+    def __init__(self, status, message, kind=None, headers=None):
+        super().__init__(message, headers)
+        self.code = self.status = status
+        self.kind = kind
+
+
 def from_status(code, message=None, headers=None):
     """An :class:`HTTPError` with any status, e.g. from a ``webob.exc`` exception."""
     err = HTTPError(message, headers)
