@@ -9,9 +9,8 @@ from novaapi.api import validation
 from novaapi.api import wsgi
 from novaapi.api.schemas import keypairs as schema
 from novaapi.api.views import keypairs as views
-from novaapi.compute import keypairs as db
+from novaapi.compute import keypairs
 from novaapi.compute import policy
-from novaapi.db import engine
 
 
 def _user_id(req):
@@ -42,8 +41,7 @@ class KeypairController(wsgi.Controller):
         user_id = _user_id(req)
         policy.authorize(req.context, 'os-keypairs:index', target={'user_id': user_id})
         limit, marker = common.limit_and_marker(req) if req.is_version('2.35') else (None, None)
-        with engine.transaction() as sess:
-            return views.index(req, db.get_all(sess, user_id, limit, marker))
+        return views.index(req, keypairs.list_keypairs(req.context, user_id, limit, marker))
 
     @wsgi.expected_errors((400, 403, 409))
     @validation.schema(schema.create)
@@ -51,11 +49,10 @@ class KeypairController(wsgi.Controller):
         spec = body['keypair']
         user_id = (req.is_version('2.10') and spec.get('user_id')) or req.context.user_id
         policy.authorize(req.context, 'os-keypairs:create', target={'user_id': user_id})
-        with engine.transaction() as sess:
-            keypair, private_key = db.create(sess, req.context.project_id, user_id,
-                                             spec['name'].strip(), spec.get('type', db.SSH),
-                                             spec.get('public_key'))
-            view = views.create(req, keypair, private_key)
+        keypair, private_key = keypairs.create_keypair(req.context, user_id, spec['name'].strip(),
+                                                       spec.get('type', keypairs.SSH),
+                                                       spec.get('public_key'))
+        view = views.create(req, keypair, private_key)
         return _response(201 if req.is_version('2.2') else 200, view)
 
     @wsgi.expected_errors(404)
@@ -63,14 +60,12 @@ class KeypairController(wsgi.Controller):
     def show(self, req, id):
         user_id = _user_id(req)
         policy.authorize(req.context, 'os-keypairs:show', target={'user_id': user_id})
-        with engine.transaction() as sess:
-            return views.show(req, db.get(sess, user_id, id))
+        return views.show(req, keypairs.show_keypair(req.context, user_id, id))
 
     @wsgi.expected_errors(404)
     @validation.query_schema(schema.delete_query)
     def delete(self, req, id):
         user_id = _user_id(req)
         policy.authorize(req.context, 'os-keypairs:delete', target={'user_id': user_id})
-        with engine.transaction() as sess:
-            db.delete(sess, user_id, id)
+        keypairs.delete_keypair(req.context, user_id, id)
         return _response(204 if req.is_version('2.2') else 202)

@@ -6,7 +6,6 @@ from novaapi.api.schemas import limits as schema
 from novaapi.api.views import limits as views
 from novaapi.compute import policy
 from novaapi.compute import quotas
-from novaapi.db import engine
 
 
 class LimitsController(wsgi.Controller):
@@ -19,6 +18,4 @@ class LimitsController(wsgi.Controller):
         if 'tenant_id' in req.GET:
             project_id = req.GET.get('tenant_id')
             policy.authorize(req.context, 'limits:other_project')
-        with engine.transaction() as sess:
-            return views.index(req, quotas.limits(sess, project_id),
-                               quotas.displayed_usage(sess, project_id))
+        return views.index(req, *quotas.show_usage(req.context, project_id))

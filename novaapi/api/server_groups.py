@@ -5,8 +5,7 @@ from novaapi.api import wsgi
 from novaapi.api.schemas import server_groups as schema
 from novaapi.api.views import server_groups as views
 from novaapi.compute import policy
-from novaapi.compute import server_groups as db
-from novaapi.db import engine
+from novaapi.compute import server_groups
 from novaapi import conf
 
 
@@ -36,8 +35,7 @@ class ServerGroupController(wsgi.Controller):
                              target={'project_id': ctx.project_id})
             project_id = None
         offset, limit = _page(req)
-        with engine.transaction() as sess:
-            return views.index(req, db.get_all(sess, project_id, offset, limit))
+        return views.index(req, server_groups.list_groups(ctx, project_id, offset, limit))
 
     @wsgi.expected_errors((400, 403, 409))
     @validation.schema(schema.create)
@@ -45,25 +43,16 @@ class ServerGroupController(wsgi.Controller):
         ctx = req.context
         policy.authorize(ctx, 'os-server-groups:create', target={'project_id': ctx.project_id})
         spec = body['server_group']
-        with engine.transaction() as sess:
-            group = db.create(sess, ctx.project_id, ctx.user_id, spec['name'],
-                              *_policy_and_rules(req, spec))
-            return views.show(req, group, [])
+        group = server_groups.create_group(ctx, spec['name'], *_policy_and_rules(req, spec))
+        return views.show(req, group, [])
 
     @wsgi.expected_errors(404)
     @validation.query_schema(schema.show_query)
     def show(self, req, id):
-        with engine.transaction() as sess:
-            group = db.get(sess, req.context, id)
-            policy.authorize(req.context, 'os-server-groups:show',
-                             target={'project_id': group.project_id})
-            return views.show(req, group, db.members(sess, group))
+        group, members = server_groups.show_group(req.context, id)
+        return views.show(req, group, members)
 
     @wsgi.response(204)
     @wsgi.expected_errors(404)
     def delete(self, req, id):
-        with engine.transaction() as sess:
-            group = db.get(sess, req.context, id)
-            policy.authorize(req.context, 'os-server-groups:delete',
-                             target={'project_id': group.project_id})
-            db.delete(sess, group)
+        server_groups.delete_group(req.context, id)

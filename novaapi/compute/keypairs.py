@@ -1,4 +1,8 @@
-"""Key pairs: per-user SSH keys and X.509 certificates, unique by name for their user."""
+"""Key pairs: per-user SSH keys and X.509 certificates, unique by name for their user.
+
+The functions taking ``ctx`` serve one request each, in one transaction; the
+ones taking ``sess`` compose inside a caller's transaction.
+"""
 
 import sqlalchemy as sa
 from sqlalchemy import exc as sa_exc
@@ -6,21 +10,12 @@ from sqlalchemy import exc as sa_exc
 from novaapi.compute import models
 from novaapi.compute import quotas
 from novaapi.compute import ssh_keys
+from novaapi.db import engine
 from novaapi.db import utils
 from novaapi import exception
 
 SSH = 'ssh'
 X509 = 'x509'
-
-
-def _count(sess, project_id, user_id):
-    if not user_id:
-        return 0
-    return sess.scalar(sa.select(sa.func.count()).select_from(models.KeyPair).where(
-        models.KeyPair.user_id == user_id))
-
-
-quotas.register_counter('key_pairs', _count)
 
 
 def _query(user_id, name):
@@ -96,3 +91,27 @@ def delete(sess, user_id, name):
     """:raises exception.KeypairNotFound: no such key pair for that user."""
     sess.delete(get(sess, user_id, name))
     sess.flush()
+
+
+def list_keypairs(ctx, user_id, limit=None, marker=None):
+    """A page of the key pairs of ``user_id`` (see :func:`get_all`)."""
+    with engine.transaction() as sess:
+        return get_all(sess, user_id, limit, marker)
+
+
+def show_keypair(ctx, user_id, name):
+    """:raises exception.KeypairNotFound: no such key pair for that user."""
+    with engine.transaction() as sess:
+        return get(sess, user_id, name)
+
+
+def create_keypair(ctx, user_id, name, key_type=SSH, public_key=None):
+    """A key pair of ``user_id`` in the caller's project; returns as :func:`create`."""
+    with engine.transaction() as sess:
+        return create(sess, ctx.project_id, user_id, name, key_type, public_key)
+
+
+def delete_keypair(ctx, user_id, name):
+    """:raises exception.KeypairNotFound: no such key pair for that user."""
+    with engine.transaction() as sess:
+        delete(sess, user_id, name)

@@ -7,7 +7,7 @@ project (``project_user_quotas``), the project's override (``quotas``), the
 
 Usage is counted, never stored: each countable resource has a counter
 ``fn(sess, project_id, user_id) -> int`` (``user_id`` None counts the whole
-project) registered with ``register_counter``.
+project) in ``COUNTERS``.
 
 ``enforce`` makes count-then-insert safe across worker processes: it first
 writes the caller's lock row in ``quota_locks`` inside the caller's
@@ -16,16 +16,18 @@ transaction.  The row lock (PostgreSQL, MariaDB) or the database write lock
 same project waits, then counts the rows the first one committed.
 """
 
-import importlib
-
+from oslo_utils import strutils
 import sqlalchemy as sa
 from sqlalchemy.dialects import mysql
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.dialects import sqlite
 
 from novaapi.compute import models
+from novaapi.compute import usage
 from novaapi import conf
+from novaapi.db import engine
 from novaapi import exception
+from novaapi.identity import models as identity_models
 
 UNLIMITED = -1
 DEFAULT_CLASS = 'default'
@@ -55,26 +57,15 @@ PER_USER = ('key_pairs', 'server_group_members')
 # Always set at project level, even in a request naming a user.
 PER_PROJECT = ('fixed_ips', 'floating_ips')
 
-_COUNTERS = {}
-# Modules registering counters of their own resources when imported.
-_BUILTIN_COUNTERS = ('novaapi.compute.keypairs', 'novaapi.compute.server_groups')
-
-
-def _counters():
-    for module in _BUILTIN_COUNTERS:
-        importlib.import_module(module)
-    return _COUNTERS
-
-
-def register_counter(resource, fn):
-    """Count ``resource`` with ``fn(sess, project_id, user_id) -> int`` (user_id None = project)."""
-    if resource not in _DEFAULT_FLAGS:
-        raise ValueError('unknown quota resource %s' % resource)
-    _COUNTERS[resource] = fn
-
-
-def counter(resource):
-    return _counters().get(resource)
+# Resource -> its counter ``fn(sess, project_id, user_id) -> int``; the others count nothing.
+COUNTERS = {
+    'cores': usage.count_cores,
+    'instances': usage.count_instances,
+    'key_pairs': usage.count_key_pairs,
+    'ram': usage.count_ram,
+    'server_group_members': usage.count_server_group_members,
+    'server_groups': usage.count_server_groups,
+}
 
 
 def _configured_defaults():
@@ -117,7 +108,7 @@ def limits(sess, project_id, user_id=None):
 
 def usage(sess, project_id, user_id=None):
     """Counted usage of every resource with a counter (project-wide when ``user_id`` is None)."""
-    return {name: fn(sess, project_id, user_id) for name, fn in _counters().items()}
+    return {name: fn(sess, project_id, user_id) for name, fn in COUNTERS.items()}
 
 
 def set_limit(sess, project_id, resource, limit, user_id=None):
@@ -222,7 +213,7 @@ def enforce(sess, project_id, user_id, deltas, counters=None, lock_key=None):
     snapshot; the counts are only fresh under READ COMMITTED.
 
     :param deltas: ``{resource: amount}`` about to be added.
-    :param counters: per-call counters replacing registered ones, e.g. the
+    :param counters: per-call counters replacing those of ``COUNTERS``, e.g. the
         members of one server group for ``server_group_members``.
     :raises exception.OverQuota: with Nova's "Quota exceeded for ..." message;
         ``resources``, ``quotas``, ``usages`` and ``deltas`` attributes say which.
@@ -230,7 +221,7 @@ def enforce(sess, project_id, user_id, deltas, counters=None, lock_key=None):
     lock(sess, lock_key or project_id)
     project = limits(sess, project_id)
     own = user_overrides(sess, project_id, user_id) if user_id else {}
-    counters = dict(_counters(), **(counters or {}))
+    counters = dict(COUNTERS, **(counters or {}))
     overs, used, allowed = [], {}, {}
     for resource, delta in deltas.items():
         count = counters[resource]
@@ -261,5 +252,99 @@ def project_exists(sess, project_id):
     """False only when this service's own identity knows no such project (Nova asks Keystone)."""
     if conf.CONF.api.auth_strategy != 'embedded':
         return True
-    from novaapi.identity import models as identity_models
     return sess.get(identity_models.Project, project_id) is not None
+
+
+def _check_project(sess, project_id):
+    if not project_exists(sess, project_id):
+        raise exception.Invalid('Project ID %s is not a valid project.' % project_id)
+
+
+def _conv_inf(value):
+    return float('inf') if value == UNLIMITED else value
+
+
+def _check_range(resource, limit, minimum, maximum):
+    if _conv_inf(limit) < _conv_inf(minimum):
+        raise exception.Invalid('Quota limit %s for %s must be greater than or equal to already '
+                                'used and reserved %s.' % (limit, resource, minimum))
+    if _conv_inf(limit) > _conv_inf(maximum):
+        raise exception.Invalid('Quota limit %s for %s must be less than or equal to %s.'
+                                % (limit, resource, maximum))
+
+
+def _requested(sess, project_id, user_id, spec):
+    """Validated ``{resource: limit}`` of an update body (ranges skipped with ``force``)."""
+    force = strutils.bool_from_string(spec.get('force', 'False'))
+    ranges = None if force else settable_ranges(sess, project_id, user_id)
+    values = {}
+    for resource, value in spec.items():
+        if resource == 'force':
+            continue
+        values[resource] = int(value)
+        if ranges is not None:
+            _check_range(resource, values[resource], *ranges[resource])
+    return values
+
+
+def show_limits(ctx, project_id, user_id=None):
+    """The effective limits of a known project (or of one user inside it).
+
+    :raises exception.Invalid: the embedded identity knows no such project
+    """
+    with engine.transaction() as sess:
+        _check_project(sess, project_id)
+        return limits(sess, project_id, user_id)
+
+
+def show_detail(ctx, project_id, user_id=None):
+    """``(limits, displayed usage)`` of a known project (or of one user inside it)."""
+    with engine.transaction() as sess:
+        _check_project(sess, project_id)
+        return limits(sess, project_id, user_id), displayed_usage(sess, project_id, user_id)
+
+
+def show_defaults(ctx, project_id):
+    """The default limits, for a known project."""
+    with engine.transaction() as sess:
+        _check_project(sess, project_id)
+        return defaults(sess)
+
+
+def update_limits(ctx, project_id, spec, user_id=None):
+    """Set the limits of an update body ``{resource: limit, 'force': ...}``; return the new limits.
+
+    Without ``force`` each limit must lie in :func:`settable_ranges`.
+
+    :raises exception.Invalid: unknown project, or a limit out of its range
+    """
+    with engine.transaction() as sess:
+        _check_project(sess, project_id)
+        for resource, limit in _requested(sess, project_id, user_id, spec).items():
+            set_limit(sess, project_id, resource, limit, user_id)
+        return limits(sess, project_id, user_id)
+
+
+def reset_limits(ctx, project_id, user_id=None):
+    """Drop the overrides of a project (or of one user inside it)."""
+    with engine.transaction() as sess:
+        delete_overrides(sess, project_id, user_id)
+
+
+def show_class(ctx, class_name):
+    with engine.transaction() as sess:
+        return class_limits(sess, class_name)
+
+
+def update_class(ctx, class_name, values):
+    """Set ``{resource: limit}`` on a quota class; return its limits."""
+    with engine.transaction() as sess:
+        for resource, limit in values.items():
+            set_class_limit(sess, class_name, resource, int(limit))
+        return class_limits(sess, class_name)
+
+
+def show_usage(ctx, project_id):
+    """``(limits, displayed usage)`` of a project, as ``/limits`` shows them."""
+    with engine.transaction() as sess:
+        return limits(sess, project_id), displayed_usage(sess, project_id)

@@ -1,37 +1,20 @@
 """Server groups: a scheduling policy (with rules) and the servers that are its members.
 
 Rows carry ``policy`` (str) and ``rules`` (dict) whatever the microversion;
-the API shows ``policies: [policy]`` before 2.64.
+the API shows ``policies: [policy]`` before 2.64.  The functions taking
+``ctx`` serve one request each, in one transaction; the ones taking ``sess``
+compose inside a caller's transaction (the servers' create and delete).
 """
 
 import sqlalchemy as sa
 
 from novaapi.compute import models
+from novaapi.compute import policy
 from novaapi.compute import quotas
+from novaapi.db import engine
 from novaapi import exception
 
 POLICIES = ('anti-affinity', 'affinity', 'soft-anti-affinity', 'soft-affinity')
-
-
-def _count_groups(sess, project_id, user_id):
-    query = sa.select(sa.func.count()).select_from(models.ServerGroup).where(
-        models.ServerGroup.project_id == project_id)
-    if user_id:
-        query = query.where(models.ServerGroup.user_id == user_id)
-    return sess.scalar(query)
-
-
-def _count_members(sess, project_id, user_id):
-    """Members of every group of the project (or the user's groups); shown as 0 by the API."""
-    query = sa.select(sa.func.count()).select_from(models.ServerGroupMember).join(
-        models.ServerGroup).where(models.ServerGroup.project_id == project_id)
-    if user_id:
-        query = query.where(models.ServerGroup.user_id == user_id)
-    return sess.scalar(query)
-
-
-quotas.register_counter('server_groups', _count_groups)
-quotas.register_counter('server_group_members', _count_members)
 
 
 def get(sess, ctx, group_id):
@@ -54,7 +37,7 @@ def get_all(sess, project_id=None, offset=0, limit=None):
     return list(sess.scalars(query.offset(offset).limit(limit)))
 
 
-def create(sess, project_id, user_id, name, policy, rules=None):
+def create(sess, project_id, user_id, name, group_policy, rules=None):
     """Create a group (quota first, then the rules, in Nova's order).
 
     :raises exception.ServerGroupLimitExceeded: the project has ``server_groups`` groups.
@@ -64,9 +47,10 @@ def create(sess, project_id, user_id, name, policy, rules=None):
         quotas.enforce(sess, project_id, user_id, {'server_groups': 1})
     except exception.OverQuota:
         raise exception.ServerGroupLimitExceeded() from None
-    if rules and policy != 'anti-affinity':
+    if rules and group_policy != 'anti-affinity':
         raise exception.Invalid('Only anti-affinity policy supports rules.')
-    group = models.ServerGroup(name=name, project_id=project_id, user_id=user_id, policy=policy)
+    group = models.ServerGroup(name=name, project_id=project_id, user_id=user_id,
+                               policy=group_policy)
     group.rules = rules
     sess.add(group)
     sess.flush()
@@ -115,3 +99,34 @@ def groups_for_instance(sess, instance_uuid):
     """Uuids of the groups the server is a member of."""
     return list(sess.scalars(sa.select(models.ServerGroup.uuid).join(models.ServerGroupMember).where(
         models.ServerGroupMember.instance_uuid == instance_uuid).order_by(models.ServerGroup.id)))
+
+
+def list_groups(ctx, project_id=None, offset=0, limit=None):
+    """A page of the groups of ``project_id`` (every project when None)."""
+    with engine.transaction() as sess:
+        return get_all(sess, project_id, offset, limit)
+
+
+def create_group(ctx, name, group_policy, rules=None):
+    """A group of the caller's project (see :func:`create`)."""
+    with engine.transaction() as sess:
+        return create(sess, ctx.project_id, ctx.user_id, name, group_policy, rules)
+
+
+def show_group(ctx, group_id):
+    """``(group, member uuids)`` once the caller may see the group's project.
+
+    :raises exception.InstanceGroupNotFound: / :raises exception.PolicyNotAuthorized:
+    """
+    with engine.transaction() as sess:
+        group = get(sess, ctx, group_id)
+        policy.authorize(ctx, 'os-server-groups:show', target={'project_id': group.project_id})
+        return group, members(sess, group)
+
+
+def delete_group(ctx, group_id):
+    """:raises exception.InstanceGroupNotFound: / :raises exception.PolicyNotAuthorized:"""
+    with engine.transaction() as sess:
+        group = get(sess, ctx, group_id)
+        policy.authorize(ctx, 'os-server-groups:delete', target={'project_id': group.project_id})
+        delete(sess, group)

@@ -1,8 +1,8 @@
 """``quotas.enforce`` under contention: 100 concurrent count-then-insert transactions, quota 10.
 
 Each thread opens its own ``engine.transaction()``, calls ``enforce`` (which
-counts a scratch table through a counter registered with
-``register_counter``) and inserts a row.  Exactly 10 must succeed on every
+counts a scratch table through the counter the test puts in
+``quotas.COUNTERS``) and inserts a row.  Exactly 10 must succeed on every
 backend.  PostgreSQL and MariaDB run in a scratch database of their own; they
 are skipped when unreachable, except under ``CI=true``, where that fails.
 """
@@ -79,8 +79,7 @@ def race_engine(scratch_database, monkeypatch):
     _scratch_metadata.create_all(engine.get_engine())
     base.Base.metadata.create_all(engine.get_engine(), tables=_QUOTA_TABLES)
     # The servers' own instance counter comes back when the test ends.
-    monkeypatch.setitem(quotas._COUNTERS, 'instances', None)
-    quotas.register_counter('instances', _count_items)
+    monkeypatch.setitem(quotas.COUNTERS, 'instances', _count_items)
     try:
         yield engine.get_engine()
     finally:
