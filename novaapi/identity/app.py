@@ -9,18 +9,15 @@ import webob
 from paste import deploy
 
 from novaapi import conf
-from novaapi.identity import assignments
-from novaapi.identity import auth_api
-from novaapi.identity import catalog
 from novaapi.identity import errors
-from novaapi.identity import resources
+from novaapi.identity import routes
 from novaapi.identity import wsgi
 
 VERSION_ID = 'v3.14'
 VERSION_UPDATED = '2020-04-07T00:00:00Z'
 MEDIA_TYPE = 'application/vnd.openstack.identity-v3+json'
 
-ROUTES = auth_api.ROUTES + resources.ROUTES + assignments.ROUTES + catalog.ROUTES
+ROUTES = [(p, [m], h) for p, methods in routes.ROUTE_LIST for m, h in methods.items()]
 
 
 def version_entry(v3_url):

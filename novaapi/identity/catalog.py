@@ -1,173 +1,161 @@
-"""``/v3/services``, ``/v3/endpoints`` and ``/v3/regions``."""
+"""The service catalog: services, their endpoints and the regions endpoints live in."""
 
 import sqlalchemy as sa
 
 from novaapi.db import base
 from novaapi.identity import errors
 from novaapi.identity import models
-from novaapi.identity import schemas
 from novaapi.identity import store
-from novaapi.identity import views
-from novaapi.identity import wsgi
+
+SERVICE_FILTERS = ('type', 'name')
+ENDPOINT_FILTERS = ('service_id', 'interface', 'region_id')
+REGION_FILTERS = ('parent_region_id',)
+
+
+def token_catalog(token):
+    """``(services, endpoints)``, enabled ones only, for a project-scoped token.
+
+    :raises errors.Forbidden: the token is not scoped to a project
+    """
+    if not token.project_id:
+        raise errors.Forbidden()
+    with store.transaction() as sess:
+        return store.catalog_rows(sess)
 
 
 # -- services --------------------------------------------------------------------------------
 
-def list_services(call):
-    call.enforce('identity:list_services')
-    rows = store.listing(call.sess, models.Service, call.params, ('type', 'name'),
-                         order_by='type')
-    return wsgi.listing(call, 'services', views.service, rows)
+def list_services(query):
+    with store.transaction() as sess:
+        return store.listing(sess, models.Service, query, SERVICE_FILTERS, order_by='type')
 
 
-def create_service(call):
-    call.enforce('identity:create_service')
-    ref = schemas.entity_body(call, 'service', schemas.service_create)
-    row = models.Service(type=ref['type'], name=ref.get('name') or '',
-                         description=ref.get('description'), enabled=ref.get('enabled', True))
-    call.sess.add(row)
-    call.sess.flush()
-    return wsgi.show(call, 'service', views.service, row, status=201)
+def create_service(ref):
+    with store.transaction() as sess:
+        row = models.Service(type=ref['type'], name=ref.get('name') or '',
+                             description=ref.get('description'),
+                             enabled=ref.get('enabled', True))
+        sess.add(row)
+        sess.flush()
+    return row
 
 
-def get_service(call, service_id):
-    call.enforce('identity:get_service')
-    return wsgi.show(call, 'service', views.service, store.get(call.sess, models.Service, service_id))
+def get_service(service_id):
+    with store.transaction() as sess:
+        return store.get(sess, models.Service, service_id)
 
 
-def update_service(call, service_id):
-    call.enforce('identity:update_service')
-    row = store.get(call.sess, models.Service, service_id)
-    store.apply(row, schemas.entity_body(call, 'service', schemas.service_update),
-           ('type', 'name', 'description', 'enabled'))
-    return wsgi.show(call, 'service', views.service, row)
+def update_service(service_id, read_ref):
+    """Update a service with the fields ``read_ref()`` returns (called once it is found)."""
+    with store.transaction() as sess:
+        row = store.get(sess, models.Service, service_id)
+        store.apply(row, read_ref(), ('type', 'name', 'description', 'enabled'))
+    return row
 
 
-def delete_service(call, service_id):
-    call.enforce('identity:delete_service')
-    row = store.get(call.sess, models.Service, service_id)
-    call.sess.execute(sa.delete(models.Endpoint).where(models.Endpoint.service_id == service_id))
-    call.sess.delete(row)
-    return wsgi.no_content()
+def delete_service(service_id):
+    """Delete a service and its endpoints."""
+    with store.transaction() as sess:
+        row = store.get(sess, models.Service, service_id)
+        sess.execute(sa.delete(models.Endpoint).where(models.Endpoint.service_id == service_id))
+        sess.delete(row)
 
 
 # -- endpoints -------------------------------------------------------------------------------
 
-def _endpoint_region(call, ref):
+def _endpoint_region(sess, ref):
     """Keystone accepts the legacy ``region`` key and creates unknown regions on the fly."""
     region_id = ref.get('region_id') or ref.get('region')
-    if region_id and call.sess.get(models.Region, region_id) is None:
-        call.sess.add(models.Region(id=region_id, description=''))
+    if region_id and sess.get(models.Region, region_id) is None:
+        sess.add(models.Region(id=region_id, description=''))
     return region_id
 
 
-def list_endpoints(call):
-    call.enforce('identity:list_endpoints')
-    rows = store.listing(call.sess, models.Endpoint, call.params,
-                         ('service_id', 'interface', 'region_id'), order_by='service_id')
-    return wsgi.listing(call, 'endpoints', views.endpoint, rows)
+def list_endpoints(query):
+    with store.transaction() as sess:
+        return store.listing(sess, models.Endpoint, query, ENDPOINT_FILTERS,
+                             order_by='service_id')
 
 
-def create_endpoint(call):
-    call.enforce('identity:create_endpoint')
-    ref = schemas.entity_body(call, 'endpoint', schemas.endpoint_create)
-    store.get(call.sess, models.Service, ref['service_id'])
-    row = models.Endpoint(service_id=ref['service_id'], interface=ref['interface'],
-                          url=ref['url'], region_id=_endpoint_region(call, ref),
-                          enabled=ref.get('enabled', True))
-    call.sess.add(row)
-    call.sess.flush()
-    return wsgi.show(call, 'endpoint', views.endpoint, row, status=201)
+def create_endpoint(ref):
+    """Create an endpoint of an existing service (its region created when unknown)."""
+    with store.transaction() as sess:
+        store.get(sess, models.Service, ref['service_id'])
+        row = models.Endpoint(service_id=ref['service_id'], interface=ref['interface'],
+                              url=ref['url'], region_id=_endpoint_region(sess, ref),
+                              enabled=ref.get('enabled', True))
+        sess.add(row)
+        sess.flush()
+    return row
 
 
-def get_endpoint(call, endpoint_id):
-    call.enforce('identity:get_endpoint')
-    return wsgi.show(call, 'endpoint', views.endpoint,
-                 store.get(call.sess, models.Endpoint, endpoint_id))
+def get_endpoint(endpoint_id):
+    with store.transaction() as sess:
+        return store.get(sess, models.Endpoint, endpoint_id)
 
 
-def update_endpoint(call, endpoint_id):
-    call.enforce('identity:update_endpoint')
-    row = store.get(call.sess, models.Endpoint, endpoint_id)
-    ref = schemas.entity_body(call, 'endpoint', schemas.endpoint_update)
-    if 'service_id' in ref:
-        store.get(call.sess, models.Service, ref['service_id'])
-    if 'region_id' in ref or 'region' in ref:
-        row.region_id = _endpoint_region(call, ref)
-    store.apply(row, ref, ('service_id', 'interface', 'url', 'enabled'))
-    return wsgi.show(call, 'endpoint', views.endpoint, row)
+def update_endpoint(endpoint_id, read_ref):
+    """Update an endpoint with the fields ``read_ref()`` returns (called once it is found)."""
+    with store.transaction() as sess:
+        row = store.get(sess, models.Endpoint, endpoint_id)
+        ref = read_ref()
+        if 'service_id' in ref:
+            store.get(sess, models.Service, ref['service_id'])
+        if 'region_id' in ref or 'region' in ref:
+            row.region_id = _endpoint_region(sess, ref)
+        store.apply(row, ref, ('service_id', 'interface', 'url', 'enabled'))
+    return row
 
 
-def delete_endpoint(call, endpoint_id):
-    call.enforce('identity:delete_endpoint')
-    call.sess.delete(store.get(call.sess, models.Endpoint, endpoint_id))
-    return wsgi.no_content()
+def delete_endpoint(endpoint_id):
+    with store.transaction() as sess:
+        sess.delete(store.get(sess, models.Endpoint, endpoint_id))
 
 
 # -- regions ---------------------------------------------------------------------------------
 
-def list_regions(call):
-    call.enforce('identity:list_regions', allow=True)
-    rows = store.listing(call.sess, models.Region, call.params, ('parent_region_id',),
-                         order_by='id')
-    return wsgi.listing(call, 'regions', views.region, rows)
+def list_regions(query):
+    with store.transaction() as sess:
+        return store.listing(sess, models.Region, query, REGION_FILTERS, order_by='id')
 
 
-def create_region(call):
-    call.enforce('identity:create_region')
-    ref = schemas.entity_body(call, 'region', schemas.region_create)
-    region_id = ref.get('id') or base.new_hex_id()
-    if call.sess.get(models.Region, region_id) is not None:
-        raise errors.Conflict('Conflict occurred attempting to store region - '
-                              'Duplicate ID, %s.' % region_id)
-    if ref.get('parent_region_id'):
-        store.get(call.sess, models.Region, ref['parent_region_id'])
-    row = models.Region(id=region_id, description=ref.get('description') or '',
-                        parent_region_id=ref.get('parent_region_id'))
-    call.sess.add(row)
-    return wsgi.show(call, 'region', views.region, row, status=201)
+def create_region(ref):
+    """Create a region under an optional existing parent; 409 on a taken id."""
+    with store.transaction() as sess:
+        region_id = ref.get('id') or base.new_hex_id()
+        if sess.get(models.Region, region_id) is not None:
+            raise errors.Conflict('Conflict occurred attempting to store region - '
+                                  'Duplicate ID, %s.' % region_id)
+        if ref.get('parent_region_id'):
+            store.get(sess, models.Region, ref['parent_region_id'])
+        row = models.Region(id=region_id, description=ref.get('description') or '',
+                            parent_region_id=ref.get('parent_region_id'))
+        sess.add(row)
+    return row
 
 
-def get_region(call, region_id):
-    call.enforce('identity:get_region', allow=True)
-    return wsgi.show(call, 'region', views.region, store.get(call.sess, models.Region, region_id))
+def get_region(region_id):
+    with store.transaction() as sess:
+        return store.get(sess, models.Region, region_id)
 
 
-def update_region(call, region_id):
-    call.enforce('identity:update_region')
-    row = store.get(call.sess, models.Region, region_id)
-    ref = schemas.entity_body(call, 'region', schemas.region_update)
-    if ref.get('parent_region_id'):
-        store.get(call.sess, models.Region, ref['parent_region_id'])
-    store.apply(row, ref, ('description', 'parent_region_id'))
-    return wsgi.show(call, 'region', views.region, row)
+def update_region(region_id, read_ref):
+    """Update a region with the fields ``read_ref()`` returns (called once it is found)."""
+    with store.transaction() as sess:
+        row = store.get(sess, models.Region, region_id)
+        ref = read_ref()
+        if ref.get('parent_region_id'):
+            store.get(sess, models.Region, ref['parent_region_id'])
+        store.apply(row, ref, ('description', 'parent_region_id'))
+    return row
 
 
-def delete_region(call, region_id):
-    call.enforce('identity:delete_region')
-    row = store.get(call.sess, models.Region, region_id)
-    if store.exists(call.sess, models.Endpoint, region_id=region_id) or \
-            store.exists(call.sess, models.Region, parent_region_id=region_id):
-        raise errors.Forbidden('Unable to delete region %s because it or its child regions '
-                               'have associated endpoints.' % region_id)
-    call.sess.delete(row)
-    return wsgi.no_content()
-
-
-ROUTES = [
-    ('/services', ['GET'], list_services),
-    ('/services', ['POST'], create_service),
-    ('/services/{service_id}', ['GET'], get_service),
-    ('/services/{service_id}', ['PATCH'], update_service),
-    ('/services/{service_id}', ['DELETE'], delete_service),
-    ('/endpoints', ['GET'], list_endpoints),
-    ('/endpoints', ['POST'], create_endpoint),
-    ('/endpoints/{endpoint_id}', ['GET'], get_endpoint),
-    ('/endpoints/{endpoint_id}', ['PATCH'], update_endpoint),
-    ('/endpoints/{endpoint_id}', ['DELETE'], delete_endpoint),
-    ('/regions', ['GET'], list_regions),
-    ('/regions', ['POST'], create_region),
-    ('/regions/{region_id}', ['GET'], get_region),
-    ('/regions/{region_id}', ['PATCH'], update_region),
-    ('/regions/{region_id}', ['DELETE'], delete_region),
-]
+def delete_region(region_id):
+    """Delete a region that has no endpoints and no child regions."""
+    with store.transaction() as sess:
+        row = store.get(sess, models.Region, region_id)
+        if store.exists(sess, models.Endpoint, region_id=region_id) or \
+                store.exists(sess, models.Region, parent_region_id=region_id):
+            raise errors.Forbidden('Unable to delete region %s because it or its child regions '
+                                   'have associated endpoints.' % region_id)
+        sess.delete(row)

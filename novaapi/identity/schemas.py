@@ -114,6 +114,23 @@ def validate(schema, document):
     raise errors.ValidationError(message)
 
 
+def check_id_or_name(auth):
+    """Keystone's extra rules on a token request that the JSON schema cannot say."""
+    user = auth['identity'].get('password', {}).get('user')
+    checks = [('identity/password/user', user),
+              ('identity/password/user/domain', (user or {}).get('domain'))]
+    scope = auth.get('scope')
+    if isinstance(scope, dict):
+        project = scope.get('project')
+        checks += [('scope/project', project),
+                   ('scope/project/domain', (project or {}).get('domain')),
+                   ('scope/domain', scope.get('domain'))]
+    for field, ref in checks:
+        if ref is not None and 'id' not in ref and 'name' not in ref:
+            raise errors.ValidationError(
+                'Invalid input for field %s: id or name must be present.' % field)
+
+
 def entity_body(call, key, schema):
     """The ``key`` object of the request body, validated; 400 when it is missing."""
     doc = call.body()

@@ -1,7 +1,11 @@
-"""Database queries shared by the identity handlers."""
+"""The unit of work and the database queries shared by the identity domain modules."""
+
+import contextlib
 
 import sqlalchemy as sa
+import sqlalchemy.exc
 
+from novaapi.db import engine
 from novaapi.identity import errors
 from novaapi.identity import models
 from novaapi.identity import tokens
@@ -12,6 +16,22 @@ _KINDS = {
     models.Region: 'region',
 }
 _FALSE = ('0', 'f', 'false', 'n', 'no', 'off')
+DUPLICATE = 'Conflict occurred attempting to store the request - Duplicate entry.'
+
+
+@contextlib.contextmanager
+def transaction():
+    """One request's unit of work: a session that commits on success, rolls back on error.
+
+    :raises errors.Conflict: Keystone's "Duplicate entry" 409 when a unique
+        constraint fails at a flush or at commit
+    """
+    try:
+        with engine.transaction() as sess:
+            yield sess
+    except sqlalchemy.exc.IntegrityError:
+        # NOTE: a concurrent create won the race past our own duplicate check.
+        raise errors.Conflict(DUPLICATE) from None
 
 
 def get(sess, model, entity_id):

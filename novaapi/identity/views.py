@@ -51,6 +51,40 @@ def role_brief(call, row):
     return _with_link(call, 'roles', {'id': row.id, 'name': row.name})
 
 
+def role_inference(call, prior, implied):
+    """One implication: ``implied`` is a role, or the list of roles ``prior`` implies."""
+    if isinstance(implied, list):
+        implies = [role_brief(call, r) for r in implied]
+    else:
+        implies = role_brief(call, implied)
+    return {'prior_role': role_brief(call, prior), 'implies': implies}
+
+
+def role_assignment(call, row, names=None):
+    """A ``(user_id, project_id, role_id, prior_role_id)`` assignment, with ``names`` when given.
+
+    :param names: ``{'users'|'projects'|'roles': {id: row}, 'domains': {id: name}}``
+    """
+    user_id, project_id, role_id, prior_id = row
+    ref = {'user': {'id': user_id}, 'scope': {'project': {'id': project_id}},
+           'role': {'id': role_id}, 'links': {}}
+    if names:
+        user, project, role = names['users'][user_id], names['projects'][project_id], \
+            names['roles'][role_id]
+        domains = names['domains']
+        ref['user'].update(name=user.name, domain={'id': user.domain_id,
+                                                   'name': domains[user.domain_id]})
+        ref['scope']['project'].update(name=project.name, domain={
+            'id': project.domain_id, 'name': domains[project.domain_id]})
+        ref['role']['name'] = role.name
+    # NOTE: for an implied role Keystone links the grant of the prior role.
+    ref['links']['assignment'] = call.url('projects', project_id, 'users', user_id, 'roles',
+                                          prior_id or role_id)
+    if prior_id:
+        ref['links']['prior_role'] = call.url('prior_role', role_id, 'implies', prior_id)
+    return ref
+
+
 def region(call, row):
     return _with_link(call, 'regions', {
         'id': row.id, 'description': row.description or '',
@@ -83,8 +117,12 @@ def catalog(services, endpoints):
             for svc in services]
 
 
-def token(info, catalog_list=None):
-    """The ``{"token": ...}`` body for a :class:`~novaapi.identity.tokens.TokenInfo`."""
+def token(info, catalog_rows=None):
+    """The ``{"token": ...}`` body for a :class:`~novaapi.identity.tokens.TokenInfo`.
+
+    :param catalog_rows: ``(services, endpoints)`` of a project-scoped token's
+        catalog, or None for a body without one
+    """
     body = {
         'methods': list(info.methods),
         'user': {'id': info.user_id, 'name': info.user_name, 'password_expires_at': None,
@@ -99,6 +137,6 @@ def token(info, catalog_list=None):
                                       'name': info.project_domain_name}}
         body['is_domain'] = False
         body['roles'] = [dict(r) for r in info.role_refs]
-        if catalog_list is not None:
-            body['catalog'] = catalog_list
+        if catalog_rows is not None:
+            body['catalog'] = catalog(*catalog_rows)
     return {'token': body}
