@@ -12,6 +12,7 @@ from novaapi import exception
 from novaapi.db import base
 from novaapi.db import utils
 from novaapi.image import models
+from novaapi.image import policy
 from novaapi.image import views
 
 VISIBILITIES = ('public', 'private', 'shared', 'community')
@@ -44,12 +45,11 @@ def image_meta_for_server(image):
 
 
 def _visible(query, ctx):
-    """Public and community images, and the caller's own; admins see everything."""
-    if ctx.is_admin:
+    """The ``get_image`` rule as a filter: public and community images, and the caller's own."""
+    if policy.unrestricted(ctx, 'get_image'):
         return query
     img = models.Image
-    return query.where(sa.or_(img.visibility.in_(('public', 'community')),
-                              img.owner == ctx.project_id))
+    return query.where(sa.or_(img.visibility.in_(policy.PUBLIC), img.owner == ctx.project_id))
 
 
 def get(sess, ctx, image_id):
@@ -186,7 +186,7 @@ def delete(sess, image_id):
 
 def update(sess, image, changes, removed=()):
     """Apply column ``changes`` and custom properties; names in ``removed`` go away."""
-    columns = set(views.CORE_ATTRIBUTES)
+    columns = set(models.CORE_ATTRIBUTES)
     props = {p.name: p for p in image.properties}
     for name, value in changes.items():
         if name in columns:

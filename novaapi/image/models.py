@@ -5,6 +5,15 @@ from sqlalchemy import orm
 
 from novaapi.db import base
 
+# Attributes Glance keeps in its own columns; anything else is a custom property.
+CORE_ATTRIBUTES = ('name', 'status', 'visibility', 'owner', 'size', 'virtual_size',
+                   'disk_format', 'container_format', 'min_disk', 'min_ram', 'protected',
+                   'os_hidden', 'checksum', 'os_hash_algo', 'os_hash_value')
+# Keys the server sets or computes; a client may not write them.
+READ_ONLY = ('id', 'status', 'owner', 'size', 'virtual_size', 'checksum', 'os_hash_algo',
+             'os_hash_value', 'created_at', 'updated_at', 'self', 'file', 'schema', 'locations',
+             'direct_url', 'stores')
+
 
 class Image(base.Base, base.TimestampMixin):
     __tablename__ = 'image_images'

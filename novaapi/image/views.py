@@ -2,14 +2,7 @@
 
 import urllib.parse
 
-# Attributes Glance keeps in its own columns; anything else is a custom property.
-CORE_ATTRIBUTES = ('name', 'status', 'visibility', 'owner', 'size', 'virtual_size',
-                   'disk_format', 'container_format', 'min_disk', 'min_ram', 'protected',
-                   'os_hidden', 'checksum', 'os_hash_algo', 'os_hash_value')
-# Keys the server sets or computes; a client may not write them.
-READ_ONLY = ('id', 'status', 'owner', 'size', 'virtual_size', 'checksum', 'os_hash_algo',
-             'os_hash_value', 'created_at', 'updated_at', 'self', 'file', 'schema', 'locations',
-             'direct_url', 'stores')
+from novaapi.image import models
 
 
 def isotime(value):
@@ -19,7 +12,7 @@ def isotime(value):
 def image(row):
     """One image as ``GET /v2/images/{id}`` shows it, custom properties at the top level."""
     body = dict(row.properties_dict)
-    body.update({name: getattr(row, name) for name in CORE_ATTRIBUTES})
+    body.update({name: getattr(row, name) for name in models.CORE_ATTRIBUTES})
     body.update(id=row.id, tags=row.tag_list, created_at=isotime(row.created_at),
                 updated_at=isotime(row.updated_at or row.created_at),
                 self='/v2/images/%s' % row.id, file='/v2/images/%s/file' % row.id,

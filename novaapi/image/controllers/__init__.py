@@ -1,0 +1,1 @@
+"""The image endpoint's controllers: HTTP in, domain calls, Glance views out."""

@@ -1,0 +1,151 @@
+"""``/v2/images``: list with Glance's filters and paging, show, create, JSON-patch update, delete."""
+
+import json
+
+from novaapi import exception
+from novaapi.image import api
+from novaapi.image import images
+from novaapi.image import views
+from novaapi.image import wsgi
+
+DEFAULT_LIMIT = 25
+MAX_LIMIT = 1000
+PATCH_TYPES = ('application/openstack-images-v2.1-json-patch',
+               'application/openstack-images-v2.0-json-patch')
+# Query parameters with a meaning of their own; any other one filters on a custom property.
+RESERVED_PARAMS = ('limit', 'marker', 'sort_key', 'sort_dir', 'sort', 'visibility', 'tag',
+                   'member_status', 'size_min', 'size_max', 'created_at', 'updated_at',
+                   'protected', 'os_hidden') + api.FILTER_COLUMNS
+
+
+def bad_request(message):
+    return wsgi.ApiError(400, message)
+
+
+def _error(err, image_id=None):
+    """The Glance answer to a domain error: its status and message (Glance's words for 404)."""
+    if isinstance(err, exception.ImageNotFound):
+        return wsgi.ApiError(404, 'No image found with ID %s' % image_id)
+    return wsgi.ApiError(err.code, err.message)
+
+
+def _limit(params):
+    raw = params.get('limit')
+    if raw is None:
+        return DEFAULT_LIMIT
+    try:
+        limit = int(raw)
+    except ValueError:
+        raise bad_request('limit param must be an integer') from None
+    if limit < 0:
+        raise bad_request('limit param must be positive')
+    return min(limit, MAX_LIMIT)
+
+
+def _sort(params):
+    key, direction = params.get('sort_key', 'created_at'), params.get('sort_dir', 'desc')
+    if key not in api.SORT_KEYS:
+        raise bad_request('Invalid sort key: %s. It must be one of the following: %s.'
+                          % (key, ', '.join(api.SORT_KEYS)))
+    if direction not in ('asc', 'desc'):
+        raise bad_request('Invalid sort direction: %s' % direction)
+    return key, direction
+
+
+def _filters(params):
+    filters = {}
+    for column in api.FILTER_COLUMNS:
+        if column in params:
+            value = params[column]
+            filters[column] = value[3:].split(',') if value.startswith('in:') else [value]
+    for status in filters.get('status', []):
+        if status not in api.STATUSES:
+            raise bad_request('Invalid status value: %s' % status)
+    visibility = params.get('visibility')
+    if visibility is not None and visibility not in api.VISIBILITIES + ('all',):
+        raise bad_request('Invalid visibility value: %s' % visibility)
+    properties = {k: v for k, v in params.items() if k not in RESERVED_PARAMS}
+    return filters, visibility, properties
+
+
+def index(call):
+    """``GET /v2/images``: Glance's filters, newest first, pages with ``next``."""
+    params = call.params
+    limit = _limit(params)
+    sort_key, sort_dir = _sort(params)
+    filters, visibility, properties = _filters(params)
+    # Glance leaves hidden images out of lists unless asked for them.
+    hidden = params.get('os_hidden', 'false').lower() in ('true', '1', 'yes', 'on')
+    try:
+        rows = images.list_images(call.ctx, filters, visibility, limit, params.get('marker'),
+                                  sort_key, sort_dir, properties, params.getall('tag'), hidden)
+    except exception.ImageNotFound:
+        raise bad_request('Invalid marker. Image %s could not be found.'
+                          % params.get('marker')) from None
+    except exception.NovaException as err:
+        raise _error(err) from None
+    return wsgi.json_response(views.index(rows, list(params.items()), limit))
+
+
+def show(call, image_id):
+    try:
+        image = images.get(call.ctx, image_id)
+    except exception.NovaException as err:
+        raise _error(err, image_id) from None
+    return wsgi.json_response(views.image(image))
+
+
+def create(call):
+    """``POST /v2/images``: a queued image record (201)."""
+    body = call.body(bad_request)
+    try:
+        image = images.create(call.ctx, body)
+    except exception.NovaException as err:
+        raise _error(err) from None
+    return wsgi.json_response(views.image(image), status=201,
+                              headers={'Location': '/v2/images/%s' % image.id})
+
+
+def _patch_ops(call):
+    if call.req.content_type not in PATCH_TYPES:
+        raise wsgi.ApiError(415, 'Unsupported Content-Type')
+    try:
+        ops = json.loads(call.req.body or b'null')
+    except ValueError:
+        raise bad_request('Malformed JSON in request body.') from None
+    if not isinstance(ops, list):
+        raise bad_request('Request body must be a JSON array of operation objects.')
+    return ops
+
+
+def _patch(call):
+    """``(changes, removed)`` of the request's ``add``/``replace``/``remove`` operations."""
+    changes, removed = {}, []
+    for op in _patch_ops(call):
+        if not isinstance(op, dict) or op.get('op') not in ('add', 'replace', 'remove'):
+            raise bad_request('Operation objects must contain exactly one member named '
+                              '"add", "remove", or "replace".')
+        name = str(op.get('path', '')).lstrip('/')
+        if op['op'] == 'remove':
+            removed.append(name)
+        else:
+            changes[name] = op.get('value')
+    return changes, removed
+
+
+def update(call, image_id):
+    """``PATCH /v2/images/{id}``: JSON-patch ``add``/``replace``/``remove`` of attributes."""
+    try:
+        image = images.update(call.ctx, image_id, lambda: _patch(call))
+    except exception.NovaException as err:
+        raise _error(err, image_id) from None
+    return wsgi.json_response(views.image(image))
+
+
+def delete(call, image_id):
+    """``DELETE /v2/images/{id}``: owner or admin; protected images stay (403)."""
+    try:
+        images.delete(call.ctx, image_id)
+    except exception.NovaException as err:
+        raise _error(err, image_id) from None
+    return wsgi.no_content()

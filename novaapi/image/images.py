@@ -1,0 +1,124 @@
+"""Images as the image endpoint serves them: Glance's rules and policy, one transaction a call.
+
+Each function takes the caller's context and plain arguments and returns
+loaded rows (their properties and tags included) for views rendered after the
+commit.  The queries themselves are :mod:`novaapi.image.api`'s.
+"""
+
+from novaapi import exception
+from novaapi.db import engine
+from novaapi.image import api
+from novaapi.image import models
+from novaapi.image import policy
+
+# Attributes kept in columns when an image is created; the other keys become custom properties.
+WRITABLE_COLUMNS = ('name', 'visibility', 'protected', 'min_disk', 'min_ram', 'disk_format',
+                    'container_format', 'os_hidden', 'tags')
+
+
+class ReadOnlyAttribute(exception.Forbidden):
+    msg_fmt = "Attribute '%(name)s' is read-only."
+
+
+class ImageProtected(exception.Forbidden):
+    msg_fmt = 'Image %(image_id)s is protected and cannot be deleted.'
+
+
+class ImageExists(exception.Conflict):
+    msg_fmt = 'Image with identifier %(image_id)s already exists!'
+
+
+def _loaded(image):
+    """``image`` with its properties and tags read, for views rendered after the session closes."""
+    image.properties, image.tags  # noqa: B018 - loads the relationships
+    return image
+
+
+def list_images(ctx, filters=None, visibility=None, limit=None, marker=None,
+                sort_key='created_at', sort_dir='desc', properties=None, tags=(), hidden=None):
+    """A page of the images ``ctx`` may list (arguments as :func:`novaapi.image.api.list_images`).
+
+    :raises exception.ImageNotFound: the marker is not a visible image
+    """
+    policy.authorize(ctx, 'get_images')
+    with engine.transaction() as sess:
+        return api.list_images(sess, ctx, filters, visibility, limit, marker, sort_key,
+                               sort_dir, properties, tags, hidden)
+
+
+def get(ctx, image_id):
+    """:raises exception.ImageNotFound: unknown, or not visible to ``ctx``"""
+    with engine.transaction() as sess:
+        return api.get(sess, ctx, image_id)
+
+
+def _check_writable(ctx, values):
+    """Glance's checks of written attributes: read-only keys, publicizing, known values."""
+    for key in values:
+        if key in models.READ_ONLY:
+            raise ReadOnlyAttribute(name=key)
+    if values.get('visibility') == 'public':
+        policy.authorize(ctx, 'publicize_image')
+    for key, allowed in (('visibility', api.VISIBILITIES), ('disk_format', api.DISK_FORMATS),
+                         ('container_format', api.CONTAINER_FORMATS)):
+        if key in values and values[key] not in allowed:
+            raise exception.Invalid("Invalid value '%s' for %s: it must be one of %s."
+                                    % (values[key], key, ', '.join(allowed)))
+    for key in ('min_disk', 'min_ram'):
+        if key in values and not (isinstance(values[key], int) and values[key] >= 0):
+            raise exception.Invalid('%s must be a non-negative integer.' % key)
+
+
+def create(ctx, attributes):
+    """A queued image owned by the caller's project, from ``POST /v2/images``'s attributes.
+
+    :param attributes: ``id`` and ``tags`` (optional), columns and custom properties
+    :raises ReadOnlyAttribute, policy.Forbidden, exception.Invalid: a refused attribute
+    :raises ImageExists: an image already has the requested ``id``
+    """
+    policy.authorize(ctx, 'add_image', {'owner': ctx.project_id})
+    properties = dict(attributes)
+    image_id = properties.pop('id', None)
+    tags = properties.pop('tags', [])
+    _check_writable(ctx, properties)
+    columns = {k: properties.pop(k) for k in list(properties) if k in WRITABLE_COLUMNS}
+    with engine.transaction() as sess:
+        if image_id:
+            columns['id'] = image_id
+            if api.exists(sess, image_id):
+                raise ImageExists(image_id=image_id)
+        return _loaded(api.create(sess, ctx, columns, properties, tags))
+
+
+def update(ctx, image_id, read_patch):
+    """Apply a JSON patch to an image the caller may modify.
+
+    :param read_patch: ``read_patch()`` returns ``(changes, removed)``: ``{name:
+        value}`` to set and names to remove; it is called once the image is
+        found and may be modified, so those refusals come before the patch's own
+    :raises exception.ImageNotFound: unknown, or not visible to ``ctx``
+    :raises policy.Forbidden: not the caller's image
+    :raises ReadOnlyAttribute, exception.Invalid: a refused change
+    """
+    with engine.transaction() as sess:
+        image = api.get(sess, ctx, image_id)
+        policy.authorize(ctx, 'modify_image', policy.target(image))
+        changes, removed = read_patch()
+        _check_writable(ctx, dict(changes, **{n: None for n in removed
+                                              if n in models.READ_ONLY}))
+        return _loaded(api.update(sess, image, changes, removed))
+
+
+def delete(ctx, image_id):
+    """Delete an image the caller owns (or any, for an admin).
+
+    :raises exception.ImageNotFound: unknown, or not visible to ``ctx``
+    :raises policy.Forbidden: not the caller's image
+    :raises ImageProtected: the image is protected
+    """
+    with engine.transaction() as sess:
+        image = api.get(sess, ctx, image_id)
+        policy.authorize(ctx, 'delete_image', policy.target(image))
+        if image.protected:
+            raise ImageProtected(image_id=image_id)
+        api.delete(sess, image.id)
