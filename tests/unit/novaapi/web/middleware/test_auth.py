@@ -1,0 +1,96 @@
+"""Token auth: attaches the caller, 401 in the configured format, optional and public paths."""
+
+import json
+import types
+
+import pytest
+import webob
+
+from novaapi import conf
+from novaapi.web.middleware import auth
+
+SCOPED = types.SimpleNamespace(user_id='u1', project_id='p1', roles=['member'], user_name='demo',
+                               project_name='demo', user_domain_id='default',
+                               project_domain_id='default')
+UNSCOPED = types.SimpleNamespace(**dict(vars(SCOPED), project_id=None))
+TOKENS = {'good': SCOPED, 'unscoped': UNSCOPED}
+
+
+def validate(token):
+    return TOKENS.get(token)
+
+
+class Recorder:
+    def __init__(self):
+        self.environ = None
+
+    def __call__(self, environ, start_response):
+        self.environ = environ
+        return webob.Response('ok')(environ, start_response)
+
+
+def _filter(**options):
+    app = Recorder()
+    return auth.TokenAuth.factory({}, validator=validate, **options)(app), app
+
+
+def _get(app, path='/v2/images', token=None, method='GET'):
+    req = webob.Request.blank(path, method=method)
+    req.environ['openstack.request_id'] = 'req-1'
+    if token:
+        req.headers['X-Auth-Token'] = token
+    return req.get_response(app)
+
+
+def test_valid_token_attaches_info_and_context():
+    app, inner = _filter()
+    assert _get(app, token='good').status_int == 200
+    assert inner.environ[auth.ENV_TOKEN_INFO] is SCOPED
+    ctx = inner.environ[auth.ENV_CONTEXT]
+    assert (ctx.user_id, ctx.project_id, ctx.roles, ctx.auth_token, ctx.request_id) == (
+        'u1', 'p1', ['member'], 'good', 'req-1')
+
+
+@pytest.mark.parametrize('token', [None, 'bogus'])
+def test_missing_or_bad_token_is_401_in_the_format(token):
+    app, inner = _filter(error_format='keystone')
+    resp = _get(app, token=token)
+    assert resp.status_int == 401
+    assert json.loads(resp.body) == {'error': {'code': 401, 'title': 'Unauthorized', 'message':
+                                               'The request you have made requires authentication.'}}
+    assert resp.headers['WWW-Authenticate'] == 'Keystone uri="%s"' % conf.CONF.endpoint_url('identity')
+    assert inner.environ is None
+
+
+def test_head_401_has_no_body():
+    app, _inner = _filter(error_format='keystone')
+    resp = _get(app, method='HEAD')
+    assert (resp.status_int, resp.body) == (401, b'')
+
+
+def test_require_project_refuses_unscoped_tokens():
+    app, _inner = _filter(require_project='true')
+    resp = _get(app, token='unscoped')
+    assert resp.status_int == 401 and 'unauthorized' in json.loads(resp.body)
+    app, inner = _filter()
+    assert _get(app, token='unscoped').status_int == 200
+
+
+def test_optional_auth_leaves_the_decision_to_the_app():
+    app, inner = _filter(required='false')
+    assert _get(app, token='bogus').status_int == 200
+    assert auth.ENV_TOKEN_INFO not in inner.environ
+    assert _get(app, token='good').status_int == 200
+    assert inner.environ[auth.ENV_TOKEN_INFO] is SCOPED
+
+
+def test_public_paths_need_no_token():
+    app, _inner = _filter(public_paths='/ /versions')
+    assert _get(app, '/').status_int == 200
+    assert _get(app, '/versions/').status_int == 200
+    assert _get(app, '/v2/images').status_int == 401
+
+
+def test_validator_by_reference():
+    assert auth.resolve('os.path:join') is __import__('os').path.join
+    assert auth.resolve(validate) is validate

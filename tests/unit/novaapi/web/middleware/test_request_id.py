@@ -1,0 +1,42 @@
+"""Request ids: a fresh id per request, a valid inbound one kept as the global id."""
+
+import webob
+
+from novaapi.web.middleware import request_id
+
+
+def _seen():
+    seen = {}
+
+    def app(environ, start_response):
+        seen.update(environ)
+        return webob.Response('ok')(environ, start_response)
+    return seen, app
+
+
+def test_fresh_id_in_the_response_and_compat_headers():
+    seen, app = _seen()
+    filtered = request_id.RequestId.factory({}, compat_headers='x-compute-request-id')(app)
+    resp = webob.Request.blank('/').get_response(filtered)
+    rid = seen[request_id.ENV_REQUEST_ID]
+    assert rid.startswith('req-') and len(rid) == 40
+    assert resp.headers['x-openstack-request-id'] == rid
+    assert resp.headers['x-compute-request-id'] == rid
+
+
+def test_no_compat_header_by_default():
+    seen, app = _seen()
+    resp = webob.Request.blank('/').get_response(request_id.RequestId(app))
+    assert 'x-compute-request-id' not in resp.headers
+
+
+def test_inbound_id_is_the_global_id_only_when_well_formed():
+    inbound = 'req-11111111-2222-3333-4444-555555555555'
+    seen, app = _seen()
+    filtered = request_id.RequestId(app)
+    webob.Request.blank('/', headers={'X-Openstack-Request-Id': inbound}).get_response(filtered)
+    assert seen[request_id.ENV_GLOBAL_REQUEST_ID] == inbound
+    assert seen[request_id.ENV_REQUEST_ID] != inbound
+    seen.clear()
+    webob.Request.blank('/', headers={'X-Openstack-Request-Id': 'bogus'}).get_response(filtered)
+    assert request_id.ENV_GLOBAL_REQUEST_ID not in seen
