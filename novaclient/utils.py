@@ -358,7 +358,7 @@ def prepare_query_string(params):
     """``?k=v&...`` with keys sorted, or '' for no params."""
     if not params:
         return ''
-    # deferred: urllib.parse costs ~1.8 ms at start-up; only managers need it
+    # deferred: urllib.parse costs ~1.6 ms at start-up; only managers need it
     from urllib import parse
     return '?%s' % parse.urlencode(sorted(params.items(), key=lambda x: x[0]))
 
