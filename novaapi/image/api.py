@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from novaapi import exception
 from novaapi.db import base
 from novaapi.db import utils
+from novaapi.identity import models as identity_models
 from novaapi.image import models
 from novaapi.image import policy
 from novaapi.image import views
@@ -206,7 +207,6 @@ def update(sess, image, changes, removed=()):
 
 
 def _admin_project_id(sess):
-    from novaapi.identity import models as identity_models
     return sess.scalar(sa.select(identity_models.Project.id)
                        .where(identity_models.Project.name == 'admin'))
 

@@ -1,4 +1,4 @@
-"""Glance's default image policy: one table of the rules the image endpoint enforces, and the checks.
+"""Glance's default image policy: one table of the image endpoint's rules, and the checks.
 
 Rule names are Glance's.  Each maps to one of a few base checks; admins pass
 them all.  A target describes an image: its ``owner`` (a project id) and its

@@ -1,4 +1,4 @@
-"""``/v2/images``: list with Glance's filters and paging, show, create, JSON-patch update, delete."""
+"""``/v2/images``: list with Glance's filters and paging, show, create, patch, delete."""
 
 import json
 
