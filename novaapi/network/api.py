@@ -15,7 +15,9 @@ import sqlalchemy as sa
 from sqlalchemy import exc as sa_exc
 
 from novaapi import exception
+from novaapi.identity import models as identity_models
 from novaapi.network import models
+from novaapi.network import policy
 
 DEVICE_OWNER = 'compute:nova'
 MAC_PREFIX = 'fa:16:3e'
@@ -51,8 +53,8 @@ class MacAddressInUse(exception.Conflict):
 # --- visibility -------------------------------------------------------------------------
 
 def _visible_networks(query, ctx):
-    """Shared and external networks, and the caller's own; admins see everything."""
-    if ctx.is_admin:
+    """The ``get_network`` rule as a filter: shared and external networks, and the caller's own."""
+    if policy.unrestricted(ctx, 'get_network'):
         return query
     net = models.Network
     return query.where(sa.or_(net.shared.is_(True), net.external.is_(True),
@@ -60,7 +62,8 @@ def _visible_networks(query, ctx):
 
 
 def _visible_ports(query, ctx):
-    if ctx.is_admin:
+    """The ``get_port`` rule as a filter: the caller's own ports."""
+    if policy.unrestricted(ctx, 'get_port'):
         return query
     return query.where(models.Port.project_id == ctx.project_id)
 
@@ -436,7 +439,7 @@ def list_security_groups(sess, ctx, filters=None):
     if ctx.project_id:
         ensure_default_security_group(sess, ctx.project_id)
     query = sa.select(models.SecurityGroup)
-    if not ctx.is_admin:
+    if not policy.unrestricted(ctx, 'get_security_group'):
         query = query.where(models.SecurityGroup.project_id == ctx.project_id)
     for column, values in (filters or {}).items():
         query = query.where(getattr(models.SecurityGroup, column).in_(values))
@@ -447,7 +450,6 @@ def list_security_groups(sess, ctx, filters=None):
 # --- seed -------------------------------------------------------------------------------
 
 def _admin_project_id(sess):
-    from novaapi.identity import models as identity_models
     return sess.scalar(sa.select(identity_models.Project.id)
                        .where(identity_models.Project.name == 'admin'))
 

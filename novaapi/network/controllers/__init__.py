@@ -1,0 +1,1 @@
+"""The network endpoint's controllers: HTTP in, domain calls, Neutron views out."""

@@ -1,0 +1,53 @@
+"""``/v2.0/ports``: list with filters, show, create, update, delete."""
+
+from novaapi.network import ports
+from novaapi.network import views
+from novaapi.network import wsgi
+from novaapi.network.controllers import common
+
+CREATE = ('network_id', 'name', 'device_id', 'device_owner', 'fixed_ips', 'admin_state_up',
+          'mac_address', 'description', 'project_id', 'tenant_id', 'security_groups')
+UPDATE = ('name', 'device_id', 'device_owner', 'admin_state_up', 'description')
+FILTERS = {'id': 'id', 'name': 'name', 'network_id': 'network_id', 'device_id': 'device_id',
+           'device_owner': 'device_owner', 'mac_address': 'mac_address',
+           'project_id': 'project_id', 'tenant_id': 'project_id'}
+
+
+def _ip_filter(call):
+    """``fixed_ips=ip_address=10.0.0.3`` (repeatable) as a list of addresses."""
+    addresses = []
+    for value in call.params.getall('fixed_ips'):
+        key, _, address = value.partition('=')
+        if key == 'ip_address':
+            addresses.append(address)
+    return addresses
+
+
+def index(call):
+    found = common.filters(call, FILTERS)
+    rows = common.run(ports.list_ports, call.ctx, found, _ip_filter(call))
+    return common.listing(call, 'ports', views.port, rows)
+
+
+def show(call, port_id):
+    return common.show(call, 'port', views.port, common.run(ports.get_port, call.ctx, port_id))
+
+
+def create(call):
+    item = common.resource(call, 'port', CREATE)
+    if 'network_id' not in item:
+        raise common.bad_request("Failed to parse request. Required attribute 'network_id' "
+                                 "not specified")
+    port = common.run(ports.create_port, call.ctx, item.pop('network_id'), item)
+    return common.show(call, 'port', views.port, port, status=201)
+
+
+def update(call, port_id):
+    port = common.run(ports.update_port, call.ctx, port_id,
+                      lambda: common.resource(call, 'port', UPDATE))
+    return common.show(call, 'port', views.port, port)
+
+
+def delete(call, port_id):
+    common.run(ports.delete_port, call.ctx, port_id)
+    return wsgi.no_content()
