@@ -1,9 +1,9 @@
-"""Shared helpers of the operator tests."""
+"""Shared helpers of the compute API tests."""
 
 import sqlalchemy as sa
 
+from novaapi.compute import models
 from novaapi.db import engine
-from tests.conftest import sample  # noqa: F401 - re-exported
 
 
 def image_id():
@@ -23,3 +23,15 @@ def boot(op, name, demo, **extra):
 
 def keys(obj):
     return set(obj)
+
+
+def live_migrating(servers):
+    """Boot a server and start its live migration; returns its uuid and the migration id."""
+    uuid = servers.boot()
+    resp = servers.action(uuid, {'os-migrateLive': {'host': None, 'block_migration': 'auto'}},
+                          version='2.80', admin=True)
+    assert resp.status_int == 202, resp.body
+    with engine.transaction() as sess:
+        migration_id = sess.scalar(sa.select(models.Migration.id)
+                                   .where(models.Migration.instance_uuid == uuid))
+    return uuid, migration_id

@@ -1,6 +1,6 @@
 """/os-aggregates: CRUD, hosts and metadata; the availability_zone metadata moves hosts between zones."""
 
-from tests.unit.operator.helpers import sample
+from tests.conftest import sample
 
 
 def _create(op, name='agg1', zone='london', version='2.1'):

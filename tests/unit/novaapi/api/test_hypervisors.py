@@ -4,7 +4,7 @@ import uuid
 
 import pytest
 
-from tests.unit.operator.helpers import sample
+from tests.conftest import sample
 
 DETAIL_SAMPLES = (('2.1', 'os-hypervisors/hypervisors-detail-resp.json'),
                   ('2.28', 'os-hypervisors/v2.28/hypervisors-detail-resp.json'),

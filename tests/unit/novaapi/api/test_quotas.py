@@ -1,50 +1,22 @@
-"""Quota sets, quota classes and limits through the compute pipeline; ``quotas`` directly."""
+"""Quota sets and quota classes through the compute pipeline, against Nova's samples."""
 
 import pytest
 import sqlalchemy as sa
 
-from novaapi.compute import quotas
 from novaapi.db import engine
-from novaapi import exception
 from tests.conftest import sample
+from tests.unit.novaapi.api.conftest import project_id
 
 QS_FOLDERS = {'2.1': '', '2.35': '', '2.36': 'v2.36/', '2.56': 'v2.36/', '2.57': 'v2.57/',
               'latest': 'v2.57/'}
 QC_FOLDERS = {'2.1': '', '2.49': '', '2.50': 'v2.50/', '2.56': 'v2.50/', '2.57': 'v2.57/',
               'latest': 'v2.57/'}
-LIMIT_FOLDERS = {'2.1': '', '2.35': '', '2.36': 'v2.36/', '2.38': 'v2.36/', '2.39': 'v2.39/',
-                 '2.56': 'v2.39/', '2.57': 'v2.57/', 'latest': 'v2.57/'}
-
-
-def _project(name):
-    from novaapi.identity import models
-    with engine.transaction() as sess:
-        return sess.scalars(sa.select(models.Project.id).where(models.Project.name == name)).one()
 
 
 def _user(name):
     from novaapi.identity import models
     with engine.transaction() as sess:
         return sess.scalars(sa.select(models.User.id).where(models.User.name == name)).one()
-
-
-@pytest.fixture
-def demo_project(deployment):
-    return _project('demo')
-
-
-@pytest.fixture
-def fake_instances(monkeypatch):
-    """Counters for instances, cores and ram reading a dict: ``usage[project_or_user] = n``."""
-    counts = {}
-
-    def counter(resource, per_instance):
-        def count(sess, project_id, user_id):
-            return counts.get(user_id or project_id, 0) * per_instance
-        return count
-    for resource, per in (('instances', 1), ('cores', 2), ('ram', 512)):
-        monkeypatch.setitem(quotas.COUNTERS, resource, counter(resource, per))
-    return counts
 
 
 def _values(body):
@@ -130,30 +102,6 @@ def test_quota_class_policy_and_validation(compute, admin_token, demo_token):
     assert resp.status_int == 400
 
 
-@pytest.mark.parametrize('version', sorted(LIMIT_FOLDERS))
-def test_limits_keys_match_samples(compute, demo_token, version):
-    resp = compute.request('GET', '/v2.1/limits', demo_token, version=version)
-    assert resp.json == sample('limits/%slimit-get-resp.json' % LIMIT_FOLDERS[version])
-
-
-def test_limits_show_usage(compute, demo_token, admin_token, demo_project, fake_instances):
-    fake_instances[demo_project] = 3
-    compute.request('POST', '/v2.1/os-server-groups', demo_token,
-                    body={'server_group': {'name': 'g', 'policies': ['affinity']}})
-    absolute = compute.request('GET', '/v2.1/limits', demo_token).json['limits']['absolute']
-    assert (absolute['totalInstancesUsed'], absolute['totalCoresUsed'], absolute['totalRAMUsed'],
-            absolute['totalServerGroupsUsed']) == (3, 6, 1536, 1)
-    # Admins may read another project's limits; others may not.
-    other = compute.request('GET', '/v2.1/limits?tenant_id=%s' % demo_project, admin_token).json
-    assert other['limits']['absolute']['totalInstancesUsed'] == 3
-    mine = compute.request('GET', '/v2.1/limits', admin_token).json
-    assert mine['limits']['absolute']['totalInstancesUsed'] == 0
-    resp = compute.request('GET', '/v2.1/limits?tenant_id=%s' % demo_project, demo_token)
-    assert resp.json == {'forbidden': {'code': 403, 'message':
-                         "Policy doesn't allow os_compute_api:limits:other_project to be performed."}}
-    assert compute.request('GET', '/v2.1/limits?foo=1', demo_token, version='2.75').status_int == 400
-
-
 def test_detail_shows_usage(compute, admin_token, demo_project, fake_instances):
     fake_instances[demo_project] = 2
     body = compute.request('GET', '/v2.1/os-quota-sets/%s/detail' % demo_project, admin_token,
@@ -164,7 +112,7 @@ def test_detail_shows_usage(compute, admin_token, demo_project, fake_instances):
 
 
 def test_quota_set_policies(compute, admin_token, demo_token, demo_project):
-    admin_project = _project('admin')
+    admin_project = project_id('admin')
     assert compute.request('GET', '/v2.1/os-quota-sets/%s' % demo_project, demo_token).status_int == 200
     assert compute.request('GET', '/v2.1/os-quota-sets/%s/detail' % demo_project,
                            demo_token).status_int == 200
@@ -236,38 +184,3 @@ def test_user_quota_ranges(compute, admin_token, demo_project, fake_instances):
         'quota_set']['instances'] == 10
     resp = compute.request('DELETE', base, admin_token)
     assert resp.status_int == 202 and resp.body == b''
-
-
-def test_enforce_messages_and_scopes(deployment, fake_instances):
-    with engine.transaction() as sess:
-        quotas.set_limit(sess, 'p', 'cores', 4)
-        fake_instances['p'] = 2
-        quotas.enforce(sess, 'p', 'u', {'instances': 1})
-        with pytest.raises(exception.OverQuota) as err:
-            quotas.enforce(sess, 'p', 'u', {'instances': 1, 'cores': 2, 'ram': 512})
-        assert err.value.message == ('Quota exceeded for cores: Requested 2, but already used 4 '
-                                     'of 4 cores')
-        assert err.value.code == 403 and err.value.resources == ['cores']
-        quotas.set_limit(sess, 'p', 'instances', 2)
-        with pytest.raises(exception.OverQuota) as err:
-            quotas.enforce(sess, 'p', 'u', {'instances': 1, 'cores': 2})
-        assert err.value.message == ('Quota exceeded for cores, instances: Requested 2, 1, but '
-                                     'already used 4, 2 of 4, 2 cores, instances')
-        assert err.value.usages == {'instances': 2, 'cores': 4}
-        assert err.value.quotas == {'instances': 2, 'cores': 4}
-        # A user override is checked against the user's own usage.
-        quotas.set_limit(sess, 'p', 'instances', -1)
-        quotas.set_limit(sess, 'p', 'instances', 1, user_id='u')
-        fake_instances['u'] = 1
-        with pytest.raises(exception.OverQuota) as err:
-            quotas.enforce(sess, 'p', 'u', {'instances': 1})
-        assert err.value.message == ('Quota exceeded for instances: Requested 1, but already used '
-                                     '1 of 1 instances')
-        quotas.enforce(sess, 'p', 'other-user', {'instances': 5})
-        assert quotas.limits(sess, 'p', 'u')['instances'] == 1
-        assert quotas.limits(sess, 'p')['instances'] == -1
-        assert quotas.usage(sess, 'p')['cores'] == 4
-
-
-def test_counters_count_known_resources_only():
-    assert set(quotas.COUNTERS) <= set(quotas.RESOURCES)

@@ -1,48 +1,12 @@
-"""Password, diagnostics, consoles and their tokens, security groups and NUMA topology."""
+"""Remote consoles, their ``os-console-auth-tokens`` and the legacy console actions."""
 
 import pytest
 
-from novaapi.compute.subresources import passwords
-from novaapi.compute import instances
-from novaapi.db import engine
-from novaapi import context
 from tests.conftest import sample
 
 
 def _msg(resp):
     return next(iter(resp.json_body_or_none.values()))['message']
-
-
-def test_server_password(servers):
-    uuid = servers.boot()
-    assert servers.sub('GET', uuid, 'os-server-password').json_body_or_none == {'password': ''}
-    want = sample('os-server-password/get-password-resp.json')['password']
-    ctx = context.RequestContext(user_id='x', project_id='x', roles=['admin'])
-    with engine.transaction() as sess:
-        passwords.set_password(sess, instances.get(sess, ctx, uuid), want)
-    assert servers.sub('GET', uuid, 'os-server-password').json_body_or_none == {'password': want}
-    resp = servers.sub('DELETE', uuid, 'os-server-password')
-    assert resp.status_int == 204 and resp.body == b''
-    assert servers.sub('GET', uuid, 'os-server-password').json_body_or_none == {'password': ''}
-
-
-@pytest.mark.parametrize('version,name', [('2.1', 'server-diagnostics-get-resp.json'),
-                                          ('2.48', 'v2.48/server-diagnostics-get-resp.json')])
-def test_diagnostics(servers, version, name):
-    uuid = servers.boot()
-    resp = servers.sub('GET', uuid, 'diagnostics', version=version)
-    assert resp.status_int == 403
-    resp = servers.sub('GET', uuid, 'diagnostics', version=version, admin=True)
-    want = sample('os-server-diagnostics/' + name)
-    assert sorted(resp.json_body_or_none) == sorted(want)
-    servers.set_instance(uuid, power_state=4)
-    resp = servers.sub('GET', uuid, 'diagnostics', version=version, admin=True)
-    assert resp.status_int == 409
-    assert _msg(resp) == ("Cannot 'get_diagnostics' instance %s while it is in power state "
-                          "shutdown" % uuid)
-    servers.set_instance(uuid, host=None)
-    resp = servers.sub('GET', uuid, 'diagnostics', version=version, admin=True)
-    assert resp.status_int == 409 and _msg(resp) == 'Instance %s is not ready' % uuid
 
 
 @pytest.mark.parametrize('version,folder,protocol,kind', [
@@ -94,37 +58,6 @@ def test_remote_console_errors(servers):
     servers.set_instance(uuid, host=None)
     resp = post({'protocol': 'vnc', 'type': 'novnc'})
     assert resp.status_int == 409 and _msg(resp) == 'Instance %s is not ready' % uuid
-
-
-def test_server_security_groups(servers):
-    uuid = servers.boot()
-    resp = servers.sub('GET', uuid, 'os-security-groups')
-    groups = resp.json_body_or_none['security_groups']
-    want = sample('os-security-groups/server-security-groups-list-resp.json')['security_groups']
-    assert [sorted(g) for g in groups] == [sorted(w) for w in want]
-    assert groups[0]['name'] == 'default' and groups[0]['tenant_id'] == servers.project_of(uuid)
-    assert {r['group']['name'] for r in groups[0]['rules']} == {'default'}
-    assert sorted(groups[0]['rules'][0]) == ['from_port', 'group', 'id', 'ip_protocol',
-                                             'ip_range', 'parent_group_id', 'to_port']
-
-
-def test_topology(servers):
-    uuid = servers.boot()
-    assert servers.sub('GET', uuid, 'topology', version='2.77').status_int == 404
-    resp = servers.sub('GET', uuid, 'topology', version='2.78')
-    assert resp.json_body_or_none == {'nodes': [], 'pagesize_kb': None}
-    servers.set_instance(uuid, vcpus=4, memory_mb=3072,
-                         extra_specs={'hw:numa_nodes': '2', 'hw:cpu_policy': 'dedicated',
-                                      'hw:cpu_threads': '2', 'hw:mem_page_size': 'small'})
-    user = servers.sub('GET', uuid, 'topology', version='2.78').json_body_or_none
-    want = sample('os-server-topology/v2.78/servers-topology-resp-user.json')
-    assert [sorted(n) for n in user['nodes']] == [sorted(n) for n in want['nodes']]
-    assert user['nodes'][0]['vcpu_set'] == [0, 1] and user['nodes'][1]['siblings'] == [[2, 3]]
-    assert user['pagesize_kb'] == 4
-    admin = servers.sub('GET', uuid, 'topology', version='2.78', admin=True).json_body_or_none
-    want = sample('os-server-topology/v2.78/servers-topology-resp.json')
-    assert [sorted(n) for n in admin['nodes']] == [sorted(n) for n in want['nodes']]
-    assert admin['nodes'][1]['host_node'] == 1
 
 
 def test_legacy_console_actions(servers):

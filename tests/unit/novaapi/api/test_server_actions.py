@@ -259,7 +259,7 @@ def test_removed_action_unknown_group_and_password_alphabet(servers):
     assert resp.status_int == 400
     assert resp.json_body_or_none['badRequest']['message'].startswith(
         'Security group nosuch not found for project ')
-    from novaapi.api import server_actions
+    from novaapi.api import server_common
     for _ in range(50):
-        password = server_actions.generate_password()
+        password = server_common.generate_password()
         assert len(password) == 12 and not set(password) & set('01IOl-_')

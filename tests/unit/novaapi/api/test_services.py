@@ -2,7 +2,7 @@
 
 import uuid
 
-from tests.unit.operator.helpers import sample
+from tests.conftest import sample
 
 
 def _services(op, version='2.1', query=''):

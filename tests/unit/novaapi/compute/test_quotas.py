@@ -1,6 +1,7 @@
-"""``quotas.enforce`` under contention: 100 concurrent count-then-insert transactions, quota 10.
+"""``quotas``: enforce's messages and scopes, the counters, and ``enforce`` under contention.
 
-Each thread opens its own ``engine.transaction()``, calls ``enforce`` (which
+The race: 100 concurrent count-then-insert transactions, quota 10. Each
+thread opens its own ``engine.transaction()``, calls ``enforce`` (which
 counts a scratch table through the counter the test puts in
 ``quotas.COUNTERS``) and inserts a row.  Exactly 10 must succeed on every
 backend.  PostgreSQL and MariaDB run in a scratch database of their own; they
@@ -20,8 +21,6 @@ from novaapi import conf
 from novaapi.db import base
 from novaapi.db import engine
 from novaapi import exception
-
-pytestmark = pytest.mark.db
 
 THREADS = 100
 LIMIT = 10
@@ -125,6 +124,7 @@ def _race(project_id, read_first):
 BACKENDS = ['sqlite', 'postgresql', 'mariadb']
 
 
+@pytest.mark.db
 @pytest.mark.parametrize('scratch_database', BACKENDS, indirect=True)
 @pytest.mark.parametrize('read_first', [False, True], ids=['enforce-first', 'read-first'])
 def test_exactly_the_quota_succeeds(race_engine, read_first):
@@ -141,3 +141,38 @@ def test_exactly_the_quota_succeeds(race_engine, read_first):
                             '10 of 10 instances'}
     with engine.transaction() as sess:
         assert _count_items(sess, project_id, None) == LIMIT
+
+
+def test_enforce_messages_and_scopes(deployment, fake_instances):
+    with engine.transaction() as sess:
+        quotas.set_limit(sess, 'p', 'cores', 4)
+        fake_instances['p'] = 2
+        quotas.enforce(sess, 'p', 'u', {'instances': 1})
+        with pytest.raises(exception.OverQuota) as err:
+            quotas.enforce(sess, 'p', 'u', {'instances': 1, 'cores': 2, 'ram': 512})
+        assert err.value.message == ('Quota exceeded for cores: Requested 2, but already used 4 '
+                                     'of 4 cores')
+        assert err.value.code == 403 and err.value.resources == ['cores']
+        quotas.set_limit(sess, 'p', 'instances', 2)
+        with pytest.raises(exception.OverQuota) as err:
+            quotas.enforce(sess, 'p', 'u', {'instances': 1, 'cores': 2})
+        assert err.value.message == ('Quota exceeded for cores, instances: Requested 2, 1, but '
+                                     'already used 4, 2 of 4, 2 cores, instances')
+        assert err.value.usages == {'instances': 2, 'cores': 4}
+        assert err.value.quotas == {'instances': 2, 'cores': 4}
+        # A user override is checked against the user's own usage.
+        quotas.set_limit(sess, 'p', 'instances', -1)
+        quotas.set_limit(sess, 'p', 'instances', 1, user_id='u')
+        fake_instances['u'] = 1
+        with pytest.raises(exception.OverQuota) as err:
+            quotas.enforce(sess, 'p', 'u', {'instances': 1})
+        assert err.value.message == ('Quota exceeded for instances: Requested 1, but already used '
+                                     '1 of 1 instances')
+        quotas.enforce(sess, 'p', 'other-user', {'instances': 5})
+        assert quotas.limits(sess, 'p', 'u')['instances'] == 1
+        assert quotas.limits(sess, 'p')['instances'] == -1
+        assert quotas.usage(sess, 'p')['cores'] == 4
+
+
+def test_counters_count_known_resources_only():
+    assert set(quotas.COUNTERS) <= set(quotas.RESOURCES)

@@ -94,6 +94,18 @@ def password_auth(user, password, project=None, domain=None):
     return {'auth': auth}
 
 
+def create(client, token, collection, key, ref):
+    """POST ``{key: ref}`` to ``/v3/<collection>`` and return the created entity."""
+    resp = client.post('/v3/%s' % collection, {key: ref}, token=token)
+    assert resp.status_int == 201, resp.body
+    return resp.data[key]
+
+
+def role_id(client, token, name):
+    """The id of the role called ``name``."""
+    return client.get('/v3/roles?name=%s' % name, token=token).data['roles'][0]['id']
+
+
 @pytest.fixture
 def client(ids):
     return Client(app.build())

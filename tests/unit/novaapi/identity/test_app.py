@@ -10,7 +10,7 @@ from keystoneauth1 import session as ks_session
 from keystoneauth1.identity import v3
 
 from novaapi.identity import app
-from tests.unit.identity import conftest
+from tests.unit.novaapi.identity import conftest
 
 
 class _QuietHandler(simple_server.WSGIRequestHandler):

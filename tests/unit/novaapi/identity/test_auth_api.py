@@ -9,7 +9,7 @@ import webob
 
 from novaapi import conf
 from novaapi.db import base
-from tests.unit.identity import conftest
+from tests.unit.novaapi.identity import conftest
 
 UNAUTHORIZED = {'error': {'code': 401, 'title': 'Unauthorized',
                           'message': 'The request you have made requires authentication.'}}

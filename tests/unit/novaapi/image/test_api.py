@@ -5,7 +5,7 @@ import pytest
 from novaapi import exception
 from novaapi.db import engine
 from novaapi.image import api
-from tests.unit.image.conftest import Ctx
+from tests.unit.novaapi.image.conftest import Ctx
 
 
 def test_get_raises_image_not_found(ids):

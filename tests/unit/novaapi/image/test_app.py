@@ -5,8 +5,8 @@ import pytest
 from novaapi.db import engine
 from novaapi.image import api
 from novaapi.image import app
-from tests.unit.image.conftest import Client
-from tests.unit.image.conftest import Ctx
+from tests.unit.novaapi.image.conftest import Client
+from tests.unit.novaapi.image.conftest import Ctx
 
 PATCH_TYPE = 'application/openstack-images-v2.1-json-patch'
 

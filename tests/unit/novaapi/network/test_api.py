@@ -11,7 +11,7 @@ from novaapi.db import engine
 from novaapi.identity import models as identity_models
 from novaapi.network import api
 from novaapi.network import models
-from tests.unit.network.conftest import Ctx
+from tests.unit.novaapi.network.conftest import Ctx
 
 
 @pytest.fixture

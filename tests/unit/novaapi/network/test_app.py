@@ -3,7 +3,7 @@
 import pytest
 
 from novaapi.network import app
-from tests.unit.network.conftest import Client
+from tests.unit.novaapi.network.conftest import Client
 
 
 @pytest.fixture
