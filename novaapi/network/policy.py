@@ -2,9 +2,9 @@
 
 Rule names are Neutron's.  Each maps to one of a few base checks; admins pass
 them all.  A target describes a resource: its ``project_id`` and, for a
-network (or a subnet, through its network), ``shared`` and ``external``.
-An attribute rule such as ``create_network:shared`` is enforced with its
-action's rule, and a refusal names both, as Neutron words it.
+network, ``shared`` and ``external``.  An attribute rule such as
+``create_network:shared`` is enforced with its action's rule, and a refusal
+names both, as Neutron words it.
 """
 
 from novaapi import exception
@@ -15,10 +15,8 @@ OWNER = 'admin_or_owner'
 OWNER_OR_SHARED = 'admin_or_owner_or_shared'
 
 RULES = {
-    # networks
+    # networks (and their subnets, which the get_network filter shows with them)
     'get_network': OWNER_OR_SHARED, 'create_network': OWNER, 'create_network:shared': ADMIN,
-    # subnets (a subnet is as visible as its network)
-    'get_subnet': OWNER_OR_SHARED,
     # ports
     'get_port': OWNER, 'create_port': OWNER, 'update_port': OWNER, 'delete_port': OWNER,
     # security groups
