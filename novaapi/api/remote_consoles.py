@@ -4,9 +4,7 @@ from novaapi.api import validation
 from novaapi.api import wsgi
 from novaapi.api.schemas import remote_consoles as schema
 from novaapi.compute import policy
-from novaapi.compute.subresources import common
-from novaapi.compute.subresources import consoles as db
-from novaapi.db import engine
+from novaapi.compute import remote_consoles
 
 
 # NOTE: webob's wording for a bare 400, which Nova answers for tokens before 2.31.
@@ -17,15 +15,13 @@ BARE_400 = ('The server could not comply with the request since it is either mal
 def _legacy_console(req, server_id, protocol, console_type):
     """The console actions of ``/servers/{id}/action`` before 2.6: ``{"console": {type, url}}``."""
     policy.authorize(req.context, 'os-remote-consoles')
-    with engine.transaction() as sess:
-        instance = common.server(sess, req.context, server_id, None)
-        url = db.create(sess, instance, protocol, console_type)
+    url = remote_consoles.create(req.context, server_id, protocol, console_type, None)
     return {'console': {'type': console_type, 'url': url}}
 
 
-class LegacyConsoleActions:
+class LegacyConsoleActions(wsgi.Controller):
     """``os-getVNCConsole``, ``os-getSPICEConsole``, ``os-getSerialConsole`` (2.1-2.5) and the
-    removed ``os-getRDPConsole``: mix into the servers controller to serve them."""
+    removed ``os-getRDPConsole``: actions of ``POST /servers/{id}/action``."""
 
     @wsgi.api_version('2.1', '2.5')
     @wsgi.expected_errors((400, 404, 409, 501))
@@ -61,9 +57,8 @@ class RemoteConsolesController(wsgi.Controller):
     @validation.schema(schema.create)
     def create(self, req, server_id, body):
         spec = body['remote_console']
-        with engine.transaction() as sess:
-            instance = common.server(sess, req.context, server_id, 'os-remote-consoles')
-            url = db.create(sess, instance, spec['protocol'], spec['type'])
+        url = remote_consoles.create(req.context, server_id, spec['protocol'], spec['type'],
+                                     'os-remote-consoles')
         return {'remote_console': {'protocol': spec['protocol'], 'type': spec['type'], 'url': url}}
 
 
@@ -75,8 +70,7 @@ class ConsoleAuthTokensController(wsgi.Controller):
         if not req.is_version('2.31'):
             raise wsgi.Fault(400, BARE_400)
         policy.authorize(req.context, 'os-console-auth-tokens')
-        with engine.transaction() as sess:
-            row = db.validate(sess, id)
+        row = remote_consoles.validate_token(id)
         console = {'instance_uuid': row.instance_uuid, 'host': row.host, 'port': row.port,
                    'internal_access_path': row.internal_access_path}
         if row.console_type == 'spice-direct' and req.is_version('2.99'):

@@ -29,12 +29,17 @@ from novaapi.api import migrations
 from novaapi.api import quotas
 from novaapi.api import remote_consoles
 from novaapi.api import server_diagnostics
+from novaapi.api import server_common
 from novaapi.api import server_external_events
 from novaapi.api import server_groups
+from novaapi.api import server_images
 from novaapi.api import server_ips
+from novaapi.api import server_lifecycle
 from novaapi.api import server_metadata
 from novaapi.api import server_migrations
+from novaapi.api import server_moves
 from novaapi.api import server_password
+from novaapi.api import server_rebuild
 from novaapi.api import server_security_groups
 from novaapi.api import server_tags
 from novaapi.api import server_topology
@@ -59,6 +64,11 @@ CONTROLLERS = {
     'remote_consoles': remote_consoles.RemoteConsolesController,
     'console_auth_tokens': remote_consoles.ConsoleAuthTokensController,
     'servers': servers.ServersController,
+    # POST /servers/{id}/action: the body's key picks an action of one of these groups.
+    'server_actions': server_common.action_controller(
+        server_lifecycle.LifecycleActions, server_moves.MoveActions,
+        server_rebuild.RebuildActions, server_images.ImageActions,
+        remote_consoles.LegacyConsoleActions),
     'availability_zones': availability_zones.AvailabilityZoneController,
     'server_metadata': server_metadata.ServerMetadataController,
     'server_ips': server_ips.IPsController,
@@ -157,7 +167,7 @@ ROUTE_LIST = [
     ('/servers/detail', {'GET': ('servers', 'detail')}),
     ('/servers/{id}', {'GET': ('servers', 'show'), 'PUT': ('servers', 'update'),
                        'DELETE': ('servers', 'delete')}),
-    ('/servers/{id}/action', {'POST': ('servers', 'action')}),
+    ('/servers/{id}/action', {'POST': ('server_actions', 'action')}),
     # availability_zones
     ('/os-availability-zone', {'GET': ('availability_zones', 'index')}),
     ('/os-availability-zone/detail', {'GET': ('availability_zones', 'detail')}),

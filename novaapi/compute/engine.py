@@ -19,11 +19,10 @@ import time
 import traceback
 
 import sqlalchemy as sa
-from sqlalchemy.orm import attributes
 
 from novaapi.compute import actions
-from novaapi.compute import drivers
 from novaapi.compute import models
+from novaapi.compute import operations
 from novaapi.compute import states
 from novaapi.db import base
 from novaapi.db import engine as db
@@ -33,63 +32,6 @@ from novaapi import exception
 LOG = logging.getLogger(__name__)
 
 BATCH = 20
-
-
-def _operations():
-    from novaapi.compute import operations
-    return operations.OPERATIONS
-
-
-def _stage_duration(op, index, instance):
-    task_state = op.stages[index][0]
-    share = sum(1 for stage in op.stages if stage[0] == task_state)
-    return drivers.get().step_duration(op.name, task_state, instance) / max(share, 1)
-
-
-def plan(instance, op_name, data=None, now=None, delay=None):
-    """Column values that put ``instance`` at the first stage of ``op_name``.
-
-    ``delay`` postpones the first step (a reclaim or an offload timer).
-    """
-    op = _operations()[op_name]
-    now = now or base.utcnow()
-    seconds = _stage_duration(op, 0, instance) if delay is None else delay
-    return {'task_state': op.stages[0][0], 'step': '%s:0' % op_name,
-            'step_at': now + datetime.timedelta(seconds=seconds), 'step_data': dict(data or {})}
-
-
-def cas_update(sess, instance, values):
-    """Write ``values`` if the row is still at the version ``instance`` was read at.
-
-    :returns: True when this call won; the object then mirrors the new row.
-    """
-    values = dict(values, state_version=instance.state_version + 1, updated_at=base.utcnow())
-    result = sess.execute(sa.update(models.Instance)
-                          .where(models.Instance.id == instance.id,
-                                 models.Instance.state_version == instance.state_version)
-                          .values(**values).execution_options(synchronize_session=False))
-    if result.rowcount != 1:
-        return False
-    for key, value in values.items():
-        attributes.set_committed_value(instance, key, value)
-    return True
-
-
-def reload(sess, instance):
-    """Re-read a row after a lost compare-and-swap (a locking read, so MySQL sees the winner)."""
-    sess.refresh(instance, with_for_update=True)
-    return instance
-
-
-def schedule(instance, op_name, data=None, delay=None):
-    """From inside a step: chain another operation on the same instance."""
-    for key, value in plan(instance, op_name, data, delay=delay).items():
-        setattr(instance, key, value)
-
-
-def add_fault(sess, instance, code, message, details=None):
-    sess.add(models.InstanceFault(instance_uuid=instance.uuid, code=code, message=message[:255],
-                                  details=details, host=instance.host))
 
 
 def due_steps(sess, now=None, limit=BATCH):
@@ -135,7 +77,7 @@ def advance(uuid, step, task_state, version):
 
 def _perform(sess, instance):
     name, _, index = instance.step.partition(':')
-    op = _operations().get(name)
+    op = operations.OPERATIONS.get(name)
     if op is None or not index.isdigit() or int(index) >= len(op.stages):
         raise exception.NovaException('Unknown pending step %s' % instance.step)
     index = int(index)
@@ -151,29 +93,21 @@ def _perform(sess, instance):
         instance.task_state = op.stages[index + 1][0]
         instance.step = '%s:%d' % (name, index + 1)
         instance.step_at = base.utcnow() + datetime.timedelta(
-            seconds=_stage_duration(op, index + 1, instance))
+            seconds=operations.stage_duration(op, index + 1, instance))
         instance.step_data = data
         return
-    finish(sess, instance)
+    operations.finish(sess, instance)
     op.finish(sess, instance, data)
     actions.finish_events(sess, data.get('action_id'))
-
-
-def finish(sess, instance):
-    """Make the instance idle (no task, no pending step)."""
-    instance.task_state = None
-    instance.step = None
-    instance.step_at = None
-    instance.step_data = None
 
 
 def _fail(sess, instance, exc, details):
     data = dict(instance.step_data or {})
     code = getattr(exc, 'code', 500)
     message = getattr(exc, 'message', None) or str(exc) or exc.__class__.__name__
-    finish(sess, instance)
+    operations.finish(sess, instance)
     instance.vm_state = states.ERROR
-    add_fault(sess, instance, code if isinstance(code, int) else 500, message, details)
+    operations.add_fault(sess, instance, code if isinstance(code, int) else 500, message, details)
     actions.finish_events(sess, data.get('action_id'), result='Error', traceback=details)
 
 

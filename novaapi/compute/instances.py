@@ -9,9 +9,13 @@ import re
 
 import sqlalchemy as sa
 
+from novaapi.compute import hosts
 from novaapi.compute import models
 from novaapi.compute import states
+from novaapi.db import utils
 from novaapi import exception
+from novaapi.network import api as network_api
+from novaapi.network import models as network_models
 
 I = models.Instance
 
@@ -100,26 +104,19 @@ def _tag_clause(tags, every, negate):
 def _ip_clause(sess, pattern, version):
     """Instances with a fixed IP of ``version`` matching ``pattern`` (addresses are few)."""
     try:
-        from novaapi.network import api as network
-    except ImportError:  # pragma: no cover - the network service ships with the compute one
-        return sa.false()
-    try:
         regex = re.compile(pattern)
     except re.error:
         regex = re.compile(re.escape(pattern))
     devices = set()
-    for device_id, address in network_addresses(sess, network):
+    for device_id, address in network_addresses(sess):
         if (':' in address) == (version == 6) and regex.search(address):
             devices.add(device_id)
     return I.uuid.in_(sorted(devices)) if devices else sa.false()
 
 
-def network_addresses(sess, network):
+def network_addresses(sess):
     """``(device_id, ip)`` of every bound port's fixed IPs."""
-    from novaapi.network import models as net_models
-    port, fixed = net_models.Port, getattr(net_models, 'IPAllocation', None)
-    if fixed is None:
-        return []
+    port, fixed = network_models.Port, network_models.IPAllocation
     return list(sess.execute(sa.select(port.device_id, fixed.ip_address)
                              .join(fixed, fixed.port_id == port.id)
                              .where(port.device_id != '')))
@@ -164,7 +161,6 @@ def build_query(sess, filters):
 
 def get_all(sess, filters, sort_keys, sort_dirs, limit=None, marker=None):
     """Instances matching ``filters``, ordered, after ``marker`` (a uuid), at most ``limit``."""
-    from novaapi.db import utils
     query = build_query(sess, filters)
     marker_row = None
     if marker is not None:
@@ -183,6 +179,9 @@ def get_all(sess, filters, sort_keys, sort_dirs, limit=None, marker=None):
 
 def extras(sess, instances, addresses=True):
     """What the server views show beside the row, fetched in bulk: ``{uuid: {...}}``.
+
+    A fixed number of queries for any number of instances: one per kind of
+    extra, the compute nodes of the hosts on the page, one for every address.
 
     Keys: ``metadata``, ``tags``, ``fault``, ``volumes``, ``server_groups``,
     ``image_properties``, ``addresses``, ``host_status``.
@@ -211,17 +210,23 @@ def extras(sess, instances, addresses=True):
                                                 sysmeta.key.like('image_%'))):
         result[uuid]['image_properties'][key] = value
     _group_extras(sess, uuids, result)
-    nodes = {n.host: n for n in sess.scalars(sa.select(models.ComputeNode).where(
-        models.ComputeNode.deleted == 0))}
-    from novaapi.compute import hosts
+    _host_extras(sess, instances, result)
+    if addresses:
+        found = network_api.addresses_for_devices(
+            sess, [inst.uuid for inst in instances if inst.vm_state != states.BUILDING])
+        for uuid, value in found.items():
+            result[uuid]['addresses'] = value
+    return result
+
+
+def _host_extras(sess, instances, result):
+    names = {inst.host for inst in instances if inst.host}
+    nodes = {}
+    if names:
+        nodes = {n.host: n for n in sess.scalars(sa.select(models.ComputeNode).where(
+            models.ComputeNode.deleted == 0, models.ComputeNode.host.in_(sorted(names))))}
     for inst in instances:
         result[inst.uuid]['host_status'] = hosts.host_status(nodes.get(inst.host)) if inst.host else ''
-    if addresses:
-        from novaapi.network import api as network
-        for inst in instances:
-            if inst.vm_state != states.BUILDING:
-                result[inst.uuid]['addresses'] = network.addresses_for_device(sess, inst.uuid)
-    return result
 
 
 def _group_extras(sess, uuids, result):

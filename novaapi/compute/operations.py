@@ -3,25 +3,29 @@
 Stages are ``(task_state, hook)``; a hook ``hook(sess, instance, data)`` runs
 when its stage ends, inside the step's transaction.  ``finish`` runs after
 the last stage on an idle instance (no task state, no pending step) and may
-chain another operation with :func:`engine.schedule`.  ``data`` is the
+chain another operation with :func:`schedule`.  :mod:`novaapi.compute.engine` runs the
+steps; this module owns the table and the column values that enter an operation.  ``data`` is the
 operation's ``step_data`` (the action id, the migration id, the image id...).
 """
 
 import dataclasses
+import datetime
 
 import sqlalchemy as sa
 
 from novaapi.compute import actions
 from novaapi.compute import drivers
-from novaapi.compute import engine
 from novaapi.compute import hosts
 from novaapi.compute import models
 from novaapi.compute import scheduler
+from novaapi.compute import server_groups
 from novaapi.compute import states as s
 from novaapi import context
 from novaapi.db import base
 from novaapi import conf
 from novaapi import exception
+from novaapi.image import api as image_api
+from novaapi.network import api as network_api
 
 
 @dataclasses.dataclass
@@ -43,19 +47,42 @@ def admin_context(instance):
                                   roles=['admin', 'member', 'reader'])
 
 
-def _network():
-    from novaapi.network import api
-    return api
+def stage_duration(op, index, instance):
+    """Seconds stage ``index`` of ``op`` lasts (a task state repeated shares its time)."""
+    task_state = op.stages[index][0]
+    share = sum(1 for stage in op.stages if stage[0] == task_state)
+    return drivers.get().step_duration(op.name, task_state, instance) / max(share, 1)
 
 
-def _image():
-    from novaapi.image import api
-    return api
+def plan(instance, op_name, data=None, now=None, delay=None):
+    """Column values that put ``instance`` at the first stage of ``op_name``.
+
+    ``delay`` postpones the first step (a reclaim or an offload timer).
+    """
+    op = OPERATIONS[op_name]
+    now = now or base.utcnow()
+    seconds = stage_duration(op, 0, instance) if delay is None else delay
+    return {'task_state': op.stages[0][0], 'step': '%s:0' % op_name,
+            'step_at': now + datetime.timedelta(seconds=seconds), 'step_data': dict(data or {})}
 
 
-def _groups():
-    from novaapi.compute import server_groups
-    return server_groups
+def schedule(instance, op_name, data=None, delay=None):
+    """From inside a step: chain another operation on the same instance."""
+    for key, value in plan(instance, op_name, data, delay=delay).items():
+        setattr(instance, key, value)
+
+
+def finish(sess, instance):
+    """Make the instance idle (no task, no pending step)."""
+    instance.task_state = None
+    instance.step = None
+    instance.step_at = None
+    instance.step_data = None
+
+
+def add_fault(sess, instance, code, message, details=None):
+    sess.add(models.InstanceFault(instance_uuid=instance.uuid, code=code, message=message[:255],
+                                  details=details, host=instance.host))
 
 
 def set_sysmeta(sess, instance, **values):
@@ -98,9 +125,9 @@ def placement_request(sess, instance, resources=None, data=None):
         availability_zone=zone, forced_host=forced_host, forced_node=forced_node,
         requested_host=data.get('host'), requested_node=data.get('node'),
         same_host=_as_list(hints.get('same_host')), different_host=_as_list(hints.get('different_host')))
-    for group_uuid in _groups().groups_for_instance(sess, instance.uuid):
-        group = _groups().get(sess, None, group_uuid)
-        others = [u for u in _groups().members(sess, group) if u != instance.uuid]
+    for group_uuid in server_groups.groups_for_instance(sess, instance.uuid):
+        group = server_groups.get(sess, None, group_uuid)
+        others = [u for u in server_groups.members(sess, group) if u != instance.uuid]
         request.group_policy = group.policy
         request.group_rules = group.rules or {}
         request.group_hosts = _hosts_with_counts(sess, others)
@@ -143,18 +170,18 @@ def allocate_networks(sess, instance):
     requested = instance.requested_networks
     if requested == 'none':
         return
-    net, ctx = _network(), owner_context(instance)
+    ctx = owner_context(instance)
     if requested in (None, 'auto'):
-        found = net.default_networks(sess, ctx)
+        found = network_api.default_networks(sess, ctx)
         if found:
-            net.allocate_port(sess, ctx, found[0].id, instance.uuid)
+            network_api.allocate_port(sess, ctx, found[0].id, instance.uuid)
         return
     for item in requested:
         if item.get('port'):
-            net.bind_port(sess, ctx, item['port'], instance.uuid, tag=item.get('tag'))
+            network_api.bind_port(sess, ctx, item['port'], instance.uuid, tag=item.get('tag'))
         else:
-            net.allocate_port(sess, ctx, item['uuid'], instance.uuid,
-                              fixed_ip=item.get('fixed_ip'), tag=item.get('tag'))
+            network_api.allocate_port(sess, ctx, item['uuid'], instance.uuid,
+                                      fixed_ip=item.get('fixed_ip'), tag=item.get('tag'))
 
 
 def _networking(sess, instance, data):
@@ -210,7 +237,7 @@ def _unrescued(sess, instance, data):
 
 def _image_saving(sess, instance, data):
     if data.get('image_id'):
-        _image().set_status(sess, data['image_id'], 'saving')
+        image_api.set_status(sess, data['image_id'], 'saving')
 
 
 def _image_size(instance):
@@ -219,7 +246,7 @@ def _image_size(instance):
 
 def _snapshotted(sess, instance, data):
     if data.get('image_id'):
-        _image().set_status(sess, data['image_id'], 'active', size=_image_size(instance))
+        image_api.set_status(sess, data['image_id'], 'active', size=_image_size(instance))
 
 
 def _backed_up(sess, instance, data):
@@ -231,14 +258,13 @@ def rotate_backups(sess, instance, backup_type, rotation):
     """Delete the oldest backups of this type beyond ``rotation``."""
     if rotation is None:
         return
-    image = _image()
-    found = [i for i in image.list_by_property(sess, admin_context(instance), 'instance_uuid',
+    found = [i for i in image_api.list_by_property(sess, admin_context(instance), 'instance_uuid',
                                                instance.uuid)
              if i.properties_dict.get('image_type') == 'backup'
              and i.properties_dict.get('backup_type') == backup_type]
     found.sort(key=lambda i: (i.created_at, i.id), reverse=True)
     for old in found[rotation:]:
-        image.delete(sess, old.id)
+        image_api.delete(sess, old.id)
 
 
 # --- resize and migrations ----------------------------------------------------------------
@@ -319,8 +345,8 @@ def _live_migrated(sess, instance, data):
         node = _place(sess, instance, request)
     except exception.NoValidHost as exc:
         migration.status = 'error'
-        engine.finish(sess, instance)
-        engine.add_fault(sess, instance, 500, exc.message)
+        finish(sess, instance)
+        add_fault(sess, instance, 500, exc.message)
         actions.finish_events(sess, data.get('action_id'), result='Error')
         return
     migration.dest_compute = migration.dest_host = node.host
@@ -377,7 +403,7 @@ def _shelved(sess, instance, data):
     if delay == 0:
         offload(sess, instance, data)
     elif delay > 0:
-        engine.schedule(instance, 'offload', {}, delay=delay)
+        schedule(instance, 'offload', {}, delay=delay)
 
 
 def offload(sess, instance, data=None):
@@ -407,7 +433,7 @@ def _unshelve_place(sess, instance, data):
 def _unshelved(sess, instance, data):
     image_id = get_sysmeta(sess, instance, 'shelved_image_id')
     if image_id:
-        _image().delete(sess, image_id)
+        image_api.delete(sess, image_id)
     set_sysmeta(sess, instance, shelved_at=None, shelved_image_id=None, shelved_host=None)
     instance.vm_state = s.ACTIVE
     instance.power_state = s.RUNNING
@@ -418,11 +444,11 @@ def _unshelved(sess, instance, data):
 def destroy(sess, instance):
     """Mark the instance deleted and give back what it held (ports, group seats, disks)."""
     now = base.utcnow()
-    _network().release_device(sess, instance.uuid)
-    _groups().remove_member(sess, instance.uuid)
+    network_api.release_device(sess, instance.uuid)
+    server_groups.remove_member(sess, instance.uuid)
     image_id = get_sysmeta(sess, instance, 'shelved_image_id')
     if image_id:
-        _image().delete(sess, image_id)
+        image_api.delete(sess, image_id)
     sess.execute(sa.update(models.BlockDeviceMapping)
                  .where(models.BlockDeviceMapping.instance_uuid == instance.uuid,
                         models.BlockDeviceMapping.deleted == 0)
@@ -432,7 +458,7 @@ def destroy(sess, instance):
                  .where(models.Migration.instance_uuid == instance.uuid,
                         models.Migration.status.in_(hosts.HOLDING_STATUSES))
                  .values(status='error').execution_options(synchronize_session=False))
-    engine.finish(sess, instance)
+    finish(sess, instance)
     instance.vm_state = s.DELETED
     instance.power_state = s.NOSTATE
     instance.deleted = instance.id
@@ -449,7 +475,7 @@ def _soft_deleted(sess, instance, data):
     instance.vm_state = s.SOFT_DELETED
     instance.power_state = s.SHUTDOWN
     instance.terminated_at = base.utcnow()
-    engine.schedule(instance, 'reclaim', {}, delay=max(conf.CONF.compute.reclaim_instance_interval, 0))
+    schedule(instance, 'reclaim', {}, delay=max(conf.CONF.compute.reclaim_instance_interval, 0))
 
 
 def _restored(sess, instance, data):

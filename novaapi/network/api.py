@@ -397,14 +397,27 @@ def delete_port(sess, port):
 def addresses_for_device(sess, device_id):
     """A server's ``addresses``: ``{network_name: [{version, addr, OS-EXT-IPS:type,
     OS-EXT-IPS-MAC:mac_addr}]}`` in port order, as Nova shows them."""
-    addresses = collections.OrderedDict()
-    for port in ports_for_device(sess, device_id):
-        entries = addresses.setdefault(port.network.name, [])
-        for ip in port.fixed_ips:
-            entries.append({'version': ipaddress.ip_address(ip.ip_address).version,
-                            'addr': ip.ip_address, 'OS-EXT-IPS:type': 'fixed',
-                            'OS-EXT-IPS-MAC:mac_addr': port.mac_address})
-    return addresses
+    return addresses_for_devices(sess, [device_id])[device_id]
+
+
+def addresses_for_devices(sess, device_ids):
+    """:func:`addresses_for_device` of many servers in one query: ``{device_id: addresses}``."""
+    result = {device_id: collections.OrderedDict() for device_id in device_ids}
+    if not result:
+        return result
+    port, ip = models.Port, models.IPAllocation
+    rows = sess.execute(
+        sa.select(port.device_id, port.mac_address, models.Network.name, ip.ip_address)
+        .join(models.Network, models.Network.id == port.network_id)
+        .outerjoin(ip, ip.port_id == port.id)
+        .where(port.device_id.in_(list(result)))
+        .order_by(port.device_id, port.device_index, port.created_at, port.id, ip.id))
+    for device_id, mac, network_name, address in rows:
+        entries = result[device_id].setdefault(network_name, [])
+        if address is not None:
+            entries.append({'version': ipaddress.ip_address(address).version, 'addr': address,
+                            'OS-EXT-IPS:type': 'fixed', 'OS-EXT-IPS-MAC:mac_addr': mac})
+    return result
 
 
 # --- security groups --------------------------------------------------------------------

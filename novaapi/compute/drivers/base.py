@@ -2,6 +2,8 @@
 
 import abc
 
+from novaapi.compute import states
+
 
 class ComputeDriver(abc.ABC):
     """What the engine asks a hypervisor; every answer is plain data.
@@ -27,5 +29,4 @@ class ComputeDriver(abc.ABC):
 
     def suspended_power_state(self):
         """Power state a suspended server reports (Nova drivers answer SUSPENDED or SHUTDOWN)."""
-        from novaapi.compute import states
         return states.SUSPENDED_POWER

@@ -1,0 +1,53 @@
+"""Reading and updating servers (``GET /servers``, ``/servers/detail``, ``GET`` and ``PUT
+/servers/{id}``): each call is one transaction returning rows and their view extras."""
+
+from novaapi.compute import guards
+from novaapi.compute import instances
+from novaapi.compute import scheduler
+from novaapi.db import engine
+from novaapi import exception
+
+
+def show(ctx, server_id):
+    """``(instance, extra)`` of the server ``server_id`` after ``servers:show`` on it."""
+    with engine.transaction() as sess:
+        instance = guards.server(sess, ctx, server_id, 'servers:show')
+        return instance, instances.extras(sess, [instance])[instance.uuid]
+
+
+def list_servers(ctx, filters, sort_keys, sort_dirs, limit=None, marker=None, detail=False):
+    """``(instances, extras)`` of one page; ``extras`` (``{uuid: extra}``) only with ``detail``."""
+    with engine.transaction() as sess:
+        rows = instances.get_all(sess, filters, sort_keys, sort_dirs, limit, marker)
+        return rows, (instances.extras(sess, rows) if detail else None)
+
+
+def update(ctx, server_id, changes):
+    """PUT /servers/{id}: name, description, hostname, access IPs, disk config, pinned AZ.
+
+    :returns: ``(instance, extra)`` as updated
+    """
+    with engine.transaction() as sess:
+        instance = guards.server(sess, ctx, server_id, 'servers:update')
+        values = {key: value for key, value in changes.items() if key != 'pinned_availability_zone'}
+        if 'pinned_availability_zone' in changes:
+            values['pinned_availability_zone'] = _repin(instance, changes['pinned_availability_zone'])
+        guards.transition(sess, ctx, instance, 'update',
+                          guards.Guard(None, None, lock=False, launched=False), values)
+        return instance, instances.extras(sess, [instance])[instance.uuid]
+
+
+def _repin(instance, requested):
+    current = instance.pinned_availability_zone
+    if requested is None:
+        return None
+    actual = scheduler.parse_availability_zone(instance.availability_zone)[0]
+    if current is not None:
+        if requested != current:
+            raise exception.Conflict('Cannot change pinned availability zone directly. Unpin first '
+                                     'by setting pinned_availability_zone to null.')
+        return current
+    if requested != actual:
+        raise exception.Conflict("Server can only be pinned to its current availability zone "
+                                 "'%s', but '%s' was requested." % (actual, requested))
+    return requested
