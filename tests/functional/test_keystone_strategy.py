@@ -15,6 +15,7 @@ from keystoneauth1 import session as ks_session
 import pytest
 import requests
 
+from tests.conftest import unavailable
 from tests.functional import server
 
 pytestmark = [pytest.mark.keystone, pytest.mark.functional]
@@ -49,19 +50,13 @@ def _free_port():
         return sock.getsockname()[1]
 
 
-def _unavailable(reason):
-    if os.environ.get('CI') == 'true':
-        pytest.fail(reason)
-    pytest.skip(reason)
-
-
 @pytest.fixture(scope='session')
 def keystone_url(tmp_path_factory):
     """Auth URL of a real Keystone, started once for the session."""
     try:
         import keystonemiddleware  # noqa: F401
     except ImportError:
-        _unavailable("keystonemiddleware is not installed: pip install '.[keystone]'")
+        pytest.fail("keystonemiddleware is not installed: pip install '.[test,keystone]'")
     directory = str(tmp_path_factory.mktemp('keystone'))
     env = dict(os.environ, KEYSTONE_ADMIN_PASSWORD=ADMIN_PASSWORD)
     try:
@@ -72,7 +67,7 @@ def keystone_url(tmp_path_factory):
     try:
         if started is None or started.returncode:
             log = started.stderr.strip().splitlines()[-15:] if started else ['timed out']
-            _unavailable('tools/run-keystone.sh start failed:\n' + '\n'.join(log))
+            unavailable('tools/run-keystone.sh start failed:\n' + '\n'.join(log))
         yield started.stdout.strip().splitlines()[-1]
     finally:
         subprocess.run([str(SCRIPT), 'stop', directory], capture_output=True, timeout=60)

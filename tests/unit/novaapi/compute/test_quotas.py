@@ -8,7 +8,6 @@ backend.  PostgreSQL and MariaDB run in a scratch database of their own; they
 are skipped when unreachable, except under ``CI=true``, where that fails.
 """
 
-import os
 import threading
 import uuid
 
@@ -21,6 +20,7 @@ from novaapi import conf
 from novaapi.db import base
 from novaapi.db import engine
 from novaapi import exception
+from tests.conftest import unavailable
 
 THREADS = 100
 LIMIT = 10
@@ -39,12 +39,6 @@ _QUOTA_TABLES = [models.QuotaLock.__table__, models.Quota.__table__,
                  models.ProjectUserQuota.__table__, models.QuotaClass.__table__]
 
 
-def _unavailable(reason):
-    if os.environ.get('CI') == 'true':
-        pytest.fail(reason)
-    pytest.skip(reason)
-
-
 @pytest.fixture
 def scratch_database(request, tmp_path):
     """URL of an empty database on the requested backend, dropped afterwards."""
@@ -59,7 +53,7 @@ def scratch_database(request, tmp_path):
         with admin.connect() as conn:
             conn.exec_driver_sql('CREATE DATABASE %s' % name)
     except Exception as exc:  # noqa: BLE001 - any connection failure means unreachable
-        _unavailable('%s unreachable: %s' % (backend, exc))
+        unavailable('%s unreachable: %s' % (backend, exc))
     try:
         yield sa.engine.make_url(server).set(database=name).render_as_string(hide_password=False)
     finally:
