@@ -3,7 +3,6 @@
 from novaapi.identity import app
 from novaapi.identity import routes
 from novaapi.identity import store
-from tests.unit.novaapi.identity import conftest
 
 
 def test_one_row_per_path_and_controllers_only():
