@@ -6,7 +6,6 @@ from novaapi.api.schemas import aggregates as schema
 from novaapi.api.views import aggregates as views
 from novaapi.compute import aggregates
 from novaapi.compute import policy
-from novaapi.db import engine
 from novaapi import exception
 
 
@@ -27,8 +26,7 @@ class AggregateController(wsgi.Controller):
     @validation.query_schema(schema.query)
     def index(self, req):
         _authorize(req, 'index')
-        with engine.transaction() as sess:
-            return views.index(req, aggregates.list_aggregates(sess))
+        return views.index(req, aggregates.list_all(req.context))
 
     @wsgi.expected_errors((400, 409))
     @validation.schema(schema.create)
@@ -36,15 +34,14 @@ class AggregateController(wsgi.Controller):
         _authorize(req, 'create')
         spec = body['aggregate']
         zone = (spec.get('availability_zone') or '').strip() or None
-        with engine.transaction() as sess:
-            return views.show(req, aggregates.create(sess, spec['name'].strip(), zone), brief=True)
+        return views.show(req, aggregates.create_aggregate(req.context, spec['name'].strip(), zone),
+                          brief=True)
 
     @wsgi.expected_errors((400, 404))
     @validation.query_schema(schema.query)
     def show(self, req, id):
         aggregate_id = _authorize(req, 'show', id)
-        with engine.transaction() as sess:
-            return views.show(req, aggregates.get(sess, aggregate_id))
+        return views.show(req, aggregates.show_aggregate(req.context, aggregate_id))
 
     @wsgi.expected_errors((400, 404, 409))
     @validation.schema(schema.update)
@@ -53,26 +50,24 @@ class AggregateController(wsgi.Controller):
         values = dict(body['aggregate'])
         if 'name' in values:
             values['name'] = values['name'].strip()
-        with engine.transaction() as sess:
-            aggregate = aggregates.get(sess, aggregate_id)
-            return views.show(req, aggregates.update(sess, aggregate, values))
+        return views.show(req, aggregates.update_aggregate(req.context, aggregate_id, values))
 
     @wsgi.expected_errors((400, 404))
     def delete(self, req, id):
         aggregate_id = _authorize(req, 'delete', id)
-        with engine.transaction() as sess:
-            aggregates.delete(sess, aggregates.get(sess, aggregate_id))
+        aggregates.delete_aggregate(req.context, aggregate_id)
 
     @wsgi.expected_errors((400, 404, 409))
     @wsgi.action('add_host')
     @validation.schema(schema.add_host)
     def _add_host(self, req, id, body):
         aggregate_id = _authorize(req, 'add_host', id)
-        with engine.transaction() as sess:
-            try:
-                return views.show(req, aggregates.add_host(sess, aggregate_id, body['add_host']['host']))
-            except aggregates.InvalidAggregateAction as exc:
-                raise exception.Conflict(exc.message) from None
+        try:
+            aggregate = aggregates.add_aggregate_host(req.context, aggregate_id,
+                                                      body['add_host']['host'])
+        except aggregates.InvalidAggregateAction as exc:
+            raise exception.Conflict(exc.message) from None
+        return views.show(req, aggregate)
 
     @wsgi.expected_errors((400, 404, 409))
     @wsgi.action('remove_host')
@@ -80,22 +75,21 @@ class AggregateController(wsgi.Controller):
     def _remove_host(self, req, id, body):
         aggregate_id = _authorize(req, 'remove_host', id)
         host = body['remove_host']['host']
-        with engine.transaction() as sess:
-            try:
-                return views.show(req, aggregates.remove_host(sess, aggregate_id, host))
-            except exception.NotFound:
-                raise exception.NotFound('Cannot remove host %s in aggregate %s' % (host, id)) from None
-            except aggregates.InvalidAggregateAction as exc:
-                raise exception.Conflict(exc.message) from None
+        try:
+            aggregate = aggregates.remove_aggregate_host(req.context, aggregate_id, host)
+        except exception.NotFound:
+            raise exception.NotFound('Cannot remove host %s in aggregate %s' % (host, id)) from None
+        except aggregates.InvalidAggregateAction as exc:
+            raise exception.Conflict(exc.message) from None
+        return views.show(req, aggregate)
 
     @wsgi.expected_errors((400, 404))
     @wsgi.action('set_metadata')
     @validation.schema(schema.set_metadata)
     def _set_metadata(self, req, id, body):
         aggregate_id = _authorize(req, 'set_metadata', id)
-        with engine.transaction() as sess:
-            aggregate = aggregates.get(sess, aggregate_id)
-            return views.show(req, aggregates.update_metadata(sess, aggregate, body['set_metadata']['metadata']))
+        metadata = body['set_metadata']['metadata']
+        return views.show(req, aggregates.set_aggregate_metadata(req.context, aggregate_id, metadata))
 
     @wsgi.api_version('2.81')
     @wsgi.response(202)
@@ -106,5 +100,4 @@ class AggregateController(wsgi.Controller):
         image_ids = [item['id'] for item in body['cache']]
         if len(set(image_ids)) != len(image_ids):
             raise exception.Invalid('Duplicate images in request')
-        with engine.transaction() as sess:
-            aggregates.get(sess, aggregate_id)
+        aggregates.show_aggregate(req.context, aggregate_id)

@@ -4,7 +4,6 @@ from novaapi.api import wsgi
 from novaapi.api.views import availability_zones as views
 from novaapi.compute import hosts
 from novaapi.compute import policy
-from novaapi.db import engine
 
 
 class AvailabilityZoneController(wsgi.Controller):
@@ -12,11 +11,9 @@ class AvailabilityZoneController(wsgi.Controller):
     @wsgi.expected_errors(())
     def index(self, req):
         policy.authorize(req.context, 'os-availability-zone:list', target={})
-        with engine.transaction() as sess:
-            return views.index(hosts.availability_zones(sess))
+        return views.index(hosts.list_availability_zones(req.context))
 
     @wsgi.expected_errors(())
     def detail(self, req):
         policy.authorize(req.context, 'os-availability-zone:detail', target={})
-        with engine.transaction() as sess:
-            return views.detail(hosts.availability_zones(sess))
+        return views.detail(hosts.list_availability_zones(req.context))

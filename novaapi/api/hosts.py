@@ -4,7 +4,6 @@ from novaapi.api import validation
 from novaapi.api import wsgi
 from novaapi.compute import host_admin
 from novaapi.compute import policy
-from novaapi.db import engine
 
 
 _MODE = {'type': 'string', 'enum': ['enable', 'disable', 'Enable', 'Disable', 'ENABLE', 'DISABLE']}
@@ -19,35 +18,29 @@ class HostController(wsgi.Controller):
     @wsgi.expected_errors(())
     def index(self, req):
         policy.authorize(req.context, 'os-hosts:list', target={})
-        with engine.transaction() as sess:
-            found = host_admin.list_hosts(sess, req.GET.get('zone'))
+        found = host_admin.show_hosts(req.context, req.GET.get('zone'))
         return {'hosts': [{'host_name': h, 'service': t, 'zone': z} for h, t, z in found]}
 
     @wsgi.api_version(None, '2.42')
     @wsgi.expected_errors(404)
     def show(self, req, id):
         policy.authorize(req.context, 'os-hosts:show', target={})
-        with engine.transaction() as sess:
-            return {'host': [{'resource': r} for r in host_admin.resources(sess, id)]}
+        return {'host': [{'resource': r} for r in host_admin.show_resources(req.context, id)]}
 
     @wsgi.api_version(None, '2.42')
     @wsgi.expected_errors((400, 404, 501))
     @validation.schema(UPDATE)
     def update(self, req, id, body):
         policy.authorize(req.context, 'os-hosts:update', target={})
-        result = {'host': id}
-        with engine.transaction() as sess:
-            if body.get('status') is not None:
-                result['status'] = host_admin.set_enabled(sess, id, body['status'].lower() == 'enable')
-            if body.get('maintenance_mode') is not None:
-                mode = body['maintenance_mode'].lower() == 'enable'
-                result['maintenance_mode'] = host_admin.set_maintenance(sess, id, mode)
-        return result
+        status, mode = body.get('status'), body.get('maintenance_mode')
+        result = host_admin.update_host(
+            req.context, id, enabled=None if status is None else status.lower() == 'enable',
+            maintenance=None if mode is None else mode.lower() == 'enable')
+        return dict({'host': id}, **result)
 
     def _power(self, req, host, action, rule):
         policy.authorize(req.context, 'os-hosts:' + rule, target={})
-        with engine.transaction() as sess:
-            return {'host': host, 'power_action': host_admin.power_action(sess, host, action)}
+        return {'host': host, 'power_action': host_admin.power(req.context, host, action)}
 
     @wsgi.api_version(None, '2.42')
     @wsgi.expected_errors((400, 404, 501))

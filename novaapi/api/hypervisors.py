@@ -8,7 +8,6 @@ from novaapi.api.schemas import hypervisors as schema
 from novaapi.api.views import hypervisors as views
 from novaapi.compute import hypervisors
 from novaapi.compute import policy
-from novaapi.db import engine
 from novaapi import exception
 
 
@@ -40,12 +39,12 @@ class HypervisorsController(wsgi.Controller):
         limit, marker = common.limit_and_marker(req) if paged else (None, None)
         if pattern is not None and ('limit' in req.GET or 'marker' in req.GET):
             raise exception.Invalid(PATTERN_PAGING)
-        with engine.transaction() as sess:
-            if pattern is not None:
-                found = hypervisors.search(sess, pattern, with_servers)
-            else:
-                found = hypervisors.list_hypervisors(sess, limit, marker, req.is_version('2.53'), with_servers)
-            view = views.index(req, found, detail, with_servers=with_servers)
+        if pattern is not None:
+            found = hypervisors.list_matching(req.context, pattern, with_servers)
+        else:
+            found = hypervisors.list_page(req.context, limit, marker, req.is_version('2.53'),
+                                          with_servers)
+        view = views.index(req, found, detail, with_servers=with_servers)
         if paged:
             collection = 'os-hypervisors/detail' if detail else 'os-hypervisors'
             links = common.collection_links(req, view['hypervisors'], collection, lambda h: h['id'])
@@ -69,38 +68,31 @@ class HypervisorsController(wsgi.Controller):
         with_servers = _with_servers(req)
         policy.authorize(req.context, 'os-hypervisors:show', target={})
         _check_id(req, id)
-        with engine.transaction() as sess:
-            hyp = hypervisors.get(sess, id, req.is_version('2.53'), with_servers)
-            return views.show(req, hyp, with_servers)
+        hyp = hypervisors.show_hypervisor(req.context, id, req.is_version('2.53'), with_servers)
+        return views.show(req, hyp, with_servers)
 
     @wsgi.api_version(None, '2.87')
     @wsgi.expected_errors((400, 404, 501))
     def uptime(self, req, id):
         policy.authorize(req.context, 'os-hypervisors:uptime', target={})
         _check_id(req, id)
-        with engine.transaction() as sess:
-            hyp = hypervisors.get(sess, id, req.is_version('2.53'))
-            if hyp.uptime is None:
-                raise exception.Invalid('Compute service of %s is unavailable at this time.' % hyp.node.host)
-            return views.uptime(req, hyp)
+        return views.uptime(req, hypervisors.show_uptime(req.context, id, req.is_version('2.53')))
 
     @wsgi.api_version(None, '2.52')
     @wsgi.expected_errors(404)
     def search(self, req, id):
         policy.authorize(req.context, 'os-hypervisors:search', target={})
-        with engine.transaction() as sess:
-            return views.index(req, hypervisors.search(sess, id), detail=False)
+        return views.index(req, hypervisors.list_matching(req.context, id), detail=False)
 
     @wsgi.api_version(None, '2.52')
     @wsgi.expected_errors(404)
     def servers(self, req, id):
         policy.authorize(req.context, 'os-hypervisors:servers', target={})
-        with engine.transaction() as sess:
-            return views.index(req, hypervisors.search(sess, id, with_servers=True), detail=False)
+        return views.index(req, hypervisors.list_matching(req.context, id, with_servers=True),
+                           detail=False)
 
     @wsgi.api_version(None, '2.87')
     @wsgi.expected_errors(())
     def statistics(self, req):
         policy.authorize(req.context, 'os-hypervisors:statistics', target={})
-        with engine.transaction() as sess:
-            return views.statistics(hypervisors.statistics(sess))
+        return views.statistics(hypervisors.show_statistics(req.context))

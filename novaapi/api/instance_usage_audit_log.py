@@ -5,7 +5,6 @@ import datetime
 from novaapi.api import wsgi
 from novaapi.compute import host_admin
 from novaapi.compute import policy
-from novaapi.db import engine
 from novaapi import exception
 
 
@@ -14,8 +13,7 @@ class InstanceUsageAuditLogController(wsgi.Controller):
     @wsgi.expected_errors(())
     def index(self, req):
         policy.authorize(req.context, 'os-instance-usage-audit-log:list', target={})
-        with engine.transaction() as sess:
-            return {'instance_usage_audit_logs': host_admin.audit_log(sess)}
+        return {'instance_usage_audit_logs': host_admin.show_audit_log(req.context)}
 
     @wsgi.expected_errors(400)
     def show(self, req, id):
@@ -25,5 +23,4 @@ class InstanceUsageAuditLogController(wsgi.Controller):
             before = datetime.datetime.strptime(id, fmt)
         except ValueError:
             raise exception.Invalid('Invalid timestamp for date %s' % id) from None
-        with engine.transaction() as sess:
-            return {'instance_usage_audit_log': host_admin.audit_log(sess, before)}
+        return {'instance_usage_audit_log': host_admin.show_audit_log(req.context, before)}

@@ -6,9 +6,8 @@ from novaapi.api import wsgi
 from novaapi.api.schemas import migrations as schema
 from novaapi.api.views import migrations as views
 from novaapi.compute import policy
-from novaapi.compute.subresources import action_records
-from novaapi.compute.subresources import migrations as db
-from novaapi.db import engine
+from novaapi.compute.subresources import instance_actions
+from novaapi.compute.subresources import migrations
 
 
 FILTERS = ('status', 'host', 'source_compute', 'migration_type', 'instance_uuid', 'user_id',
@@ -20,7 +19,7 @@ def _filters(req):
     filters = {key: req.GET.get(key) for key in FILTERS if req.GET.get(key)}
     if req.is_version('2.59'):
         before = req.GET.get('changes-before') if req.is_version('2.66') else None
-        filters['changes-since'], filters['changes-before'] = action_records.changes_window(
+        filters['changes-since'], filters['changes-before'] = instance_actions.changes_window(
             req.GET.get('changes-since'), before)
     return filters
 
@@ -40,6 +39,6 @@ class MigrationsController(wsgi.Controller):
         show_host = _authorize(req.context, req.GET.get('project_id'))
         filters = _filters(req)
         limit, marker = common.limit_and_marker(req) if req.is_version('2.59') else (None, None)
-        with engine.transaction() as sess:
-            rows = db.get_all(sess, filters, limit, marker, paged=req.is_version('2.59'))
-            return views.index(req, rows, show_host)
+        rows = migrations.list_migrations(req.context, filters, limit, marker,
+                                          paged=req.is_version('2.59'))
+        return views.index(req, rows, show_host)

@@ -7,7 +7,6 @@ from novaapi.api import wsgi
 from novaapi.api.schemas import server_external_events as schema
 from novaapi.compute import external_events
 from novaapi.compute import policy
-from novaapi.db import engine
 
 
 class ServerExternalEventsController(wsgi.Controller):
@@ -16,8 +15,7 @@ class ServerExternalEventsController(wsgi.Controller):
     @validation.schema(schema.create)
     def create(self, req, body):
         policy.authorize(req.context, 'os-server-external-events:create', target={})
-        with engine.transaction() as sess:
-            events, status = external_events.create(sess, req.context, body['events'])
+        events, status = external_events.deliver(req.context, body['events'])
         resp = webob.Response(status=status, json_body={'events': events})
         resp.charset = None
         resp.content_type = 'application/json'

@@ -5,9 +5,7 @@ from novaapi.api import wsgi
 from novaapi.api.schemas import migrations as schema
 from novaapi.api.views import migrations as views
 from novaapi.compute import policy
-from novaapi.compute.subresources import common
-from novaapi.compute.subresources import migrations as db
-from novaapi.db import engine
+from novaapi.compute.subresources import migrations
 
 
 class ServerMigrationsController(wsgi.Controller):
@@ -16,21 +14,17 @@ class ServerMigrationsController(wsgi.Controller):
     @wsgi.expected_errors(404)
     @validation.query_schema(schema.server_query)
     def index(self, req, server_id):
-        with engine.transaction() as sess:
-            instance = common.server(sess, req.context, server_id, 'servers:migrations:index')
-            show_host = policy.check(req.context, 'servers:migrations:index:host',
-                                     {'project_id': instance.project_id})
-            rows = db.in_progress(sess, instance.uuid)
-            return {'migrations': [views.server_migration(req, row, show_host) for row in rows]}
+        rows, project_id = migrations.list_live(req.context, server_id)
+        show_host = policy.check(req.context, 'servers:migrations:index:host',
+                                 {'project_id': project_id})
+        return {'migrations': [views.server_migration(req, row, show_host) for row in rows]}
 
     @wsgi.api_version('2.23')
     @wsgi.expected_errors(404)
     @validation.query_schema(schema.server_query)
     def show(self, req, server_id, id):
-        with engine.transaction() as sess:
-            instance = common.server(sess, req.context, server_id, 'servers:migrations:show')
-            return {'migration': views.server_migration(
-                req, db.get_in_progress(sess, instance.uuid, id))}
+        return {'migration': views.server_migration(
+            req, migrations.show_live(req.context, server_id, id))}
 
     @wsgi.api_version('2.22')
     @wsgi.response(202)
@@ -38,16 +32,10 @@ class ServerMigrationsController(wsgi.Controller):
     @wsgi.action('force_complete')
     @validation.schema(schema.force_complete)
     def force_complete(self, req, server_id, id, body):
-        with engine.transaction() as sess:
-            instance = common.server(sess, req.context, server_id,
-                                     'servers:migrations:force_complete', lock=True)
-            db.force_complete(sess, req.context, instance, id)
+        migrations.force_complete_live(req.context, server_id, id)
 
     @wsgi.api_version('2.24')
     @wsgi.response(202)
     @wsgi.expected_errors((400, 404, 409))
     def delete(self, req, server_id, id):
-        with engine.transaction() as sess:
-            instance = common.server(sess, req.context, server_id, 'servers:migrations:delete',
-                                     lock=True)
-            db.abort(sess, req.context, instance, id, queued_too=req.is_version('2.65'))
+        migrations.abort_live(req.context, server_id, id, queued_too=req.is_version('2.65'))

@@ -3,9 +3,7 @@
 from novaapi.api import validation
 from novaapi.api import wsgi
 from novaapi.api.schemas import server_sub
-from novaapi.compute.subresources import common
-from novaapi.compute.subresources import passwords as db
-from novaapi.db import engine
+from novaapi.compute.subresources import password
 
 
 class ServerPasswordController(wsgi.Controller):
@@ -13,13 +11,9 @@ class ServerPasswordController(wsgi.Controller):
     @wsgi.expected_errors(404)
     @validation.query_schema(server_sub.NO_QUERY)
     def index(self, req, server_id):
-        with engine.transaction() as sess:
-            instance = common.server(sess, req.context, server_id, 'os-server-password:show')
-            return {'password': db.get(sess, instance)}
+        return {'password': password.show_password(req.context, server_id)}
 
     @wsgi.response(204)
     @wsgi.expected_errors(404)
     def clear(self, req, server_id):
-        with engine.transaction() as sess:
-            instance = common.server(sess, req.context, server_id, 'os-server-password:clear')
-            db.clear(sess, instance)
+        password.clear_password(req.context, server_id)

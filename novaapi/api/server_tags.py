@@ -6,16 +6,7 @@ from novaapi.api import common
 from novaapi.api import validation
 from novaapi.api import wsgi
 from novaapi.api.schemas import server_tags as schema
-from novaapi.compute import policy
-from novaapi.compute.subresources import errors
-from novaapi.compute.subresources import tags as db
-from novaapi.db import engine
-
-
-def _authorize(sess, req, server_id, rule):
-    """Nova checks policy against the instance mapping's project: other projects get a 403."""
-    policy.authorize(req.context, 'os-server-tags:' + rule,
-                     target={'project_id': db.owner_project(sess, server_id)})
+from novaapi.compute.subresources import tags
 
 
 def _location(req, server_id, tag):
@@ -28,30 +19,21 @@ class ServerTagsController(wsgi.Controller):
     @wsgi.expected_errors(404)
     @validation.query_schema(schema.query)
     def index(self, req, server_id):
-        with engine.transaction() as sess:
-            _authorize(sess, req, server_id, 'index')
-            return {'tags': db.get_all(sess, req.context, server_id)}
+        return {'tags': tags.list_tags(req.context, server_id)}
 
     @wsgi.api_version('2.26')
     @wsgi.response(204)
     @wsgi.expected_errors(404)
     @validation.query_schema(schema.query)
     def show(self, req, server_id, id):
-        with engine.transaction() as sess:
-            _authorize(sess, req, server_id, 'show')
-            if not db.exists(sess, req.context, server_id, id):
-                raise errors.ServerTagNotFound(server_id=server_id, tag=id)
+        tags.check_tag(req.context, server_id, id)
 
     @wsgi.api_version('2.26')
     @wsgi.expected_errors((400, 404, 409))
     @validation.schema(schema.update)
     def update(self, req, server_id, id, body):
-        with engine.transaction() as sess:
-            _authorize(sess, req, server_id, 'update')
-            instance = db.writable(sess, req.context, server_id, 'update tag')
-            db.validate(id)
-            if not db.add(sess, instance, id):
-                return webob.Response(status_int=204)
+        if not tags.add_tag(req.context, server_id, id):
+            return webob.Response(status_int=204)
         resp = webob.Response(status_int=201)
         resp.headers['Location'] = _location(req, server_id, id)
         return resp
@@ -60,23 +42,16 @@ class ServerTagsController(wsgi.Controller):
     @wsgi.expected_errors((404, 409))
     @validation.schema(schema.update_all)
     def update_all(self, req, server_id, body):
-        with engine.transaction() as sess:
-            _authorize(sess, req, server_id, 'update_all')
-            instance = db.writable(sess, req.context, server_id, 'update tags')
-            return {'tags': db.replace(sess, instance, body['tags'])}
+        return {'tags': tags.replace_tags(req.context, server_id, body['tags'])}
 
     @wsgi.api_version('2.26')
     @wsgi.response(204)
     @wsgi.expected_errors((404, 409))
     def delete(self, req, server_id, id):
-        with engine.transaction() as sess:
-            _authorize(sess, req, server_id, 'delete')
-            db.delete(sess, db.writable(sess, req.context, server_id, 'delete tag'), id)
+        tags.remove_tag(req.context, server_id, id)
 
     @wsgi.api_version('2.26')
     @wsgi.response(204)
     @wsgi.expected_errors((404, 409))
     def delete_all(self, req, server_id):
-        with engine.transaction() as sess:
-            _authorize(sess, req, server_id, 'delete_all')
-            db.delete_all(sess, db.writable(sess, req.context, server_id, 'delete tags'))
+        tags.remove_all_tags(req.context, server_id)

@@ -7,7 +7,6 @@ from novaapi.api.schemas import simple_tenant_usage as schema
 from novaapi.api.views import simple_tenant_usage as views
 from novaapi.compute import policy
 from novaapi.compute import tenant_usage
-from novaapi.db import engine
 from novaapi import conf
 
 
@@ -26,8 +25,8 @@ class SimpleTenantUsageController(wsgi.Controller):
         start, stop = tenant_usage.period(req.GET.get('start'), req.GET.get('end'))
         detailed = req.GET.get('detailed', '0') == '1'
         limit, marker = _page(req)
-        with engine.transaction() as sess:
-            summaries, servers = tenant_usage.usages(sess, start, stop, None, detailed, limit, marker)
+        summaries, servers = tenant_usage.usage_report(req.context, start, stop, None, detailed,
+                                                       limit, marker)
         return views.index(req, summaries, servers, req.is_version('2.40'))
 
     @wsgi.expected_errors(400)
@@ -36,6 +35,6 @@ class SimpleTenantUsageController(wsgi.Controller):
         policy.authorize(req.context, 'os-simple-tenant-usage:show', target={'project_id': id})
         start, stop = tenant_usage.period(req.GET.get('start'), req.GET.get('end'))
         limit, marker = _page(req)
-        with engine.transaction() as sess:
-            summaries, servers = tenant_usage.usages(sess, start, stop, id, True, limit, marker)
+        summaries, servers = tenant_usage.usage_report(req.context, start, stop, id, True, limit,
+                                                       marker)
         return views.show(req, id, summaries, servers, req.is_version('2.40'))

@@ -12,6 +12,7 @@ from novaapi.compute import hosts
 from novaapi.compute import models
 from novaapi.compute import services
 from novaapi.db import base
+from novaapi.db import engine
 from novaapi import conf
 from novaapi import exception
 
@@ -221,3 +222,56 @@ def remove_host(sess, aggregate_id, host):
     aggregate.hosts.remove(member[0])
     sync_zones(sess, [host])
     return aggregate
+
+
+def _loaded(aggregate):
+    """``aggregate`` with its hosts and metadata read, for views rendered after the session closes."""
+    aggregate.hosts, aggregate.metadata_items  # noqa: B018 - loads the relationships
+    return aggregate
+
+
+def list_all(ctx):
+    with engine.transaction() as sess:
+        return list_aggregates(sess)
+
+
+def show_aggregate(ctx, aggregate_id):
+    """:raises AggregateNotFound:"""
+    with engine.transaction() as sess:
+        return get(sess, aggregate_id)
+
+
+def create_aggregate(ctx, name, zone=None):
+    """:raises AggregateNameExists:"""
+    with engine.transaction() as sess:
+        return _loaded(create(sess, name, zone))
+
+
+def update_aggregate(ctx, aggregate_id, values):
+    """Rename and/or change the zone (see :func:`update`)."""
+    with engine.transaction() as sess:
+        return update(sess, get(sess, aggregate_id), values)
+
+
+def set_aggregate_metadata(ctx, aggregate_id, metadata):
+    """Merge ``metadata`` (see :func:`update_metadata`)."""
+    with engine.transaction() as sess:
+        return update_metadata(sess, get(sess, aggregate_id), metadata)
+
+
+def delete_aggregate(ctx, aggregate_id):
+    """:raises AggregateNotFound: / :raises InvalidAggregateAction: the aggregate has hosts"""
+    with engine.transaction() as sess:
+        delete(sess, get(sess, aggregate_id))
+
+
+def add_aggregate_host(ctx, aggregate_id, host):
+    """See :func:`add_host`."""
+    with engine.transaction() as sess:
+        return add_host(sess, aggregate_id, host)
+
+
+def remove_aggregate_host(ctx, aggregate_id, host):
+    """See :func:`remove_host`."""
+    with engine.transaction() as sess:
+        return remove_host(sess, aggregate_id, host)

@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from novaapi.compute import guards
 from novaapi.compute import models
 from novaapi.compute import states as s
+from novaapi.db import engine
 from novaapi import exception
 
 TAG_REQUIRED = ('volume-extended', 'power-update', 'accelerator-request-bound')
@@ -56,3 +57,9 @@ def create(sess, ctx, events):
         status = status if answer['code'] == 200 else 207
         result.append(answer)
     return result, status
+
+
+def deliver(ctx, events):
+    """Handle ``events`` in one transaction; returns as :func:`create`."""
+    with engine.transaction() as sess:
+        return create(sess, ctx, events)

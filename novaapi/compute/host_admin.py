@@ -14,6 +14,7 @@ from novaapi.compute import hypervisors
 from novaapi.compute import models
 from novaapi.compute import services
 from novaapi.db import base
+from novaapi.db import engine
 from novaapi import exception
 
 TOPICS = {'nova-compute': 'compute', 'nova-scheduler': 'scheduler', 'nova-conductor': 'conductor'}
@@ -94,3 +95,42 @@ def audit_log(sess, before=None):
             'hosts_not_run': hosts, 'total_instances': 0, 'total_errors': 0,
             'overall_status': '%s hosts done. 0 errors.' % ('ALL' if not hosts else '0 of %d' % len(hosts)),
             'log': {}}
+
+
+def show_hosts(ctx, zone=None):
+    """:func:`list_hosts` in a transaction of its own."""
+    with engine.transaction() as sess:
+        return list_hosts(sess, zone)
+
+
+def show_resources(ctx, host):
+    """:func:`resources` of ``host``; :raises HostMappingNotFound: not a compute host"""
+    with engine.transaction() as sess:
+        return resources(sess, host)
+
+
+def update_host(ctx, host, enabled=None, maintenance=None):
+    """Enable or disable ``host`` and/or set its maintenance mode (None leaves either alone).
+
+    :returns: ``{'status': ..., 'maintenance_mode': ...}`` of what was set
+    :raises HostMappingNotFound: not a compute host
+    """
+    result = {}
+    with engine.transaction() as sess:
+        if enabled is not None:
+            result['status'] = set_enabled(sess, host, enabled)
+        if maintenance is not None:
+            result['maintenance_mode'] = set_maintenance(sess, host, maintenance)
+    return result
+
+
+def power(ctx, host, action):
+    """:func:`power_action` on ``host`` (startup, shutdown or reboot)."""
+    with engine.transaction() as sess:
+        return power_action(sess, host, action)
+
+
+def show_audit_log(ctx, before=None):
+    """:func:`audit_log` of the last period before ``before`` (default now)."""
+    with engine.transaction() as sess:
+        return audit_log(sess, before)

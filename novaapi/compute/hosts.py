@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from novaapi.compute import models
 from novaapi.compute import states
 from novaapi.db import base
+from novaapi.db import engine
 from novaapi import conf
 
 # Migration statuses whose resources are still held on both hosts.
@@ -151,3 +152,9 @@ def host_status(node):
     if node.disabled:
         return 'MAINTENANCE'
     return 'UP'
+
+
+def list_availability_zones(ctx):
+    """``{zone: [nodes]}`` of the compute hosts, as ``/os-availability-zone`` shows them."""
+    with engine.transaction() as sess:
+        return availability_zones(sess)

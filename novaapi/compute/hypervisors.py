@@ -14,6 +14,7 @@ from novaapi.compute import hosts
 from novaapi.compute import models
 from novaapi.compute import services
 from novaapi.db import base
+from novaapi.db import engine
 from novaapi import conf
 from novaapi import exception
 
@@ -171,3 +172,39 @@ def value_of(hyp, field):
     if field == 'disk_available_least':
         return hyp.free_disk_gb
     return getattr(hyp, field)
+
+
+def list_page(ctx, limit=None, marker=None, by_uuid=False, with_servers=False):
+    """:func:`list_hypervisors` in a transaction of its own."""
+    with engine.transaction() as sess:
+        return list_hypervisors(sess, limit, marker, by_uuid, with_servers)
+
+
+def list_matching(ctx, pattern, with_servers=False):
+    """:func:`search` in a transaction of its own."""
+    with engine.transaction() as sess:
+        return search(sess, pattern, with_servers)
+
+
+def show_hypervisor(ctx, hypervisor_id, by_uuid=False, with_servers=False):
+    """:raises HypervisorNotFound:"""
+    with engine.transaction() as sess:
+        return get(sess, hypervisor_id, by_uuid, with_servers)
+
+
+def show_uptime(ctx, hypervisor_id, by_uuid=False):
+    """The hypervisor, whose ``uptime`` is known.
+
+    :raises HypervisorNotFound: / :raises exception.Invalid: its compute service is down
+    """
+    with engine.transaction() as sess:
+        hyp = get(sess, hypervisor_id, by_uuid)
+    if hyp.uptime is None:
+        raise exception.Invalid('Compute service of %s is unavailable at this time.' % hyp.node.host)
+    return hyp
+
+
+def show_statistics(ctx):
+    """:func:`statistics` in a transaction of its own."""
+    with engine.transaction() as sess:
+        return statistics(sess)

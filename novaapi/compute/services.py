@@ -12,6 +12,7 @@ import datetime
 import logging
 import time
 
+from oslo_utils import strutils
 import sqlalchemy as sa
 
 from novaapi.compute import hosts
@@ -27,6 +28,11 @@ COMPUTE = 'nova-compute'
 CONTROLLER_HOST = 'controller'
 INTERNAL_ZONE = 'internal'
 INTERNAL_BINARIES = ('nova-scheduler', 'nova-conductor')
+
+NOT_COMPUTE = 'Updating a %s service is not supported. Only nova-compute services can be updated.'
+FORCE_UP_BLOCKED = ('Unable to force up host %s as `done` evacuation migration records remain associated '
+                    'with the host. Ensure the compute service has been restarted, allowing these records '
+                    'to move to `completed` before retrying this request.')
 
 
 class ServiceNotFound(exception.NotFound):
@@ -203,3 +209,106 @@ def updated_time(info):
     """``updated_at`` of the API: the last heartbeat (Nova's ``get_updated_time``)."""
     value = info.last_seen_up or info.row.updated_at or info.row.created_at
     return value.replace(tzinfo=None) if isinstance(value, datetime.datetime) else value
+
+
+def list_for_api(ctx, host=None, binary=None):
+    """:func:`list_services` in a transaction of its own."""
+    with engine.transaction() as sess:
+        return list_services(sess, host, binary)
+
+
+def _apply_forced_down(sess, info, forced_down):
+    if not forced_down and info.binary == COMPUTE and has_done_evacuations(sess, info.host):
+        raise exception.Invalid(FORCE_UP_BLOCKED % info.host)
+    update(sess, info, forced_down=forced_down)
+
+
+def _required(values, key, message):
+    if key not in values:
+        raise exception.Invalid(message)
+    return values[key]
+
+
+def update_by_host(ctx, action, host, binary, values):
+    """The pre-2.53 ``PUT /os-services/{action}`` of the compute service on ``host``.
+
+    ``action`` is enable, disable, disable-log-reason (``values['disabled_reason']``)
+    or force-down (``values['forced_down']``).
+
+    :returns: the fields of the answer beside host and binary (``status``, ...)
+    :raises exception.Invalid: not a compute service, or a field the action needs is missing
+    :raises HostBinaryNotFound:
+    """
+    with engine.transaction() as sess:
+        if binary != COMPUTE:
+            raise exception.Invalid(NOT_COMPUTE % binary)
+        info = get_by_host_and_binary(sess, host, binary)
+        if action == 'enable':
+            update(sess, info, disabled=False, disabled_reason=None)
+            return {'status': 'enabled'}
+        if action == 'force-down':
+            forced_down = strutils.bool_from_string(
+                _required(values, 'forced_down', 'Missing forced_down field'))
+            _apply_forced_down(sess, info, forced_down)
+            return {'forced_down': forced_down}
+        reason = None
+        if action == 'disable-log-reason':
+            reason = _required(values, 'disabled_reason', 'Missing disabled reason field')
+        update(sess, info, disabled=True, disabled_reason=reason)
+        return dict(status='disabled', **({'disabled_reason': reason} if reason else {}))
+
+
+def _changes(values):
+    """The 2.53 body as ``update`` arguments (``forced_down`` included)."""
+    changes = {}
+    if values.get('status') == 'enabled':
+        if values.get('disabled_reason'):
+            raise exception.Invalid("Specifying 'disabled_reason' with status 'enabled' is invalid.")
+        changes.update(disabled=False, disabled_reason=None)
+    elif values.get('status') == 'disabled':
+        changes.update(disabled=True, disabled_reason=values.get('disabled_reason'))
+    if 'forced_down' in values:
+        changes['forced_down'] = strutils.bool_from_string(values['forced_down'], strict=True)
+    return changes
+
+
+def update_service(ctx, service_id, values):
+    """The 2.53+ ``PUT /os-services/{uuid}``: ``status``, ``disabled_reason``, ``forced_down``.
+
+    :returns: the service (a :class:`ServiceInfo`)
+    :raises ServiceNotFound: / :raises exception.Invalid: not a compute service, or nothing to do
+    """
+    with engine.transaction() as sess:
+        info = get(sess, service_id)
+        if info.binary != COMPUTE:
+            raise exception.Invalid(NOT_COMPUTE % info.binary)
+        changes = _changes(values)
+        if not changes:
+            raise exception.Invalid("No updates were requested. Fields 'status' or 'forced_down' "
+                                    "should be specified.")
+        forced_down = changes.pop('forced_down', None)
+        update(sess, info, **changes)
+        if forced_down is not None:
+            _apply_forced_down(sess, info, forced_down)
+        return info
+
+
+def delete_service(ctx, service_id):
+    """Delete a service; a compute service only once it hosts nothing and moves nothing.
+
+    :raises exception.NotFound: / :raises exception.Conflict:
+    """
+    with engine.transaction() as sess:
+        try:
+            info = get(sess, service_id)
+        except ServiceNotFound:
+            raise exception.NotFound('Service %s not found.' % service_id) from None
+        if info.binary == COMPUTE:
+            if count_instances(sess, info.host):
+                raise exception.Conflict('Unable to delete compute service that is hosting instances. '
+                                         'Migrate or delete the instances first.')
+            if in_progress_migrations(sess, info.host):
+                raise exception.Conflict('Unable to delete compute service that has in-progress '
+                                         'migrations. Complete the migrations or delete the instances '
+                                         'first.')
+        delete(sess, info)

@@ -6,6 +6,7 @@ import sqlalchemy as sa
 
 from novaapi.compute import models
 from novaapi.db import base
+from novaapi.db import engine
 from novaapi import exception
 
 FORMATS = ('%Y-%m-%dT%H:%M:%S', '%Y-%m-%dT%H:%M:%S.%f', '%Y-%m-%d %H:%M:%S.%f')
@@ -91,3 +92,9 @@ def usages(sess, start, stop, project_id=None, detailed=True, limit=None, marker
         if detailed:
             summary['server_usages'].append(info)
     return list(summaries.values()), servers
+
+
+def usage_report(ctx, start, stop, project_id=None, detailed=True, limit=None, marker=None):
+    """:func:`usages` of one project (or every project when None) over ``[start, stop]``."""
+    with engine.transaction() as sess:
+        return usages(sess, start, stop, project_id, detailed, limit, marker)

@@ -2,7 +2,7 @@
 
 from novaapi.api import common
 from novaapi.api.views import server_sub
-from novaapi.compute.subresources import migrations as db
+from novaapi.compute.subresources import migrations
 
 HOST_FIELDS = ('dest_compute', 'dest_host', 'dest_node', 'source_compute', 'source_node')
 
@@ -41,7 +41,7 @@ def migration(req, row, show_host=True):
     view.update(_hosts(row, show_host))
     if req.is_version('2.23'):
         view['migration_type'] = row.migration_type
-        if row.migration_type == db.LIVE and row.status in db.IN_PROGRESS:
+        if row.migration_type == migrations.LIVE and row.status in migrations.IN_PROGRESS:
             view['links'] = common.resource_links(req, 'servers/%s/migrations' % row.instance_uuid,
                                                   row.id)
     return _versioned(req, row, view)

@@ -3,12 +3,20 @@
 from novaapi.compute import drivers
 from novaapi.compute import states as s
 from novaapi.compute.subresources import common
+from novaapi.db import engine
 from novaapi import exception
 
 # The driver names Nova's Diagnostics object knows; a simulated one reports as libvirt.
 DRIVERS = ('ironic', 'libvirt', 'vmwareapi', 'xenapi')
 POWER_NAMES = {s.NOSTATE: 'pending', s.RUNNING: 'running', s.PAUSED_POWER: 'paused',
                s.SHUTDOWN: 'shutdown', s.CRASHED: 'crashed', s.SUSPENDED_POWER: 'suspended'}
+
+
+def for_server(ctx, server_id):
+    """The diagnostics of the server ``server_id`` (see :func:`get`)."""
+    with engine.transaction() as sess:
+        instance = common.server(sess, ctx, server_id, 'os-server-diagnostics')
+    return get(instance)
 
 
 def get(instance):

@@ -1,11 +1,13 @@
-"""Reading the instance actions the compute API records (``os-instance-actions``)."""
+"""Reading the instance actions the compute API records (``/servers/{id}/os-instance-actions``)."""
 
 import datetime
 
 import sqlalchemy as sa
 
 from novaapi.compute import models
+from novaapi.compute.subresources import common
 from novaapi.compute.subresources import errors
+from novaapi.db import engine
 from novaapi.db import utils
 from novaapi import exception
 
@@ -65,3 +67,28 @@ def get_all(sess, instance_uuid, limit=None, marker=None, since=None, before=Non
             raise errors.MarkerNotFound(marker=None)
     return list(sess.scalars(utils.paginate(query, A, limit, ['created_at', 'id'], ['desc', 'desc'],
                                             marker_row)))
+
+
+def list_actions(ctx, server_id, with_deleted=False, limit=None, marker=None, since=None,
+                 before=None):
+    """The server's actions, newest first (see :func:`get_all`).
+
+    ``with_deleted`` (2.21+) finds deleted servers too: they keep their history.
+    ``since`` and ``before`` are the query's texts, checked once the server is found.
+    """
+    with engine.transaction() as sess:
+        instance = common.server(sess, ctx, server_id, 'os-instance-actions:list',
+                                 read_deleted=with_deleted)
+        since, before = changes_window(since, before)
+        return get_all(sess, instance.uuid, limit, marker, since, before)
+
+
+def show_action(ctx, server_id, request_id, with_deleted=False):
+    """``(action with its events, server)`` of the action ``request_id``.
+
+    :raises errors.ActionNotFound:
+    """
+    with engine.transaction() as sess:
+        instance = common.server(sess, ctx, server_id, 'os-instance-actions:show',
+                                 read_deleted=with_deleted)
+        return get(sess, instance.uuid, request_id), instance

@@ -5,6 +5,7 @@ from novaapi.compute import operations as ops
 from novaapi.compute import states as s
 from novaapi.compute.subresources import common
 from novaapi.compute.subresources import errors
+from novaapi.db import engine
 from novaapi import exception
 from novaapi.network import api as network
 
@@ -73,3 +74,42 @@ def detach(sess, ctx, instance, port_id):
     if port_id in attached:
         network.detach_port(sess, port_id)
     _record(sess, ctx, instance, DETACH, 'Success' if port_id in attached else 'Error')
+
+
+def list_interfaces(ctx, server_id):
+    """The server's ports, in the order they were attached."""
+    with engine.transaction() as sess:
+        return get_all(sess, common.server(sess, ctx, server_id, 'os-attach-interfaces:list'))
+
+
+def _show(sess, ctx, server_id, port_id):
+    instance = common.server(sess, ctx, server_id, 'os-attach-interfaces:show')
+    return get(sess, ctx, instance, port_id)
+
+
+def show_interface(ctx, server_id, port_id):
+    """:raises exception.PortNotFound: / :raises errors.InterfaceNotAttached:"""
+    with engine.transaction() as sess:
+        return _show(sess, ctx, server_id, port_id)
+
+
+def attach_interface(ctx, server_id, net_id=None, port_id=None, fixed_ip=None, tag=None):
+    """Attach a port to the server (see :func:`attach`); returns it as :func:`show_interface`.
+
+    :raises exception.Invalid: both a network and a port, or an address without its network
+    """
+    with engine.transaction() as sess:
+        instance = common.server(sess, ctx, server_id, 'os-attach-interfaces:create', lock=True)
+        if net_id and port_id:
+            raise exception.Invalid('Must not input both network_id and port_id')
+        if fixed_ip and not net_id:
+            raise exception.Invalid('Must input network_id when request IP address')
+        port = attach(sess, ctx, instance, net_id, port_id, fixed_ip, tag)
+        return _show(sess, ctx, server_id, port.id)
+
+
+def detach_interface(ctx, server_id, port_id):
+    """Detach ``port_id`` from the server (see :func:`detach`)."""
+    with engine.transaction() as sess:
+        instance = common.server(sess, ctx, server_id, 'os-attach-interfaces:delete', lock=True)
+        detach(sess, ctx, instance, port_id)

@@ -1,4 +1,9 @@
-"""A server's user metadata (``/servers/{id}/metadata``): read, merge, replace, delete one key."""
+"""A server's user metadata (``/servers/{id}/metadata``): read, merge, replace, delete one key.
+
+The functions taking ``ctx`` and a server id serve one request each, in one
+transaction: they find the server, check the policy rule against its project,
+then read or write (writes under the server's row lock).
+"""
 
 import sqlalchemy as sa
 
@@ -7,6 +12,8 @@ from novaapi.compute import quotas
 from novaapi.compute import states as s
 from novaapi.compute.subresources import common
 from novaapi.compute.subresources import errors
+from novaapi.db import engine
+from novaapi import exception
 
 M = models.InstanceMetadata
 # Nova's update/delete_instance_metadata: these vm_states, any task state, locked servers refused.
@@ -64,3 +71,51 @@ def delete(sess, ctx, instance, key):
     common.check(ctx, instance, 'delete metadata', ALLOWED, None)
     sess.execute(sa.delete(M).where(M.instance_uuid == instance.uuid, M.key == key)
                  .execution_options(synchronize_session=False))
+
+
+def list_metadata(ctx, server_id):
+    """``{key: value}`` of the server."""
+    with engine.transaction() as sess:
+        return get_all(sess, common.server(sess, ctx, server_id, 'server-metadata:index'))
+
+
+def show_item(ctx, server_id, key):
+    """:raises errors.MetadataItemNotFound:"""
+    with engine.transaction() as sess:
+        return get_item(sess, common.server(sess, ctx, server_id, 'server-metadata:show'), key)
+
+
+def _write(ctx, server_id, rule, metadata, replace):
+    with engine.transaction() as sess:
+        instance = common.server(sess, ctx, server_id, rule, lock=True)
+        return update(sess, ctx, instance, metadata, delete=replace)
+
+
+def merge_metadata(ctx, server_id, metadata):
+    """Merge ``metadata`` into the server's; returns the result (see :func:`update`)."""
+    return _write(ctx, server_id, 'server-metadata:create', metadata, False)
+
+
+def replace_metadata(ctx, server_id, metadata):
+    """Make ``metadata`` the server's whole metadata; returns it (see :func:`update`)."""
+    return _write(ctx, server_id, 'server-metadata:update_all', metadata, True)
+
+
+def set_item(ctx, server_id, key, meta):
+    """Set the one item ``meta`` (``{key: value}``) of the URL's ``key``; returns ``meta``.
+
+    :raises exception.Invalid: ``meta`` does not hold ``key``
+    """
+    with engine.transaction() as sess:
+        instance = common.server(sess, ctx, server_id, 'server-metadata:update', lock=True)
+        if key not in meta:
+            raise exception.Invalid('Request body and URI mismatch')
+        update(sess, ctx, instance, meta)
+        return meta
+
+
+def delete_item(ctx, server_id, key):
+    """:raises errors.MetadataItemNotFound: / state and lock errors as :func:`update`"""
+    with engine.transaction() as sess:
+        instance = common.server(sess, ctx, server_id, 'server-metadata:delete', lock=True)
+        delete(sess, ctx, instance, key)

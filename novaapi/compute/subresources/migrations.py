@@ -9,6 +9,7 @@ from novaapi.compute import states as s
 from novaapi.compute.subresources import common
 from novaapi.compute.subresources import errors
 from novaapi.db import base
+from novaapi.db import engine
 from novaapi.db import utils
 from novaapi import exception
 
@@ -124,3 +125,42 @@ def get_all(sess, filters, limit=None, marker=None, paged=False):
             raise errors.MarkerNotFound(marker=marker)
     return list(sess.scalars(utils.paginate(query, M, limit, ['created_at', 'id'],
                                             ['desc', 'desc'], marker_row)))
+
+
+def list_migrations(ctx, filters, limit=None, marker=None, paged=False):
+    """The migrations of the cloud matching ``filters`` (see :func:`get_all`)."""
+    with engine.transaction() as sess:
+        return get_all(sess, filters, limit, marker, paged)
+
+
+def list_live(ctx, server_id):
+    """``(live migrations under way, the server's project)`` of the server ``server_id``.
+
+    The project is the target of ``servers:migrations:index:host``, which decides
+    whether the view shows the hosts.
+    """
+    with engine.transaction() as sess:
+        instance = common.server(sess, ctx, server_id, 'servers:migrations:index')
+        return in_progress(sess, instance.uuid), instance.project_id
+
+
+def show_live(ctx, server_id, migration_id):
+    """A live migration of the server still under way (404s worded as Nova's)."""
+    with engine.transaction() as sess:
+        instance = common.server(sess, ctx, server_id, 'servers:migrations:show')
+        return get_in_progress(sess, instance.uuid, migration_id)
+
+
+def force_complete_live(ctx, server_id, migration_id):
+    """See :func:`force_complete`."""
+    with engine.transaction() as sess:
+        instance = common.server(sess, ctx, server_id, 'servers:migrations:force_complete',
+                                 lock=True)
+        force_complete(sess, ctx, instance, migration_id)
+
+
+def abort_live(ctx, server_id, migration_id, queued_too=False):
+    """See :func:`abort`."""
+    with engine.transaction() as sess:
+        instance = common.server(sess, ctx, server_id, 'servers:migrations:delete', lock=True)
+        abort(sess, ctx, instance, migration_id, queued_too)

@@ -1,6 +1,8 @@
 """The encrypted password a guest posted for its server (``os-server-password``)."""
 
 from novaapi.compute import models
+from novaapi.compute.subresources import common
+from novaapi.db import engine
 
 
 def get(sess, instance):
@@ -24,3 +26,14 @@ def clear(sess, instance):
     row = sess.get(models.InstancePassword, instance.uuid)
     if row is not None:
         row.password = None
+
+
+def show_password(ctx, server_id):
+    """The server's stored password, ``''`` when there is none."""
+    with engine.transaction() as sess:
+        return get(sess, common.server(sess, ctx, server_id, 'os-server-password:show'))
+
+
+def clear_password(ctx, server_id):
+    with engine.transaction() as sess:
+        clear(sess, common.server(sess, ctx, server_id, 'os-server-password:clear'))

@@ -1,6 +1,8 @@
 """A server's security groups in Nova's format, from the network service's groups."""
 
 from novaapi.compute import operations as ops
+from novaapi.compute.subresources import common
+from novaapi.db import engine
 from novaapi.network import api as network
 from novaapi.network import views as network_views
 
@@ -32,7 +34,13 @@ def _group(row, groups_by_id):
                       if rule['direction'] == 'ingress']}
 
 
-def for_server(sess, instance):
+def for_server(ctx, server_id):
+    """The groups named on the server ``server_id`` (see :func:`groups_of`)."""
+    with engine.transaction() as sess:
+        return groups_of(sess, common.server(sess, ctx, server_id, 'os-security-groups:list'))
+
+
+def groups_of(sess, instance):
     """The groups named on the server, sorted by project then name, as Nova lists them."""
     groups = network.list_security_groups(sess, ops.owner_context(instance))
     by_id = {group.id: group for group in groups}

@@ -1,13 +1,21 @@
-"""Server tags (``/servers/{id}/tags``, 2.26): up to 50, 60 characters each, no ``/`` or ``,``."""
+"""Server tags (``/servers/{id}/tags``, 2.26): up to 50, 60 characters each, no ``/`` or ``,``.
+
+The functions taking ``ctx`` and a server id serve one request each, in one
+transaction.  Their policy rule ``os-server-tags:<rule>`` is checked against
+the project of the server, deleted or not, as Nova checks it against the
+instance mapping: another project's server is a 403, not a 404.
+"""
 
 import jsonschema
 import sqlalchemy as sa
 
 from novaapi.compute import instances
 from novaapi.compute import models
+from novaapi.compute import policy
 from novaapi.compute import states as s
 from novaapi.compute.subresources import common
 from novaapi.compute.subresources import errors
+from novaapi.db import engine
 
 T = models.Tag
 MAX_TAG_COUNT = 50
@@ -99,3 +107,55 @@ def delete(sess, instance, tag):
 def delete_all(sess, instance):
     sess.execute(sa.delete(T).where(T.resource_id == instance.uuid)
                  .execution_options(synchronize_session=False))
+
+
+def _authorize(sess, ctx, server_id, rule):
+    policy.authorize(ctx, 'os-server-tags:' + rule,
+                     target={'project_id': owner_project(sess, server_id)})
+
+
+def list_tags(ctx, server_id):
+    """The server's tags, sorted."""
+    with engine.transaction() as sess:
+        _authorize(sess, ctx, server_id, 'index')
+        return get_all(sess, ctx, server_id)
+
+
+def check_tag(ctx, server_id, tag):
+    """:raises errors.ServerTagNotFound: the server has no tag ``tag``"""
+    with engine.transaction() as sess:
+        _authorize(sess, ctx, server_id, 'show')
+        if not exists(sess, ctx, server_id, tag):
+            raise errors.ServerTagNotFound(server_id=server_id, tag=tag)
+
+
+def add_tag(ctx, server_id, tag):
+    """Tag the server; False when it already had ``tag``.
+
+    :raises errors.InvalidTag: / :raises errors.TooManyTags: / a state error (409)
+    """
+    with engine.transaction() as sess:
+        _authorize(sess, ctx, server_id, 'update')
+        instance = writable(sess, ctx, server_id, 'update tag')
+        validate(tag)
+        return add(sess, instance, tag)
+
+
+def replace_tags(ctx, server_id, tags):
+    """Make ``tags`` the server's tags; returns them sorted."""
+    with engine.transaction() as sess:
+        _authorize(sess, ctx, server_id, 'update_all')
+        return replace(sess, writable(sess, ctx, server_id, 'update tags'), tags)
+
+
+def remove_tag(ctx, server_id, tag):
+    """:raises errors.InstanceTagNotFound:"""
+    with engine.transaction() as sess:
+        _authorize(sess, ctx, server_id, 'delete')
+        delete(sess, writable(sess, ctx, server_id, 'delete tag'), tag)
+
+
+def remove_all_tags(ctx, server_id):
+    with engine.transaction() as sess:
+        _authorize(sess, ctx, server_id, 'delete_all')
+        delete_all(sess, writable(sess, ctx, server_id, 'delete tags'))

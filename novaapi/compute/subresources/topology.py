@@ -1,5 +1,13 @@
 """A server's NUMA topology, derived from its flavor's ``hw:`` extra specs (fake host pinning)."""
 
+from novaapi.compute import instances
+from novaapi.compute import policy
+from novaapi.db import engine
+from novaapi import exception
+
+# NOTE: these two rules are named without Nova's usual ``os_compute_api:`` prefix.
+INDEX = 'compute:server:topology:index'
+HOST = 'compute:server:topology:host:index'
 PAGE_SIZES = {'small': 4, 'large': 2048, 'any': 4}
 
 
@@ -44,3 +52,18 @@ def cells(instance):
         result.append({'id': node, 'cpus': cpus, 'memory_mb': mem, 'siblings': siblings,
                        'pinning': pinning})
     return result, page_size
+
+
+def for_server(ctx, server_id):
+    """``(cells, page size, project id)`` of the server ``server_id``, see :func:`cells`.
+
+    The project id is the target of the :data:`HOST` rule, which decides
+    whether the view shows the host's pinning.
+
+    :raises exception.PolicyNotAuthorized: the :data:`INDEX` rule refuses the caller
+    """
+    with engine.transaction() as sess:
+        instance = instances.get(sess, ctx, server_id)
+        if not policy.check(ctx, INDEX, {'project_id': instance.project_id}):
+            raise exception.PolicyNotAuthorized(action=INDEX)
+    return cells(instance) + (instance.project_id,)

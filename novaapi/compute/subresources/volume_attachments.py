@@ -13,10 +13,12 @@ import sqlalchemy as sa
 
 from novaapi.compute import actions
 from novaapi.compute import models
+from novaapi.compute import policy
 from novaapi.compute import states as s
 from novaapi.compute.subresources import common
 from novaapi.compute.subresources import errors
 from novaapi.db import base
+from novaapi.db import engine
 from novaapi import exception
 
 B = models.BlockDeviceMapping
@@ -137,7 +139,60 @@ def update(bdm, attachment):
             attachment['delete_on_termination'], strict=True)
 
 
-def swap(old_volume_id):
+def swap_volume(old_volume_id):
     """Volume swap is Cinder's to ask for; without a migrating volume Nova refuses it."""
     raise exception.Conflict('volume %s is not migrating; this API should only be called by Cinder'
                              % old_volume_id)
+
+
+def _check_not_shelved(instance, verb, shelved_ok):
+    """Before 2.20 (``shelved_ok`` False) shelved servers refuse volume changes."""
+    if instance.vm_state in (s.SHELVED, s.SHELVED_OFFLOADED) and not shelved_ok:
+        raise common.invalid_state(instance, verb, 'vm_state', instance.vm_state)
+
+
+def list_attachments(ctx, server_id):
+    """The server's volume BDMs, in creation order."""
+    with engine.transaction() as sess:
+        return get_all(sess, common.server(sess, ctx, server_id, 'os-volumes-attachments:index'))
+
+
+def show_attachment(ctx, server_id, volume_id):
+    """:raises errors.VolumeNotAttached:"""
+    with engine.transaction() as sess:
+        instance = common.server(sess, ctx, server_id, 'os-volumes-attachments:show')
+        return get(sess, instance, volume_id)
+
+
+def attach_volume(ctx, server_id, volume_id, device=None, tag=None, delete_on_termination=False,
+                  shelved_ok=True):
+    """Attach ``volume_id`` to the server; returns its BDM (see :func:`attach`)."""
+    with engine.transaction() as sess:
+        instance = common.server(sess, ctx, server_id, 'os-volumes-attachments:create', lock=True)
+        _check_not_shelved(instance, 'attach_volume', shelved_ok)
+        return attach(sess, ctx, instance, volume_id, device, tag, delete_on_termination)
+
+
+def update_attachment(ctx, server_id, volume_id, attachment, swap, mutable):
+    """PUT of an attachment: a swap to another volume (Cinder's, refused) or, with
+    ``mutable`` (2.85+), a change of the attachment itself.
+
+    The ``swap`` rule has no target; the ``update`` rule targets the server's project.
+    """
+    with engine.transaction() as sess:
+        instance = common.server(sess, ctx, server_id, None, lock=True)
+        rule = 'os-volumes-attachments:' + ('swap' if swap else 'update')
+        policy.authorize(ctx, rule, target={} if swap else {'project_id': instance.project_id})
+        if mutable:
+            update(get(sess, instance, volume_id, errors.VolumeBDMNotFound(volume_id=volume_id)),
+                   attachment)
+        if swap:
+            swap_volume(volume_id)
+
+
+def detach_volume(ctx, server_id, volume_id, shelved_ok=True):
+    """:raises errors.VolumeNotAttached: / see :func:`detach`"""
+    with engine.transaction() as sess:
+        instance = common.server(sess, ctx, server_id, 'os-volumes-attachments:delete', lock=True)
+        _check_not_shelved(instance, 'detach_volume', shelved_ok)
+        detach(sess, ctx, instance, get(sess, instance, volume_id))
