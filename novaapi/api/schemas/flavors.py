@@ -1,7 +1,7 @@
 """Request schemas of the flavor APIs."""
 
 from novaapi.api.schemas import types
-from novaapi.compute import flavors as flavor_rules
+from novaapi.compute import flavors
 
 _flavor_id = {'type': ['string', 'number', 'null'], 'minLength': 1, 'maxLength': 255,
               'pattern': r'^(?! )[a-zA-Z0-9. _-]+(?<! )$'}
@@ -57,7 +57,7 @@ _index_query_v21 = {
         'is_public': types.multi({'type': 'string'}),
         'minRam': types.multi({'type': 'string'}),
         'minDisk': types.multi({'type': 'string'}),
-        'sort_key': types.multi({'type': 'string', 'enum': list(flavor_rules.SORT_KEYS)}),
+        'sort_key': types.multi({'type': 'string', 'enum': list(flavors.SORT_KEYS)}),
         'sort_dir': types.multi({'type': 'string', 'enum': ['asc', 'desc']}),
     },
     'additionalProperties': True,

@@ -3,7 +3,7 @@
 
 import json
 
-from novaapi.compute import hypervisors as domain
+from novaapi.compute import hypervisors
 
 USAGE_FIELDS = ('vcpus', 'memory_mb', 'local_gb', 'vcpus_used', 'memory_mb_used', 'local_gb_used',
                 'free_ram_mb', 'free_disk_gb', 'current_workload', 'running_vms', 'disk_available_least')
@@ -29,7 +29,7 @@ def hypervisor(req, hyp, detail, with_servers=False):
         if req.is_version('2.88'):
             view['uptime'] = hyp.uptime
         else:
-            view.update({field: domain.value_of(hyp, field) for field in USAGE_FIELDS})
+            view.update({field: hypervisors.value_of(hyp, field) for field in USAGE_FIELDS})
             view['cpu_info'] = _cpu_info(req, hyp)
     if hyp.servers:
         view['servers'] = list(hyp.servers)
