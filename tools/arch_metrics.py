@@ -68,7 +68,10 @@ def _imports(rel, tree, known):
                     names = [alias.name for alias in child.names]
                 else:
                     base = _resolve(module, child, is_package)
-                    names = [base + '.' + alias.name for alias in child.names] + [base]
+                    # ``from package import submodule`` depends on the submodule; a name
+                    # that is no module of ours depends on the module that defines it.
+                    names = [base + '.' + alias.name if base + '.' + alias.name in known
+                             else base for alias in child.names]
                 for name in names:
                     while name and name not in known:
                         name = name.rpartition('.')[0]
@@ -132,11 +135,13 @@ def measure(root):
 def main():
     root = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else '.')
     graph, full, deferred, sizes, transactions = measure(root)
-    largest = max(sizes, key=sizes.get)
     cycles = _cycles(graph)
     hidden = _cycles(full)
     print('modules: %d' % len(sizes))
-    print('largest module: %s (%d lines)' % (largest, sizes[largest]))
+    for package in PACKAGES:
+        mine = {path: n for path, n in sizes.items() if path.startswith(package + '/')}
+        biggest = max(mine, key=mine.get)
+        print('largest module in %s: %s (%d lines)' % (package, biggest, mine[biggest]))
     print('import cycles: %d (modules in them: %s)' % (
         len(cycles), ', '.join(str(len(c)) for c in cycles) or '0'))
     for group in cycles:

@@ -20,7 +20,11 @@ import signal  # noqa: E402
 import socket  # noqa: E402
 import sys  # noqa: E402
 
+from eventlet import wsgi  # noqa: E402
+from paste import deploy  # noqa: E402
+
 from novaapi import conf  # noqa: E402
+from novaapi.db import engine  # noqa: E402
 from novaapi import service  # noqa: E402
 
 LOG = logging.getLogger('novaapi.api')
@@ -54,7 +58,6 @@ def load_config(argv, prog='nova-api'):
 
 
 def load_apps():
-    from paste import deploy
     path = 'config:' + conf.CONF.paste_config
     return {name: deploy.loadapp(path, name={'compute': 'osapi_compute'}.get(name, name))
             for name in service.SERVICES}
@@ -62,9 +65,6 @@ def load_apps():
 
 def _serve(sockets, apps):
     """Worker body: one eventlet WSGI server per socket until SIGTERM."""
-    from eventlet import wsgi
-    from novaapi.db import engine
-
     engine.reset()
     pool = eventlet.GreenPool(1000)
     servers = [eventlet.spawn(wsgi.server, sockets[name], apps[name], custom_pool=pool,
@@ -129,7 +129,6 @@ def main(argv=None):
     except Exception as exc:  # noqa: BLE001 - one clear line instead of a traceback
         LOG.debug('start-up failed', exc_info=True)
         sys.exit('nova-api: cannot start: %s' % exc)
-    from novaapi.db import engine
     engine.reset()
     workers = {_spawn(sockets, apps) for _ in range(conf.CONF.worker_count)}
     urls = ' '.join('%s %s' % (name, conf.CONF.endpoint_url(name)) for name in service.SERVICES)

@@ -4,6 +4,8 @@ import argparse
 import sys
 
 from novaapi.cmd import api as api_cmd
+from novaapi.db import migration
+from novaapi import service
 
 
 def main(argv=None):
@@ -13,8 +15,6 @@ def main(argv=None):
     parser.add_argument('action', choices=['sync', 'version'], help='What to do.')
     ns, rest = parser.parse_known_args(argv)
     api_cmd.load_config(rest, prog='nova-manage')
-    from novaapi.db import migration
-    from novaapi import service
     if ns.action == 'sync':
         service.ensure_data_dir()
         migration.upgrade()
