@@ -18,7 +18,7 @@ from novaapi.identity import tokens
 from novaapi import exception
 from tests.conftest import AppClient
 from tests.conftest import _token
-from tests.unit.novaapi.api.conftest import SubServers
+from tests.unit.novaapi.conftest import SubServers
 
 ADMIN = context.RequestContext('admin-user', 'admin-project', ['admin', 'member', 'reader'])
 DEMO = context.RequestContext('demo-user', 'demo-project', ['member', 'reader'])

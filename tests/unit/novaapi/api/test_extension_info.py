@@ -1,6 +1,5 @@
 """The extensions list and one extension, as Nova's samples."""
 
-
 from tests.conftest import sample
 
 

@@ -1,6 +1,5 @@
 """``/os-hosts``: list, show and the zone filter."""
 
-
 from tests.conftest import sample
 
 

@@ -1,6 +1,5 @@
 """The instance usage audit log against Nova's samples."""
 
-
 from tests.conftest import sample
 
 

@@ -1,6 +1,5 @@
 """The server password: read and clear."""
 
-
 from novaapi.compute.subresources import password
 from novaapi.compute import instances
 from novaapi.db import engine

@@ -1,6 +1,5 @@
 """The security groups of a server."""
 
-
 from tests.conftest import sample
 
 

@@ -1,6 +1,5 @@
 """The NUMA topology of a server, for its owner and for an admin."""
 
-
 from tests.conftest import sample
 
 

@@ -1,6 +1,5 @@
 """Tenant usage: keys against Nova's samples, paging and errors."""
 
-
 from tests.conftest import sample
 
 PERIOD = '?start=2000-01-01T00:00:00&end=2100-01-01T00:00:00'

@@ -1,6 +1,5 @@
 """Version documents: the list at ``/``, the v2.1 document, and 300 choices elsewhere."""
 
-
 import pytest
 
 

@@ -1,6 +1,5 @@
 """The policy kinds: reader, member, admin and owner rules."""
 
-
 from novaapi.compute import policy
 from novaapi import context
 from novaapi import exception

@@ -1,6 +1,5 @@
 """Bootstrap data: everything created once, then kept up to date."""
 
-
 import sqlalchemy as sa
 
 from novaapi.db import engine

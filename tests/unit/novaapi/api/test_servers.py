@@ -1,0 +1,94 @@
+"""Servers through the compute pipeline: build to ACTIVE, no valid host, delete, other projects, boot errors."""
+
+import json
+
+import sqlalchemy as sa
+
+from novaapi.compute import engine as machine
+from novaapi.compute import models
+from novaapi.db import engine
+
+
+def test_build_steps_then_active(servers):
+    uuid = servers.boot(settle=False)
+    seen = []
+    for _ in range(12):
+        server = servers.get(uuid)
+        seen.append((server['status'], server['OS-EXT-STS:task_state'], server.get('progress')))
+        if server['status'] == 'ACTIVE':
+            break
+        machine.advance_due()
+    tasks = [task for _, task, _ in seen]
+    assert tasks[:4] == ['scheduling', 'networking', 'block_device_mapping', 'spawning']
+    assert [p for status, task, p in seen if task == 'spawning'] == [0, 25, 50, 75]
+    assert seen[-1][0] == 'ACTIVE'
+    server = servers.get(uuid)
+    assert server['OS-EXT-STS:power_state'] == 1
+    assert server['addresses'] and server['OS-SRV-USG:launched_at']
+    assert server['hostId']
+
+
+def test_delete_releases_everything(servers):
+    uuid = servers.boot()
+    assert servers.call('DELETE', '/servers/' + uuid).status_int == 204
+    assert servers.get(uuid)['OS-EXT-STS:task_state'] == 'deleting'
+    servers.settle()
+    resp = servers.call('GET', '/servers/' + uuid)
+    assert resp.status_int == 404
+    assert resp.json_body_or_none['itemNotFound']['message'] == 'Instance %s could not be found.' % uuid
+    from novaapi.network import api as network
+    with engine.transaction() as sess:
+        assert network.ports_for_device(sess, uuid) == []
+
+
+def test_no_valid_host_goes_to_error(servers):
+    from novaapi import conf
+    conf.CONF.set('compute', 'host_vcpus', 0)
+    with engine.transaction() as sess:
+        sess.execute(sa.update(models.ComputeNode).values(vcpus=0))
+    uuid = servers.boot()
+    server = servers.get(uuid)
+    assert server['status'] == 'ERROR'
+    assert server['fault']['code'] == 500
+    assert server['fault']['message'] == 'No valid host was found. There are not enough hosts available.'
+    assert 'details' not in server['fault']
+    assert 'details' in servers.get(uuid, admin=True)['fault']
+
+
+def test_other_project_gets_404(servers):
+    from novaapi.identity import bootstrap
+    from novaapi.identity import models as identity
+    from novaapi.identity import tokens
+    uuid = servers.boot()
+    with engine.transaction() as sess:
+        demo = sess.scalars(sa.select(identity.User).where(identity.User.name == 'demo')).one()
+        other = sess.scalars(sa.select(identity.Project).where(identity.Project.name == 'service')).one()
+        member = sess.scalars(sa.select(identity.Role).where(identity.Role.name == 'member')).one()
+        bootstrap._grant(sess, demo, other, member)
+        token, _info = tokens.issue(sess, demo.id, other.id, ['password'])
+    resp = servers.app.request('GET', '/v2.1/servers/' + uuid, token)
+    assert resp.status_int == 404
+    assert json.loads(resp.body) == {'itemNotFound': {
+        'code': 404, 'message': 'Instance %s could not be found.' % uuid}}
+    listed = servers.app.request('GET', '/v2.1/servers', token)
+    assert json.loads(listed.body) == {'servers': []}
+    assert servers.app.request('GET', '/v2.1/servers/' + uuid, servers.admin_token).status_int == 200
+
+
+def test_removed_action_unknown_group_and_password_alphabet(servers):
+    """resetNetwork is gone (410); an unknown security group is a 400 at boot; generated
+    passwords avoid look-alike characters, as Nova's do."""
+    uuid = servers.boot()
+    resp = servers.action(uuid, {'resetNetwork': None})
+    assert resp.status_int == 410
+    assert resp.json_body_or_none['computeFault']['code'] == 410
+    resp = servers.call('POST', '/servers', {'server': {
+        'name': 'sg', 'imageRef': servers.image_id(), 'flavorRef': '1', 'networks': 'auto',
+        'security_groups': [{'name': 'nosuch'}]}})
+    assert resp.status_int == 400
+    assert resp.json_body_or_none['badRequest']['message'].startswith(
+        'Security group nosuch not found for project ')
+    from novaapi.api import server_common
+    for _ in range(50):
+        password = server_common.generate_password()
+        assert len(password) == 12 and not set(password) & set('01IOl-_')
