@@ -13,13 +13,13 @@ POWER_NAMES = {s.NOSTATE: 'pending', s.RUNNING: 'running', s.PAUSED_POWER: 'paus
 
 
 def for_server(ctx, server_id):
-    """The diagnostics of the server ``server_id`` (see :func:`get`)."""
+    """The diagnostics of the server ``server_id`` (see :func:`_get`)."""
     with engine.transaction() as sess:
         instance = common.server(sess, ctx, server_id, 'os-server-diagnostics')
-    return get(instance)
+    return _get(instance)
 
 
-def get(instance):
+def _get(instance):
     """The driver's diagnostics (2.48 fields) of a running server.
 
     :raises exception.InstanceNotReady: no host

@@ -14,7 +14,7 @@ from novaapi import exception
 A = models.InstanceAction
 
 
-def parse_time(value, name):
+def _parse_time(value, name):
     """An ISO 8601 query value as naive UTC; 400 in Nova's words when it is not one."""
     try:
         parsed = datetime.datetime.fromisoformat(value.replace('Z', '+00:00'))
@@ -28,29 +28,29 @@ def parse_time(value, name):
 
 def changes_window(since, before):
     """``(since, before)`` parsed; 400 when they are the wrong way round."""
-    since = parse_time(since, 'changes-since') if since else None
-    before = parse_time(before, 'changes-before') if before else None
+    since = _parse_time(since, 'changes-since') if since else None
+    before = _parse_time(before, 'changes-before') if before else None
     if since and before and before < since:
         raise exception.Invalid('The value of changes-since must be less than or equal to '
                                 'changes-before.')
     return since, before
 
 
-def by_request_id(sess, instance_uuid, request_id):
+def _by_request_id(sess, instance_uuid, request_id):
     return sess.scalars(sa.select(A).where(A.instance_uuid == instance_uuid,
                                            A.request_id == request_id)
                         .order_by(A.created_at.desc(), A.id.desc())).first()
 
 
-def get(sess, instance_uuid, request_id):
+def _get(sess, instance_uuid, request_id):
     """:raises errors.ActionNotFound:"""
-    action = by_request_id(sess, instance_uuid, request_id)
+    action = _by_request_id(sess, instance_uuid, request_id)
     if action is None:
         raise errors.ActionNotFound(request_id=request_id)
     return action
 
 
-def get_all(sess, instance_uuid, limit=None, marker=None, since=None, before=None):
+def _get_all(sess, instance_uuid, limit=None, marker=None, since=None, before=None):
     """Newest first; ``marker`` is a request id (400 "Marker None ..." when unknown, as in Nova)."""
     if limit == 0:
         return []
@@ -61,7 +61,7 @@ def get_all(sess, instance_uuid, limit=None, marker=None, since=None, before=Non
         query = query.where(A.updated_at <= before)
     marker_row = None
     if marker is not None:
-        marker_row = by_request_id(sess, instance_uuid, marker)
+        marker_row = _by_request_id(sess, instance_uuid, marker)
         if marker_row is None:
             # NOTE: Nova reports the failed lookup's result, not the marker it was given.
             raise errors.MarkerNotFound(marker=None)
@@ -71,7 +71,7 @@ def get_all(sess, instance_uuid, limit=None, marker=None, since=None, before=Non
 
 def list_actions(ctx, server_id, with_deleted=False, limit=None, marker=None, since=None,
                  before=None):
-    """The server's actions, newest first (see :func:`get_all`).
+    """The server's actions, newest first (see :func:`_get_all`).
 
     ``with_deleted`` (2.21+) finds deleted servers too: they keep their history.
     ``since`` and ``before`` are the query's texts, checked once the server is found.
@@ -80,7 +80,7 @@ def list_actions(ctx, server_id, with_deleted=False, limit=None, marker=None, si
         instance = common.server(sess, ctx, server_id, 'os-instance-actions:list',
                                  read_deleted=with_deleted)
         since, before = changes_window(since, before)
-        return get_all(sess, instance.uuid, limit, marker, since, before)
+        return _get_all(sess, instance.uuid, limit, marker, since, before)
 
 
 def show_action(ctx, server_id, request_id, with_deleted=False):
@@ -91,4 +91,4 @@ def show_action(ctx, server_id, request_id, with_deleted=False):
     with engine.transaction() as sess:
         instance = common.server(sess, ctx, server_id, 'os-instance-actions:show',
                                  read_deleted=with_deleted)
-        return get(sess, instance.uuid, request_id), instance
+        return _get(sess, instance.uuid, request_id), instance

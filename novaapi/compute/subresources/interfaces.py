@@ -15,11 +15,11 @@ DETACH = 'detach_interface'
 ALLOWED = (s.ACTIVE, s.PAUSED, s.STOPPED)
 
 
-def get_all(sess, instance):
+def _get_all(sess, instance):
     return network.ports_for_device(sess, instance.uuid)
 
 
-def get(sess, ctx, instance, port_id):
+def _get(sess, ctx, instance, port_id):
     """:raises exception.PortNotFound: / :raises errors.InterfaceNotAttached:"""
     port = network.get_port(sess, ctx, port_id)
     if port.device_id != instance.uuid:
@@ -42,7 +42,7 @@ def _default_network(sess, owner, instance):
     return networks[0].id
 
 
-def attach(sess, ctx, instance, net_id=None, port_id=None, fixed_ip=None, tag=None):
+def _attach(sess, ctx, instance, net_id=None, port_id=None, fixed_ip=None, tag=None):
     """Attach ``port_id``, or a new port on ``net_id`` (else the only available network).
 
     :returns: the port
@@ -67,7 +67,7 @@ def attach(sess, ctx, instance, net_id=None, port_id=None, fixed_ip=None, tag=No
     return port
 
 
-def detach(sess, ctx, instance, port_id):
+def _detach(sess, ctx, instance, port_id):
     """Detach ``port_id``; an unattached port fails on the compute side only (Nova casts)."""
     common.check(ctx, instance, DETACH, ALLOWED)
     attached = {port.id for port in network.ports_for_device(sess, instance.uuid)}
@@ -79,12 +79,12 @@ def detach(sess, ctx, instance, port_id):
 def list_interfaces(ctx, server_id):
     """The server's ports, in the order they were attached."""
     with engine.transaction() as sess:
-        return get_all(sess, common.server(sess, ctx, server_id, 'os-attach-interfaces:list'))
+        return _get_all(sess, common.server(sess, ctx, server_id, 'os-attach-interfaces:list'))
 
 
 def _show(sess, ctx, server_id, port_id):
     instance = common.server(sess, ctx, server_id, 'os-attach-interfaces:show')
-    return get(sess, ctx, instance, port_id)
+    return _get(sess, ctx, instance, port_id)
 
 
 def show_interface(ctx, server_id, port_id):
@@ -94,7 +94,7 @@ def show_interface(ctx, server_id, port_id):
 
 
 def attach_interface(ctx, server_id, net_id=None, port_id=None, fixed_ip=None, tag=None):
-    """Attach a port to the server (see :func:`attach`); returns it as :func:`show_interface`.
+    """Attach a port to the server (see :func:`_attach`); returns it as :func:`show_interface`.
 
     :raises exception.Invalid: both a network and a port, or an address without its network
     """
@@ -104,12 +104,12 @@ def attach_interface(ctx, server_id, net_id=None, port_id=None, fixed_ip=None, t
             raise exception.Invalid('Must not input both network_id and port_id')
         if fixed_ip and not net_id:
             raise exception.Invalid('Must input network_id when request IP address')
-        port = attach(sess, ctx, instance, net_id, port_id, fixed_ip, tag)
+        port = _attach(sess, ctx, instance, net_id, port_id, fixed_ip, tag)
         return _show(sess, ctx, server_id, port.id)
 
 
 def detach_interface(ctx, server_id, port_id):
-    """Detach ``port_id`` from the server (see :func:`detach`)."""
+    """Detach ``port_id`` from the server (see :func:`_detach`)."""
     with engine.transaction() as sess:
         instance = common.server(sess, ctx, server_id, 'os-attach-interfaces:delete', lock=True)
-        detach(sess, ctx, instance, port_id)
+        _detach(sess, ctx, instance, port_id)

@@ -20,16 +20,16 @@ M = models.InstanceMetadata
 ALLOWED = (s.ACTIVE, s.PAUSED, s.SUSPENDED, s.STOPPED)
 
 
-def get_all(sess, instance):
+def _get_all(sess, instance):
     """``{key: value}`` in insertion order."""
     rows = sess.execute(sa.select(M.key, M.value).where(M.instance_uuid == instance.uuid)
                         .order_by(M.id))
     return {key: value for key, value in rows}
 
 
-def get_item(sess, instance, key):
+def _get_item(sess, instance, key):
     """:raises errors.MetadataItemNotFound:"""
-    data = get_all(sess, instance)
+    data = _get_all(sess, instance)
     if key not in data:
         raise errors.MetadataItemNotFound()
     return data[key]
@@ -41,14 +41,14 @@ def _check_quota(sess, ctx, metadata):
         raise errors.MetadataLimitExceeded(allowed=allowed)
 
 
-def update(sess, ctx, instance, metadata, delete=False, action='update metadata'):
+def _update(sess, ctx, instance, metadata, delete=False, action='update metadata'):
     """Merge ``metadata`` in (or replace everything with it when ``delete``); return the result.
 
     :raises errors.MetadataLimitExceeded: more items than the ``metadata_items`` quota
     :raises exception.InstanceIsLocked: / :raises exception.InstanceInvalidState:
     """
     common.check(ctx, instance, action, ALLOWED, None)
-    current = get_all(sess, instance)
+    current = _get_all(sess, instance)
     wanted = dict(metadata) if delete else {**current, **metadata}
     _check_quota(sess, ctx, wanted)
     stale = [key for key in current if key not in wanted]
@@ -65,9 +65,9 @@ def update(sess, ctx, instance, metadata, delete=False, action='update metadata'
     return wanted
 
 
-def delete(sess, ctx, instance, key):
-    """:raises errors.MetadataItemNotFound: / state and lock errors as :func:`update`"""
-    get_item(sess, instance, key)
+def _delete(sess, ctx, instance, key):
+    """:raises errors.MetadataItemNotFound: / state and lock errors as :func:`_update`"""
+    _get_item(sess, instance, key)
     common.check(ctx, instance, 'delete metadata', ALLOWED, None)
     sess.execute(sa.delete(M).where(M.instance_uuid == instance.uuid, M.key == key)
                  .execution_options(synchronize_session=False))
@@ -76,28 +76,28 @@ def delete(sess, ctx, instance, key):
 def list_metadata(ctx, server_id):
     """``{key: value}`` of the server."""
     with engine.transaction() as sess:
-        return get_all(sess, common.server(sess, ctx, server_id, 'server-metadata:index'))
+        return _get_all(sess, common.server(sess, ctx, server_id, 'server-metadata:index'))
 
 
 def show_item(ctx, server_id, key):
     """:raises errors.MetadataItemNotFound:"""
     with engine.transaction() as sess:
-        return get_item(sess, common.server(sess, ctx, server_id, 'server-metadata:show'), key)
+        return _get_item(sess, common.server(sess, ctx, server_id, 'server-metadata:show'), key)
 
 
 def _write(ctx, server_id, rule, metadata, replace):
     with engine.transaction() as sess:
         instance = common.server(sess, ctx, server_id, rule, lock=True)
-        return update(sess, ctx, instance, metadata, delete=replace)
+        return _update(sess, ctx, instance, metadata, delete=replace)
 
 
 def merge_metadata(ctx, server_id, metadata):
-    """Merge ``metadata`` into the server's; returns the result (see :func:`update`)."""
+    """Merge ``metadata`` into the server's; returns the result (see :func:`_update`)."""
     return _write(ctx, server_id, 'server-metadata:create', metadata, False)
 
 
 def replace_metadata(ctx, server_id, metadata):
-    """Make ``metadata`` the server's whole metadata; returns it (see :func:`update`)."""
+    """Make ``metadata`` the server's whole metadata; returns it (see :func:`_update`)."""
     return _write(ctx, server_id, 'server-metadata:update_all', metadata, True)
 
 
@@ -110,12 +110,12 @@ def set_item(ctx, server_id, key, meta):
         instance = common.server(sess, ctx, server_id, 'server-metadata:update', lock=True)
         if key not in meta:
             raise exception.Invalid('Request body and URI mismatch')
-        update(sess, ctx, instance, meta)
+        _update(sess, ctx, instance, meta)
         return meta
 
 
 def delete_item(ctx, server_id, key):
-    """:raises errors.MetadataItemNotFound: / state and lock errors as :func:`update`"""
+    """:raises errors.MetadataItemNotFound: / state and lock errors as :func:`_update`"""
     with engine.transaction() as sess:
         instance = common.server(sess, ctx, server_id, 'server-metadata:delete', lock=True)
-        delete(sess, ctx, instance, key)
+        _delete(sess, ctx, instance, key)

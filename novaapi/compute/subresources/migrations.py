@@ -18,14 +18,14 @@ LIVE = 'live-migration'
 IN_PROGRESS = ('queued', 'preparing', 'running', 'post-migrating')
 
 
-def in_progress(sess, instance_uuid):
+def _in_progress(sess, instance_uuid):
     """The server's live migrations still under way."""
     return list(sess.scalars(sa.select(M).where(M.instance_uuid == instance_uuid, M.deleted == 0,
                                                 M.status.in_(IN_PROGRESS),
                                                 M.migration_type == LIVE).order_by(M.id)))
 
 
-def get(sess, instance_uuid, migration_id):
+def _get(sess, instance_uuid, migration_id):
     """:raises errors.MigrationNotFoundForInstance:"""
     row = None
     if str(migration_id).isdigit():
@@ -37,10 +37,10 @@ def get(sess, instance_uuid, migration_id):
     return row
 
 
-def get_in_progress(sess, instance_uuid, migration_id):
+def _get_in_progress(sess, instance_uuid, migration_id):
     """A live migration of the server still under way (404s worded as Nova's)."""
     try:
-        row = get(sess, instance_uuid, migration_id)
+        row = _get(sess, instance_uuid, migration_id)
     except errors.MigrationNotFoundForInstance:
         raise exception.NotFound('In-progress live migration %s is not found for server %s.'
                                  % (migration_id, instance_uuid)) from None
@@ -57,7 +57,7 @@ def _live_action_id(instance):
     return (instance.step_data or {}).get('action_id')
 
 
-def force_complete(sess, ctx, instance, migration_id):
+def _force_complete(sess, ctx, instance, migration_id):
     """Finish a running live migration now (its pending step becomes due).
 
     :raises exception.Invalid: unknown migration, or one that is not running
@@ -65,7 +65,7 @@ def force_complete(sess, ctx, instance, migration_id):
     guard = guards.Guard((s.ACTIVE,), (s.MIGRATING,))
     common.check(ctx, instance, 'force_complete', (s.ACTIVE,), (s.MIGRATING,))
     try:
-        migration = get(sess, instance.uuid, migration_id)
+        migration = _get(sess, instance.uuid, migration_id)
     except errors.MigrationNotFoundForInstance as exc:
         raise exception.Invalid(exc.message) from None
     if migration.status != 'running':
@@ -75,14 +75,14 @@ def force_complete(sess, ctx, instance, migration_id):
     guards.transition(sess, ctx, instance, 'force_complete', guard, {'step_at': base.utcnow()})
 
 
-def abort(sess, ctx, instance, migration_id, queued_too=False):
+def _abort(sess, ctx, instance, migration_id, queued_too=False):
     """Cancel a live migration: the server stays where it is, idle.
 
     :raises errors.MigrationNotFoundForInstance: / :raises errors.InvalidMigrationState:
     """
     guard = guards.Guard(None, (s.MIGRATING,))
     common.check(ctx, instance, 'abort live migration', None, (s.MIGRATING,))
-    migration = get(sess, instance.uuid, migration_id)
+    migration = _get(sess, instance.uuid, migration_id)
     allowed = ('running', 'queued', 'preparing') if queued_too else ('running',)
     if migration.status not in allowed:
         raise errors.InvalidMigrationState(migration_id=migration_id, instance_uuid=instance.uuid,
@@ -94,7 +94,7 @@ def abort(sess, ctx, instance, migration_id, queued_too=False):
                            {'task_state': None, 'step': None, 'step_at': None, 'step_data': None})
 
 
-def get_all(sess, filters, limit=None, marker=None, paged=False):
+def _get_all(sess, filters, limit=None, marker=None, paged=False):
     """Migrations matching Nova's ``os-migrations`` filters; hidden ones never show.
 
     ``paged`` (2.59+) orders newest first and pages by ``marker`` (a migration uuid).
@@ -128,9 +128,9 @@ def get_all(sess, filters, limit=None, marker=None, paged=False):
 
 
 def list_migrations(ctx, filters, limit=None, marker=None, paged=False):
-    """The migrations of the cloud matching ``filters`` (see :func:`get_all`)."""
+    """The migrations of the cloud matching ``filters`` (see :func:`_get_all`)."""
     with engine.transaction() as sess:
-        return get_all(sess, filters, limit, marker, paged)
+        return _get_all(sess, filters, limit, marker, paged)
 
 
 def list_live(ctx, server_id):
@@ -141,26 +141,26 @@ def list_live(ctx, server_id):
     """
     with engine.transaction() as sess:
         instance = common.server(sess, ctx, server_id, 'servers:migrations:index')
-        return in_progress(sess, instance.uuid), instance.project_id
+        return _in_progress(sess, instance.uuid), instance.project_id
 
 
 def show_live(ctx, server_id, migration_id):
     """A live migration of the server still under way (404s worded as Nova's)."""
     with engine.transaction() as sess:
         instance = common.server(sess, ctx, server_id, 'servers:migrations:show')
-        return get_in_progress(sess, instance.uuid, migration_id)
+        return _get_in_progress(sess, instance.uuid, migration_id)
 
 
 def force_complete_live(ctx, server_id, migration_id):
-    """See :func:`force_complete`."""
+    """See :func:`_force_complete`."""
     with engine.transaction() as sess:
         instance = common.server(sess, ctx, server_id, 'servers:migrations:force_complete',
                                  lock=True)
-        force_complete(sess, ctx, instance, migration_id)
+        _force_complete(sess, ctx, instance, migration_id)
 
 
 def abort_live(ctx, server_id, migration_id, queued_too=False):
-    """See :func:`abort`."""
+    """See :func:`_abort`."""
     with engine.transaction() as sess:
         instance = common.server(sess, ctx, server_id, 'servers:migrations:delete', lock=True)
-        abort(sess, ctx, instance, migration_id, queued_too)
+        _abort(sess, ctx, instance, migration_id, queued_too)

@@ -5,7 +5,7 @@ from novaapi.compute.subresources import common
 from novaapi.db import engine
 
 
-def get(sess, instance):
+def _get(sess, instance):
     """The stored password, ``''`` when there is none."""
     row = sess.get(models.InstancePassword, instance.uuid)
     return (row.password if row is not None else None) or ''
@@ -21,7 +21,7 @@ def set_password(sess, instance, password):
     sess.flush()
 
 
-def clear(sess, instance):
+def _clear(sess, instance):
     """Forget the password (the server's own password is unchanged)."""
     row = sess.get(models.InstancePassword, instance.uuid)
     if row is not None:
@@ -31,9 +31,9 @@ def clear(sess, instance):
 def show_password(ctx, server_id):
     """The server's stored password, ``''`` when there is none."""
     with engine.transaction() as sess:
-        return get(sess, common.server(sess, ctx, server_id, 'os-server-password:show'))
+        return _get(sess, common.server(sess, ctx, server_id, 'os-server-password:show'))
 
 
 def clear_password(ctx, server_id):
     with engine.transaction() as sess:
-        clear(sess, common.server(sess, ctx, server_id, 'os-server-password:clear'))
+        _clear(sess, common.server(sess, ctx, server_id, 'os-server-password:clear'))

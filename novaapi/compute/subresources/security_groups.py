@@ -35,12 +35,12 @@ def _group(row, groups_by_id):
 
 
 def for_server(ctx, server_id):
-    """The groups named on the server ``server_id`` (see :func:`groups_of`)."""
+    """The groups named on the server ``server_id`` (see :func:`_groups_of`)."""
     with engine.transaction() as sess:
-        return groups_of(sess, common.server(sess, ctx, server_id, 'os-security-groups:list'))
+        return _groups_of(sess, common.server(sess, ctx, server_id, 'os-security-groups:list'))
 
 
-def groups_of(sess, instance):
+def _groups_of(sess, instance):
     """The groups named on the server, sorted by project then name, as Nova lists them."""
     groups = network.list_security_groups(sess, ops.owner_context(instance))
     by_id = {group.id: group for group in groups}

@@ -24,7 +24,7 @@ TAG_SCHEMA = {'type': 'string', 'pattern': '^[^,/]*$', 'minLength': 1, 'maxLengt
 ALLOWED = (s.ACTIVE, s.PAUSED, s.SUSPENDED, s.STOPPED)
 
 
-def owner_project(sess, server_id):
+def _owner_project(sess, server_id):
     """The project of the server ``server_id``, deleted or not: Nova's instance mapping.
 
     :raises errors.InstanceMappingNotFound: no such server was ever created
@@ -36,23 +36,23 @@ def owner_project(sess, server_id):
     return project_id
 
 
-def names(sess, server_id):
+def _names(sess, server_id):
     return list(sess.scalars(sa.select(T.tag).where(T.resource_id == server_id).order_by(T.tag)))
 
 
-def get_all(sess, ctx, server_id):
+def _get_all(sess, ctx, server_id):
     """:raises exception.InstanceNotFound: deleted, or not visible to ``ctx``"""
     instances.get(sess, ctx, server_id)
-    return names(sess, server_id)
+    return _names(sess, server_id)
 
 
-def exists(sess, ctx, server_id, tag):
+def _exists(sess, ctx, server_id, tag):
     instances.get(sess, ctx, server_id)
     return sess.scalar(sa.select(sa.func.count()).select_from(T)
                        .where(T.resource_id == server_id, T.tag == tag)) > 0
 
 
-def writable(sess, ctx, server_id, action):
+def _writable(sess, ctx, server_id, action):
     """The server, if its vm_state lets tags change (409 worded with ``action`` otherwise)."""
     common.begin_write(sess)
     instance = instances.get(sess, ctx, server_id, lock=True)
@@ -61,7 +61,7 @@ def writable(sess, ctx, server_id, action):
     return instance
 
 
-def validate(tag):
+def _validate(tag):
     """:raises errors.InvalidTag: with jsonschema's words for what is wrong"""
     try:
         jsonschema.validate(tag, TAG_SCHEMA)
@@ -69,12 +69,12 @@ def validate(tag):
         raise errors.InvalidTag(tag=tag, err=exc.message) from None
 
 
-def add(sess, instance, tag):
+def _add(sess, instance, tag):
     """Add ``tag``; False when the server already had it.
 
     :raises errors.TooManyTags: the server already has 50 tags
     """
-    current = names(sess, instance.uuid)
+    current = _names(sess, instance.uuid)
     if len(current) >= MAX_TAG_COUNT:
         raise errors.TooManyTags(limit=MAX_TAG_COUNT)
     if tag in current:
@@ -84,19 +84,19 @@ def add(sess, instance, tag):
     return True
 
 
-def replace(sess, instance, tags):
+def _replace(sess, instance, tags):
     wanted = set(tags)
-    current = set(names(sess, instance.uuid))
+    current = set(_names(sess, instance.uuid))
     if current - wanted:
         sess.execute(sa.delete(T).where(T.resource_id == instance.uuid, T.tag.in_(current - wanted))
                      .execution_options(synchronize_session=False))
     for tag in sorted(wanted - current):
         sess.add(T(resource_id=instance.uuid, tag=tag))
     sess.flush()
-    return names(sess, instance.uuid)
+    return _names(sess, instance.uuid)
 
 
-def delete(sess, instance, tag):
+def _delete(sess, instance, tag):
     """:raises errors.InstanceTagNotFound:"""
     result = sess.execute(sa.delete(T).where(T.resource_id == instance.uuid, T.tag == tag)
                           .execution_options(synchronize_session=False))
@@ -104,28 +104,28 @@ def delete(sess, instance, tag):
         raise errors.InstanceTagNotFound(instance_id=instance.uuid, tag=tag)
 
 
-def delete_all(sess, instance):
+def _delete_all(sess, instance):
     sess.execute(sa.delete(T).where(T.resource_id == instance.uuid)
                  .execution_options(synchronize_session=False))
 
 
 def _authorize(sess, ctx, server_id, rule):
     policy.authorize(ctx, 'os-server-tags:' + rule,
-                     target={'project_id': owner_project(sess, server_id)})
+                     target={'project_id': _owner_project(sess, server_id)})
 
 
 def list_tags(ctx, server_id):
     """The server's tags, sorted."""
     with engine.transaction() as sess:
         _authorize(sess, ctx, server_id, 'index')
-        return get_all(sess, ctx, server_id)
+        return _get_all(sess, ctx, server_id)
 
 
 def check_tag(ctx, server_id, tag):
     """:raises errors.ServerTagNotFound: the server has no tag ``tag``"""
     with engine.transaction() as sess:
         _authorize(sess, ctx, server_id, 'show')
-        if not exists(sess, ctx, server_id, tag):
+        if not _exists(sess, ctx, server_id, tag):
             raise errors.ServerTagNotFound(server_id=server_id, tag=tag)
 
 
@@ -136,26 +136,26 @@ def add_tag(ctx, server_id, tag):
     """
     with engine.transaction() as sess:
         _authorize(sess, ctx, server_id, 'update')
-        instance = writable(sess, ctx, server_id, 'update tag')
-        validate(tag)
-        return add(sess, instance, tag)
+        instance = _writable(sess, ctx, server_id, 'update tag')
+        _validate(tag)
+        return _add(sess, instance, tag)
 
 
 def replace_tags(ctx, server_id, tags):
     """Make ``tags`` the server's tags; returns them sorted."""
     with engine.transaction() as sess:
         _authorize(sess, ctx, server_id, 'update_all')
-        return replace(sess, writable(sess, ctx, server_id, 'update tags'), tags)
+        return _replace(sess, _writable(sess, ctx, server_id, 'update tags'), tags)
 
 
 def remove_tag(ctx, server_id, tag):
     """:raises errors.InstanceTagNotFound:"""
     with engine.transaction() as sess:
         _authorize(sess, ctx, server_id, 'delete')
-        delete(sess, writable(sess, ctx, server_id, 'delete tag'), tag)
+        _delete(sess, _writable(sess, ctx, server_id, 'delete tag'), tag)
 
 
 def remove_all_tags(ctx, server_id):
     with engine.transaction() as sess:
         _authorize(sess, ctx, server_id, 'delete_all')
-        delete_all(sess, writable(sess, ctx, server_id, 'delete tags'))
+        _delete_all(sess, _writable(sess, ctx, server_id, 'delete tags'))

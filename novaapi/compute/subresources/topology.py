@@ -30,7 +30,7 @@ def _page_size(value):
     return number * factor if number else None
 
 
-def cells(instance):
+def _cells(instance):
     """``[{id, cpus, memory_mb, siblings, pinning}]`` and the page size, or ``(None, None)``
     when the flavor asks for no NUMA placement (Nova then has no topology)."""
     specs = instance.extra_specs or {}
@@ -55,7 +55,7 @@ def cells(instance):
 
 
 def for_server(ctx, server_id):
-    """``(cells, page size, project id)`` of the server ``server_id``, see :func:`cells`.
+    """``(cells, page size, project id)`` of the server ``server_id``, see :func:`_cells`.
 
     The project id is the target of the :data:`HOST` rule, which decides
     whether the view shows the host's pinning.
@@ -66,4 +66,4 @@ def for_server(ctx, server_id):
         instance = instances.get(sess, ctx, server_id)
         if not policy.check(ctx, INDEX, {'project_id': instance.project_id}):
             raise exception.PolicyNotAuthorized(action=INDEX)
-    return cells(instance) + (instance.project_id,)
+    return _cells(instance) + (instance.project_id,)

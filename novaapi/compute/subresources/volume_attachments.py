@@ -31,21 +31,21 @@ def _live(query):
     return query.where(B.deleted == 0)
 
 
-def get_all(sess, instance):
+def _get_all(sess, instance):
     """The server's volume BDMs, in creation order."""
     return list(sess.scalars(_live(sa.select(B)).where(B.instance_uuid == instance.uuid,
                                                        B.volume_id.is_not(None)).order_by(B.id)))
 
 
-def find(sess, instance, volume_id):
+def _find(sess, instance, volume_id):
     return sess.scalars(_live(sa.select(B)).where(B.instance_uuid == instance.uuid,
                                                   B.volume_id == volume_id)
                         .order_by(B.id.desc())).first()
 
 
-def get(sess, instance, volume_id, missing=None):
+def _get(sess, instance, volume_id, missing=None):
     """:raises errors.VolumeNotAttached: (or ``missing`` when given)"""
-    bdm = find(sess, instance, volume_id)
+    bdm = _find(sess, instance, volume_id)
     if bdm is None:
         raise missing or errors.VolumeNotAttached(instance=instance.uuid, volume=volume_id)
     return bdm
@@ -66,7 +66,7 @@ def _used_devices(sess, instance):
     return used
 
 
-def next_device(sess, instance):
+def _next_device(sess, instance):
     """The first free ``/dev/<prefix><letter>`` after the root disk, ephemeral and swap."""
     used = _used_devices(sess, instance)
     match = DEVICE.match(instance.root_device_name or '/dev/vda')
@@ -93,7 +93,7 @@ def _record(sess, ctx, instance, action, event):
     actions.finish_events(sess, row.id)
 
 
-def attach(sess, ctx, instance, volume_id, device=None, tag=None, delete_on_termination=False):
+def _attach(sess, ctx, instance, volume_id, device=None, tag=None, delete_on_termination=False):
     """Record the attachment of ``volume_id``; return its BDM.
 
     :raises errors.InvalidDevicePath: / :raises errors.DevicePathInUse: / :raises
@@ -109,7 +109,7 @@ def attach(sess, ctx, instance, volume_id, device=None, tag=None, delete_on_term
         raise errors.DevicePathInUse(path=device)
     bdm = B(uuid=base.new_uuid(), instance_uuid=instance.uuid, source_type='volume',
             destination_type='volume', device_type='disk', boot_index=None,
-            device_name=device or next_device(sess, instance), volume_id=volume_id,
+            device_name=device or _next_device(sess, instance), volume_id=volume_id,
             delete_on_termination=bool(delete_on_termination), tag=tag,
             attachment_id=base.new_uuid(), deleted=0)
     sess.add(bdm)
@@ -118,7 +118,7 @@ def attach(sess, ctx, instance, volume_id, device=None, tag=None, delete_on_term
     return bdm
 
 
-def detach(sess, ctx, instance, bdm):
+def _detach(sess, ctx, instance, bdm):
     """:raises exception.Invalid: the root disk / state and lock errors"""
     if bdm.boot_index == 0:
         raise exception.Invalid('Cannot detach a root device volume')
@@ -128,7 +128,7 @@ def detach(sess, ctx, instance, bdm):
     _record(sess, ctx, instance, 'detach_volume', 'compute_detach_volume')
 
 
-def update(bdm, attachment):
+def _update(bdm, attachment):
     """2.85 PUT with the same volume: only ``delete_on_termination`` may change."""
     for key, current in (('id', bdm.volume_id), ('serverId', bdm.instance_uuid),
                          ('device', bdm.device_name), ('tag', bdm.tag)):
@@ -139,7 +139,7 @@ def update(bdm, attachment):
             attachment['delete_on_termination'], strict=True)
 
 
-def swap_volume(old_volume_id):
+def _swap_volume(old_volume_id):
     """Volume swap is Cinder's to ask for; without a migrating volume Nova refuses it."""
     raise exception.Conflict('volume %s is not migrating; this API should only be called by Cinder'
                              % old_volume_id)
@@ -154,23 +154,23 @@ def _check_not_shelved(instance, verb, shelved_ok):
 def list_attachments(ctx, server_id):
     """The server's volume BDMs, in creation order."""
     with engine.transaction() as sess:
-        return get_all(sess, common.server(sess, ctx, server_id, 'os-volumes-attachments:index'))
+        return _get_all(sess, common.server(sess, ctx, server_id, 'os-volumes-attachments:index'))
 
 
 def show_attachment(ctx, server_id, volume_id):
     """:raises errors.VolumeNotAttached:"""
     with engine.transaction() as sess:
         instance = common.server(sess, ctx, server_id, 'os-volumes-attachments:show')
-        return get(sess, instance, volume_id)
+        return _get(sess, instance, volume_id)
 
 
 def attach_volume(ctx, server_id, volume_id, device=None, tag=None, delete_on_termination=False,
                   shelved_ok=True):
-    """Attach ``volume_id`` to the server; returns its BDM (see :func:`attach`)."""
+    """Attach ``volume_id`` to the server; returns its BDM (see :func:`_attach`)."""
     with engine.transaction() as sess:
         instance = common.server(sess, ctx, server_id, 'os-volumes-attachments:create', lock=True)
         _check_not_shelved(instance, 'attach_volume', shelved_ok)
-        return attach(sess, ctx, instance, volume_id, device, tag, delete_on_termination)
+        return _attach(sess, ctx, instance, volume_id, device, tag, delete_on_termination)
 
 
 def update_attachment(ctx, server_id, volume_id, attachment, swap, mutable):
@@ -184,15 +184,15 @@ def update_attachment(ctx, server_id, volume_id, attachment, swap, mutable):
         rule = 'os-volumes-attachments:' + ('swap' if swap else 'update')
         policy.authorize(ctx, rule, target={} if swap else {'project_id': instance.project_id})
         if mutable:
-            update(get(sess, instance, volume_id, errors.VolumeBDMNotFound(volume_id=volume_id)),
+            _update(_get(sess, instance, volume_id, errors.VolumeBDMNotFound(volume_id=volume_id)),
                    attachment)
         if swap:
-            swap_volume(volume_id)
+            _swap_volume(volume_id)
 
 
 def detach_volume(ctx, server_id, volume_id, shelved_ok=True):
-    """:raises errors.VolumeNotAttached: / see :func:`detach`"""
+    """:raises errors.VolumeNotAttached: / see :func:`_detach`"""
     with engine.transaction() as sess:
         instance = common.server(sess, ctx, server_id, 'os-volumes-attachments:delete', lock=True)
         _check_not_shelved(instance, 'detach_volume', shelved_ok)
-        detach(sess, ctx, instance, get(sess, instance, volume_id))
+        _detach(sess, ctx, instance, _get(sess, instance, volume_id))
