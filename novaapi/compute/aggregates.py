@@ -59,36 +59,36 @@ MOVE_AZ = ("The host cannot be %s the aggregate as the availability zone of the 
            "this.")
 
 
-def list_aggregates(sess):
+def _list_aggregates(sess):
     return list(sess.scalars(sa.select(models.Aggregate).order_by(models.Aggregate.id)))
 
 
-def get(sess, aggregate_id):
+def _get(sess, aggregate_id):
     row = sess.get(models.Aggregate, int(aggregate_id))
     if row is None:
         raise AggregateNotFound(aggregate_id=aggregate_id)
     return row
 
 
-def by_host(sess, host):
+def _by_host(sess, host):
     return list(sess.scalars(sa.select(models.Aggregate).join(models.AggregateHost)
                              .where(models.AggregateHost.host == host).order_by(models.Aggregate.id)))
 
 
-def zone_of(sess, host):
-    for aggregate in by_host(sess, host):
+def _zone_of(sess, host):
+    for aggregate in _by_host(sess, host):
         if aggregate.availability_zone:
             return aggregate.availability_zone
     return conf.CONF.compute.default_availability_zone
 
 
-def sync_zones(sess, host_names):
+def _sync_zones(sess, host_names):
     """Write each host's zone to its compute node."""
     sess.flush()
     for host in host_names:
         node = hosts.find_node(sess, host=host)
         if node is not None:
-            node.availability_zone = zone_of(sess, host)
+            node.availability_zone = _zone_of(sess, host)
     sess.flush()
 
 
@@ -100,7 +100,7 @@ def _check_name(sess, name, exclude=None):
         raise AggregateNameExists(aggregate_name=name)
 
 
-def create(sess, name, zone=None):
+def _create(sess, name, zone=None):
     _check_name(sess, name)
     aggregate = models.Aggregate(name=name)
     if zone:
@@ -118,7 +118,7 @@ def _instances_on(sess, host_names):
         inst.host.in_(list(host_names)), inst.deleted == 0)) or 0
 
 
-def check_zone_change(sess, aggregate, metadata, kind, host_names=None, check_instances=False):
+def _check_zone_change(sess, aggregate, metadata, kind, host_names=None, check_instances=False):
     """Nova's ``is_safe_to_update_az``: no empty zone, no host in two zones, no instance moved."""
     if AZ_KEY not in metadata:
         return
@@ -129,7 +129,7 @@ def check_zone_change(sess, aggregate, metadata, kind, host_names=None, check_in
     names = host_names if host_names is not None else aggregate.host_names
     conflicting = []
     for host in names:
-        for other in by_host(sess, host):
+        for other in _by_host(sess, host):
             if other.id != aggregate.id and other.availability_zone and other.availability_zone != zone:
                 conflicting.append(other.availability_zone)
     if conflicting:
@@ -139,7 +139,7 @@ def check_zone_change(sess, aggregate, metadata, kind, host_names=None, check_in
         raise InvalidAggregateAction(kind, aggregate.id, 'One or more hosts contain instances in this zone')
 
 
-def set_metadata(sess, aggregate, metadata):
+def _set_metadata(sess, aggregate, metadata):
     """Merge ``metadata``; a None value removes the key."""
     items = {item.key: item for item in aggregate.metadata_items}
     for key, value in metadata.items():
@@ -152,29 +152,29 @@ def set_metadata(sess, aggregate, metadata):
             items[key] = models.AggregateMetadata(key=key, value=value)
             aggregate.metadata_items.append(items[key])
     aggregate.updated_at = base.utcnow()
-    sync_zones(sess, aggregate.host_names)
+    _sync_zones(sess, aggregate.host_names)
     return aggregate
 
 
-def update(sess, aggregate, values):
+def _update(sess, aggregate, values):
     values = dict(values)
     if 'name' in values:
         _check_name(sess, values['name'], exclude=aggregate.id)
         aggregate.name = values.pop('name')
-    check_zone_change(sess, aggregate, values, 'update', check_instances=True)
+    _check_zone_change(sess, aggregate, values, 'update', check_instances=True)
     if values:
-        set_metadata(sess, aggregate, values)
+        _set_metadata(sess, aggregate, values)
     aggregate.updated_at = base.utcnow()
     sess.flush()
     return aggregate
 
 
-def update_metadata(sess, aggregate, metadata):
-    check_zone_change(sess, aggregate, metadata, 'update_meta', check_instances=True)
-    return set_metadata(sess, aggregate, metadata)
+def _update_metadata(sess, aggregate, metadata):
+    _check_zone_change(sess, aggregate, metadata, 'update_meta', check_instances=True)
+    return _set_metadata(sess, aggregate, metadata)
 
 
-def delete(sess, aggregate):
+def _delete(sess, aggregate):
     if aggregate.hosts:
         raise InvalidAggregateAction('delete', aggregate.id, 'Host aggregate is not empty')
     sess.delete(aggregate)
@@ -189,30 +189,30 @@ def _would_move(sess, aggregate, host, new_zone, old_zone, verb):
 
 
 def _explicit_zone(sess, host, skip=None):
-    for other in by_host(sess, host):
+    for other in _by_host(sess, host):
         if other.id != skip and other.availability_zone:
             return other.availability_zone
     return None
 
 
-def add_host(sess, aggregate_id, host):
+def _add_host(sess, aggregate_id, host):
     if services.compute_service(sess, host) is None:
         raise ComputeHostNotFound(host=host)
-    aggregate = get(sess, aggregate_id)
-    check_zone_change(sess, aggregate, aggregate.metadata_dict, 'add', host_names=[host])
+    aggregate = _get(sess, aggregate_id)
+    _check_zone_change(sess, aggregate, aggregate.metadata_dict, 'add', host_names=[host])
     if aggregate.availability_zone:
         _would_move(sess, aggregate, host, aggregate.availability_zone, _explicit_zone(sess, host), 'added to')
     if host in aggregate.host_names:
         raise AggregateHostExists(aggregate_id=aggregate.id, host=host)
     aggregate.hosts.append(models.AggregateHost(host=host))
-    sync_zones(sess, [host])
+    _sync_zones(sess, [host])
     return aggregate
 
 
-def remove_host(sess, aggregate_id, host):
+def _remove_host(sess, aggregate_id, host):
     if services.compute_service(sess, host) is None:
         raise ComputeHostNotFound(host=host)
-    aggregate = get(sess, aggregate_id)
+    aggregate = _get(sess, aggregate_id)
     if aggregate.availability_zone:
         _would_move(sess, aggregate, host, _explicit_zone(sess, host, skip=aggregate.id),
                     aggregate.availability_zone, 'removed from')
@@ -220,7 +220,7 @@ def remove_host(sess, aggregate_id, host):
     if not member:
         raise AggregateHostNotFound(aggregate_id=aggregate.id, host=host)
     aggregate.hosts.remove(member[0])
-    sync_zones(sess, [host])
+    _sync_zones(sess, [host])
     return aggregate
 
 
@@ -232,46 +232,46 @@ def _loaded(aggregate):
 
 def list_all(ctx):
     with engine.transaction() as sess:
-        return list_aggregates(sess)
+        return _list_aggregates(sess)
 
 
 def show_aggregate(ctx, aggregate_id):
     """:raises AggregateNotFound:"""
     with engine.transaction() as sess:
-        return get(sess, aggregate_id)
+        return _get(sess, aggregate_id)
 
 
 def create_aggregate(ctx, name, zone=None):
     """:raises AggregateNameExists:"""
     with engine.transaction() as sess:
-        return _loaded(create(sess, name, zone))
+        return _loaded(_create(sess, name, zone))
 
 
 def update_aggregate(ctx, aggregate_id, values):
-    """Rename and/or change the zone (see :func:`update`)."""
+    """Rename and/or change the zone (see :func:`_update`)."""
     with engine.transaction() as sess:
-        return update(sess, get(sess, aggregate_id), values)
+        return _update(sess, _get(sess, aggregate_id), values)
 
 
 def set_aggregate_metadata(ctx, aggregate_id, metadata):
-    """Merge ``metadata`` (see :func:`update_metadata`)."""
+    """Merge ``metadata`` (see :func:`_update_metadata`)."""
     with engine.transaction() as sess:
-        return update_metadata(sess, get(sess, aggregate_id), metadata)
+        return _update_metadata(sess, _get(sess, aggregate_id), metadata)
 
 
 def delete_aggregate(ctx, aggregate_id):
     """:raises AggregateNotFound: / :raises InvalidAggregateAction: the aggregate has hosts"""
     with engine.transaction() as sess:
-        delete(sess, get(sess, aggregate_id))
+        _delete(sess, _get(sess, aggregate_id))
 
 
 def add_aggregate_host(ctx, aggregate_id, host):
-    """See :func:`add_host`."""
+    """See :func:`_add_host`."""
     with engine.transaction() as sess:
-        return add_host(sess, aggregate_id, host)
+        return _add_host(sess, aggregate_id, host)
 
 
 def remove_aggregate_host(ctx, aggregate_id, host):
-    """See :func:`remove_host`."""
+    """See :func:`_remove_host`."""
     with engine.transaction() as sess:
-        return remove_host(sess, aggregate_id, host)
+        return _remove_host(sess, aggregate_id, host)

@@ -36,7 +36,7 @@ def _power_update(sess, ctx, instance, tag):
         pass
 
 
-def create(sess, ctx, events):
+def _create(sess, ctx, events):
     """``(response events, 200 or 207)``: each event gets its ``status`` and ``code``."""
     instances = _instances(sess, {e['server_uuid'] for e in events})
     result, status = [], 200
@@ -60,6 +60,6 @@ def create(sess, ctx, events):
 
 
 def deliver(ctx, events):
-    """Handle ``events`` in one transaction; returns as :func:`create`."""
+    """Handle ``events`` in one transaction; returns as :func:`_create`."""
     with engine.transaction() as sess:
-        return create(sess, ctx, events)
+        return _create(sess, ctx, events)

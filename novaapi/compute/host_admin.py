@@ -24,23 +24,23 @@ class HostMappingNotFound(exception.NotFound):
     msg_fmt = "Host '%(name)s' is not mapped to any cell"
 
 
-def list_hosts(sess, zone=None):
+def _list_hosts(sess, zone=None):
     """``[(host, topic, zone)]`` of the enabled services."""
     return [(info.host, info.row.topic or TOPICS.get(info.binary, info.binary), info.zone)
             for info in services.list_services(sess)
             if not info.disabled and (not zone or info.zone == zone)]
 
 
-def compute(sess, host):
+def _compute(sess, host):
     info = services.compute_service(sess, host)
     if info is None:
         raise HostMappingNotFound(name=host)
     return info
 
 
-def resources(sess, host):
+def _resources(sess, host):
     """Nova's rows: ``(total)``, ``(used_now)``, ``(used_max)``, then one per project."""
-    info = compute(sess, host)
+    info = _compute(sess, host)
     hyp = hypervisors.get(sess, info.holder.id)
     rows = [('(total)', hyp.node.vcpus, hyp.node.memory_mb, hyp.node.local_gb),
             ('(used_now)', hyp.vcpus_used, hyp.memory_mb_used, hyp.local_gb_used)]
@@ -59,19 +59,19 @@ def resources(sess, host):
     return [{'host': host, 'project': p, 'cpu': c, 'memory_mb': m, 'disk_gb': d} for p, c, m, d in rows]
 
 
-def set_enabled(sess, host, enabled):
-    info = compute(sess, host)
+def _set_enabled(sess, host, enabled):
+    info = _compute(sess, host)
     services.update(sess, info, disabled=not enabled, disabled_reason=None)
     return 'enabled' if enabled else 'disabled'
 
 
-def set_maintenance(sess, host, mode):
-    compute(sess, host)
+def _set_maintenance(sess, host, mode):
+    _compute(sess, host)
     return 'on_maintenance' if mode else 'off_maintenance'
 
 
-def power_action(sess, host, action):
-    info = compute(sess, host)
+def _power_action(sess, host, action):
+    info = _compute(sess, host)
     if not info.up:
         raise exception.Invalid('Compute service of %s is unavailable at this time.' % host)
     return action
@@ -87,7 +87,7 @@ def audit_period(before=None):
     return begin, end
 
 
-def audit_log(sess, before=None):
+def _audit_log(sess, before=None):
     begin, end = audit_period(before)
     hosts = sorted({info.host for info in services.list_services(sess, binary='nova-compute')})
     return {'period_beginning': str(begin), 'period_ending': str(end), 'num_hosts': len(hosts),
@@ -98,15 +98,15 @@ def audit_log(sess, before=None):
 
 
 def show_hosts(ctx, zone=None):
-    """:func:`list_hosts` in a transaction of its own."""
+    """:func:`_list_hosts` in a transaction of its own."""
     with engine.transaction() as sess:
-        return list_hosts(sess, zone)
+        return _list_hosts(sess, zone)
 
 
 def show_resources(ctx, host):
-    """:func:`resources` of ``host``; :raises HostMappingNotFound: not a compute host"""
+    """:func:`_resources` of ``host``; :raises HostMappingNotFound: not a compute host"""
     with engine.transaction() as sess:
-        return resources(sess, host)
+        return _resources(sess, host)
 
 
 def update_host(ctx, host, enabled=None, maintenance=None):
@@ -118,19 +118,19 @@ def update_host(ctx, host, enabled=None, maintenance=None):
     result = {}
     with engine.transaction() as sess:
         if enabled is not None:
-            result['status'] = set_enabled(sess, host, enabled)
+            result['status'] = _set_enabled(sess, host, enabled)
         if maintenance is not None:
-            result['maintenance_mode'] = set_maintenance(sess, host, maintenance)
+            result['maintenance_mode'] = _set_maintenance(sess, host, maintenance)
     return result
 
 
 def power(ctx, host, action):
-    """:func:`power_action` on ``host`` (startup, shutdown or reboot)."""
+    """:func:`_power_action` on ``host`` (startup, shutdown or reboot)."""
     with engine.transaction() as sess:
-        return power_action(sess, host, action)
+        return _power_action(sess, host, action)
 
 
 def show_audit_log(ctx, before=None):
-    """:func:`audit_log` of the last period before ``before`` (default now)."""
+    """:func:`_audit_log` of the last period before ``before`` (default now)."""
     with engine.transaction() as sess:
-        return audit_log(sess, before)
+        return _audit_log(sess, before)

@@ -80,7 +80,7 @@ def _instance_counts(sess):
     return {host: (int(total), int(busy)) for host, total, busy in rows}
 
 
-def servers_on(sess, host):
+def _servers_on(sess, host):
     inst = models.Instance
     rows = sess.scalars(sa.select(inst).where(inst.deleted == 0, inst.host == host).order_by(inst.id))
     return [{'name': row.name, 'uuid': row.uuid} for row in rows]
@@ -98,7 +98,7 @@ def _build(sess, nodes, with_servers=False):
         vcpus, memory, disk = used.get(node.host, (0, 0, 0))
         total, busy = counts.get(node.host, (0, 0))
         result.append(Hypervisor(node, service, vcpus, memory + reserved, disk, total, busy,
-                                 servers_on(sess, node.host) if with_servers else None))
+                                 _servers_on(sess, node.host) if with_servers else None))
     return result
 
 
@@ -107,7 +107,7 @@ def _nodes_query():
     return sa.select(node).where(node.deleted == 0).order_by(node.id)
 
 
-def list_hypervisors(sess, limit=None, marker=None, by_uuid=False, with_servers=False):
+def _list_hypervisors(sess, limit=None, marker=None, by_uuid=False, with_servers=False):
     """A page of hypervisors after ``marker`` (a node id, or uuid when ``by_uuid``)."""
     node = models.ComputeNode
     query = _nodes_query()
@@ -123,7 +123,7 @@ def list_hypervisors(sess, limit=None, marker=None, by_uuid=False, with_servers=
     return _build(sess, list(sess.scalars(query)), with_servers)
 
 
-def search(sess, pattern, with_servers=False):
+def _search(sess, pattern, with_servers=False):
     """Hypervisors whose hostname contains ``pattern``; NoMatch when there is none."""
     node = models.ComputeNode
     escaped = pattern.replace('\\', '\\\\').replace('%', '\\%').replace('_', '\\_')
@@ -155,7 +155,7 @@ STAT_FIELDS = ('count', 'current_workload', 'disk_available_least', 'free_disk_g
                'vcpus_used')
 
 
-def statistics(sess):
+def _statistics(sess):
     """Sums over every hypervisor (Nova's ``compute_node_statistics``)."""
     totals = dict.fromkeys(STAT_FIELDS, 0)
     for hyp in _build(sess, list(sess.scalars(_nodes_query()))):
@@ -175,15 +175,15 @@ def value_of(hyp, field):
 
 
 def list_page(ctx, limit=None, marker=None, by_uuid=False, with_servers=False):
-    """:func:`list_hypervisors` in a transaction of its own."""
+    """:func:`_list_hypervisors` in a transaction of its own."""
     with engine.transaction() as sess:
-        return list_hypervisors(sess, limit, marker, by_uuid, with_servers)
+        return _list_hypervisors(sess, limit, marker, by_uuid, with_servers)
 
 
 def list_matching(ctx, pattern, with_servers=False):
-    """:func:`search` in a transaction of its own."""
+    """:func:`_search` in a transaction of its own."""
     with engine.transaction() as sess:
-        return search(sess, pattern, with_servers)
+        return _search(sess, pattern, with_servers)
 
 
 def show_hypervisor(ctx, hypervisor_id, by_uuid=False, with_servers=False):
@@ -205,6 +205,6 @@ def show_uptime(ctx, hypervisor_id, by_uuid=False):
 
 
 def show_statistics(ctx):
-    """:func:`statistics` in a transaction of its own."""
+    """:func:`_statistics` in a transaction of its own."""
     with engine.transaction() as sess:
-        return statistics(sess)
+        return _statistics(sess)

@@ -29,7 +29,7 @@ def get(sess, ctx, group_id):
     return group
 
 
-def get_all(sess, project_id=None, offset=0, limit=None):
+def _get_all(sess, project_id=None, offset=0, limit=None):
     """Groups of ``project_id`` (every project when None), oldest first."""
     query = sa.select(models.ServerGroup).order_by(models.ServerGroup.id)
     if project_id is not None:
@@ -37,7 +37,7 @@ def get_all(sess, project_id=None, offset=0, limit=None):
     return list(sess.scalars(query.offset(offset).limit(limit)))
 
 
-def create(sess, project_id, user_id, name, group_policy, rules=None):
+def _create(sess, project_id, user_id, name, group_policy, rules=None):
     """Create a group (quota first, then the rules, in Nova's order).
 
     :raises exception.ServerGroupLimitExceeded: the project has ``server_groups`` groups.
@@ -57,7 +57,7 @@ def create(sess, project_id, user_id, name, group_policy, rules=None):
     return group
 
 
-def delete(sess, group):
+def _delete(sess, group):
     sess.delete(group)
     sess.flush()
 
@@ -104,13 +104,13 @@ def groups_for_instance(sess, instance_uuid):
 def list_groups(ctx, project_id=None, offset=0, limit=None):
     """A page of the groups of ``project_id`` (every project when None)."""
     with engine.transaction() as sess:
-        return get_all(sess, project_id, offset, limit)
+        return _get_all(sess, project_id, offset, limit)
 
 
 def create_group(ctx, name, group_policy, rules=None):
-    """A group of the caller's project (see :func:`create`)."""
+    """A group of the caller's project (see :func:`_create`)."""
     with engine.transaction() as sess:
-        return create(sess, ctx.project_id, ctx.user_id, name, group_policy, rules)
+        return _create(sess, ctx.project_id, ctx.user_id, name, group_policy, rules)
 
 
 def show_group(ctx, group_id):
@@ -129,4 +129,4 @@ def delete_group(ctx, group_id):
     with engine.transaction() as sess:
         group = get(sess, ctx, group_id)
         policy.authorize(ctx, 'os-server-groups:delete', target={'project_id': group.project_id})
-        delete(sess, group)
+        _delete(sess, group)

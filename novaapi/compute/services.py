@@ -135,7 +135,7 @@ def list_services(sess, host=None, binary=None):
     return [info for info in (_info(sess, row, nodes) for row in sess.scalars(query)) if info]
 
 
-def get(sess, service_id):
+def _get(sess, service_id):
     """By integer id or uuid; ServiceNotFound otherwise."""
     query = sa.select(models.Service).where(models.Service.deleted == 0)
     if isinstance(service_id, int) or str(service_id).isdigit():
@@ -149,7 +149,7 @@ def get(sess, service_id):
     return info
 
 
-def get_by_host_and_binary(sess, host, binary):
+def _get_by_host_and_binary(sess, host, binary):
     row = sess.scalars(sa.select(models.Service).where(models.Service.deleted == 0, models.Service.host == host,
                                                    models.Service.binary == binary)).first()
     info = _info(sess, row) if row is not None else None
@@ -161,7 +161,7 @@ def get_by_host_and_binary(sess, host, binary):
 def compute_service(sess, host):
     """The compute service of ``host`` or None (a deleted service hides its hypervisor)."""
     try:
-        return get_by_host_and_binary(sess, host, COMPUTE)
+        return _get_by_host_and_binary(sess, host, COMPUTE)
     except HostBinaryNotFound:
         return None
 
@@ -175,26 +175,26 @@ def update(sess, info, **values):
     return info
 
 
-def has_done_evacuations(sess, host):
+def _has_done_evacuations(sess, host):
     mig = models.Migration
     return sess.scalar(sa.select(sa.func.count()).select_from(mig).where(
         mig.source_compute == host, mig.status == 'done', mig.migration_type == 'evacuation')) > 0
 
 
-def count_instances(sess, host):
+def _count_instances(sess, host):
     inst = models.Instance
     return sess.scalar(sa.select(sa.func.count()).select_from(inst).where(
         inst.host == host, inst.deleted == 0)) or 0
 
 
-def in_progress_migrations(sess, host):
+def _in_progress_migrations(sess, host):
     mig = models.Migration
     return sess.scalar(sa.select(sa.func.count()).select_from(mig).where(
         mig.deleted == 0, mig.status.in_(hosts.HOLDING_STATUSES + ('accepted', 'pre-migrating')),
         sa.or_(mig.source_compute == host, mig.dest_compute == host))) or 0
 
 
-def delete(sess, info):
+def _delete(sess, info):
     """Soft-delete the service; a compute service takes its node and aggregate memberships along."""
     now = base.utcnow()
     if info.binary == COMPUTE:
@@ -218,7 +218,7 @@ def list_for_api(ctx, host=None, binary=None):
 
 
 def _apply_forced_down(sess, info, forced_down):
-    if not forced_down and info.binary == COMPUTE and has_done_evacuations(sess, info.host):
+    if not forced_down and info.binary == COMPUTE and _has_done_evacuations(sess, info.host):
         raise exception.Invalid(FORCE_UP_BLOCKED % info.host)
     update(sess, info, forced_down=forced_down)
 
@@ -242,7 +242,7 @@ def update_by_host(ctx, action, host, binary, values):
     with engine.transaction() as sess:
         if binary != COMPUTE:
             raise exception.Invalid(NOT_COMPUTE % binary)
-        info = get_by_host_and_binary(sess, host, binary)
+        info = _get_by_host_and_binary(sess, host, binary)
         if action == 'enable':
             update(sess, info, disabled=False, disabled_reason=None)
             return {'status': 'enabled'}
@@ -279,7 +279,7 @@ def update_service(ctx, service_id, values):
     :raises ServiceNotFound: / :raises exception.Invalid: not a compute service, or nothing to do
     """
     with engine.transaction() as sess:
-        info = get(sess, service_id)
+        info = _get(sess, service_id)
         if info.binary != COMPUTE:
             raise exception.Invalid(NOT_COMPUTE % info.binary)
         changes = _changes(values)
@@ -300,15 +300,15 @@ def delete_service(ctx, service_id):
     """
     with engine.transaction() as sess:
         try:
-            info = get(sess, service_id)
+            info = _get(sess, service_id)
         except ServiceNotFound:
             raise exception.NotFound('Service %s not found.' % service_id) from None
         if info.binary == COMPUTE:
-            if count_instances(sess, info.host):
+            if _count_instances(sess, info.host):
                 raise exception.Conflict('Unable to delete compute service that is hosting instances. '
                                          'Migrate or delete the instances first.')
-            if in_progress_migrations(sess, info.host):
+            if _in_progress_migrations(sess, info.host):
                 raise exception.Conflict('Unable to delete compute service that has in-progress '
                                          'migrations. Complete the migrations or delete the instances '
                                          'first.')
-        delete(sess, info)
+        _delete(sess, info)

@@ -16,7 +16,7 @@ class MarkerNotFound(exception.Invalid):
     msg_fmt = 'Marker %(marker)s could not be found.'
 
 
-def parse_time(text, now):
+def _parse_time(text, now):
     """One of Nova's three accepted forms; missing means now."""
     if not text:
         return now
@@ -31,7 +31,7 @@ def parse_time(text, now):
 def period(start_text, end_text):
     """``(start, stop)``; stop is capped at now, and start must precede it."""
     now = base.utcnow()
-    start, stop = parse_time(start_text, now), parse_time(end_text, now)
+    start, stop = _parse_time(start_text, now), _parse_time(end_text, now)
     if not start < stop:
         raise exception.Invalid('Invalid start time. The start time cannot occur after the end time.')
     return start, min(stop, now)
@@ -63,7 +63,7 @@ def _instances(sess, start, stop, project_id, limit, marker):
     return list(sess.scalars(query))
 
 
-def server_usage(instance, start, stop, now):
+def _server_usage(instance, start, stop, now):
     ended = instance.terminated_at
     state = 'terminated' if ended else instance.vm_state
     uptime = (ended if ended else now) - instance.launched_at
@@ -74,12 +74,12 @@ def server_usage(instance, start, stop, now):
             'state': state, 'uptime': int(uptime.total_seconds())}
 
 
-def usages(sess, start, stop, project_id=None, detailed=True, limit=None, marker=None):
+def _usages(sess, start, stop, project_id=None, detailed=True, limit=None, marker=None):
     """``([per-project summary], [every server usage])`` in instance order."""
     now = base.utcnow()
     summaries, servers = {}, []
     for instance in _instances(sess, start, stop, project_id, limit, marker):
-        info = server_usage(instance, start, stop, now)
+        info = _server_usage(instance, start, stop, now)
         summary = summaries.setdefault(info['tenant_id'], dict(
             {'tenant_id': info['tenant_id'], 'total_local_gb_usage': 0, 'total_vcpus_usage': 0,
              'total_memory_mb_usage': 0, 'total_hours': 0, 'start': start, 'stop': stop},
@@ -95,6 +95,6 @@ def usages(sess, start, stop, project_id=None, detailed=True, limit=None, marker
 
 
 def usage_report(ctx, start, stop, project_id=None, detailed=True, limit=None, marker=None):
-    """:func:`usages` of one project (or every project when None) over ``[start, stop]``."""
+    """:func:`_usages` of one project (or every project when None) over ``[start, stop]``."""
     with engine.transaction() as sess:
-        return usages(sess, start, stop, project_id, detailed, limit, marker)
+        return _usages(sess, start, stop, project_id, detailed, limit, marker)
