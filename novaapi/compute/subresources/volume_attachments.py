@@ -184,8 +184,8 @@ def update_attachment(ctx, server_id, volume_id, attachment, swap, mutable):
         rule = 'os-volumes-attachments:' + ('swap' if swap else 'update')
         policy.authorize(ctx, rule, target={} if swap else {'project_id': instance.project_id})
         if mutable:
-            _update(_get(sess, instance, volume_id, errors.VolumeBDMNotFound(volume_id=volume_id)),
-                   attachment)
+            bdm = _get(sess, instance, volume_id, errors.VolumeBDMNotFound(volume_id=volume_id))
+            _update(bdm, attachment)
         if swap:
             _swap_volume(volume_id)
 
