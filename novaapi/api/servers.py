@@ -1,4 +1,9 @@
-"""/servers: create, list, show, update and delete servers (actions: ``server_common``)."""
+"""/servers: create, list, show, update and delete servers.
+
+``POST /servers/{id}/action`` is answered by the action groups (``server_lifecycle``,
+``server_moves``, ``server_rebuild``, ``server_images``, ``remote_consoles``) that
+api/routes.py gathers.
+"""
 
 import uuid
 
