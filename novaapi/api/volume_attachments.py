@@ -23,8 +23,8 @@ class VolumeAttachmentController(wsgi.Controller):
     @wsgi.expected_errors(404)
     @validation.query_schema(schema.index_query)
     def index(self, req, server_id):
-        return views.index(req, _page(req, volume_attachments.list_attachments(req.context,
-                                                                                server_id)))
+        attachments = volume_attachments.list_attachments(req.context, server_id)
+        return views.index(req, _page(req, attachments))
 
     @wsgi.expected_errors(404)
     @validation.query_schema(schema.show_query)
