@@ -74,6 +74,7 @@ def test_require_project_refuses_unscoped_tokens():
     assert resp.status_int == 401 and 'unauthorized' in json.loads(resp.body)
     app, inner = _filter()
     assert _get(app, token='unscoped').status_int == 200
+    assert inner.environ[auth.ENV_CONTEXT].project_id is None
 
 
 def test_optional_auth_leaves_the_decision_to_the_app():

@@ -28,6 +28,7 @@ def test_no_compat_header_by_default():
     seen, app = _seen()
     resp = webob.Request.blank('/').get_response(request_id.RequestId(app))
     assert 'x-compute-request-id' not in resp.headers
+    assert resp.headers['x-openstack-request-id'] == seen[request_id.ENV_REQUEST_ID]
 
 
 def test_inbound_id_is_the_global_id_only_when_well_formed():
