@@ -49,3 +49,14 @@ def test_kit_and_webob_errors_are_rendered():
                               'Request is too large. Larger than max_request_body_size (5).'}}
     app = faultwrap.FaultWrapper(_raising(webob.exc.HTTPConflict(explanation='Busy.')))
     assert _get(app).json == {'conflictingRequest': {'code': 409, 'message': 'Busy.'}}
+
+
+def test_fault_wrapper_hides_tracebacks():
+    def broken(environ, start_response):
+        raise ValueError('database password is hunter2')
+    app = faultwrap.FaultWrapper(broken)
+    resp = webob.Request.blank('/').get_response(app)
+    assert resp.status_int == 500
+    body = json.loads(resp.body)
+    assert body['computeFault']['code'] == 500
+    assert 'hunter2' not in resp.text and 'Traceback' not in resp.text

@@ -41,3 +41,12 @@ def test_inbound_id_is_the_global_id_only_when_well_formed():
     seen.clear()
     webob.Request.blank('/', headers={'X-Openstack-Request-Id': 'bogus'}).get_response(filtered)
     assert request_id.ENV_GLOBAL_REQUEST_ID not in seen
+
+
+def test_request_ids_are_fresh_per_request(compute, admin_token):
+    inbound = 'req-11111111-2222-3333-4444-555555555555'
+    first = compute.request('GET', '/v2.1/flavors', admin_token, headers={'X-Openstack-Request-Id': inbound})
+    second = compute.request('GET', '/v2.1/flavors', admin_token)
+    assert first.headers['x-openstack-request-id'].startswith('req-')
+    assert first.headers['x-openstack-request-id'] != inbound
+    assert first.headers['x-openstack-request-id'] != second.headers['x-openstack-request-id']

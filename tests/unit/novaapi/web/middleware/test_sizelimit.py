@@ -48,3 +48,11 @@ def test_chunked_body_within_the_limit_reaches_the_app(limited):
     app, seen = limited
     assert _chunked(b'{"a": 1}').get_response(app).status_int == 200
     assert seen['body'] == b'{"a": 1}'
+
+
+def test_body_size_limit(compute, admin_token):
+    resp = compute.request('POST', '/v2.1/flavors', admin_token, raw=b'x' * 114689,
+                           headers={'Content-Type': 'application/json'})
+    assert resp.status_int == 413
+    assert resp.json['overLimit']['message'] == \
+        'Request is too large. Larger than max_request_body_size (114688).'
