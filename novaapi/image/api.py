@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from novaapi import exception
 from novaapi.db import base
 from novaapi.db import utils
-from novaapi.identity import models as identity_models
+from novaapi.identity import api as identity
 from novaapi.image import models
 from novaapi.image import policy
 from novaapi.image import views
@@ -207,8 +207,7 @@ def update(sess, image, changes, removed=()):
 
 
 def _admin_project_id(sess):
-    return sess.scalar(sa.select(identity_models.Project.id)
-                       .where(identity_models.Project.name == 'admin'))
+    return identity.project_ids_by_name(sess, ['admin']).get('admin')
 
 
 def seed(sess):

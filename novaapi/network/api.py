@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from sqlalchemy import exc as sa_exc
 
 from novaapi import exception
-from novaapi.identity import models as identity_models
+from novaapi.identity import api as identity
 from novaapi.network import models
 from novaapi.network import policy
 
@@ -463,8 +463,7 @@ def list_security_groups(sess, ctx, filters=None):
 # --- seed -------------------------------------------------------------------------------
 
 def _admin_project_id(sess):
-    return sess.scalar(sa.select(identity_models.Project.id)
-                       .where(identity_models.Project.name == 'admin'))
+    return identity.project_ids_by_name(sess, ['admin']).get('admin')
 
 
 def seed(sess):
