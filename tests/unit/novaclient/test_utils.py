@@ -1,5 +1,6 @@
 """Tables are drawn exactly as PrettyTable draws them, with or without PrettyTable."""
 
+import pathlib
 import random
 import string
 import subprocess
@@ -8,6 +9,10 @@ import sys
 import pytest
 
 from novaclient import utils
+
+# NOTE: child interpreters start at the checkout's root: started in tests/unit, their
+# ``import novaclient`` would find tests/unit/novaclient before an editable install.
+ROOT = pathlib.Path(__file__).resolve().parents[3]
 
 CASES = [
     (['ID', 'Name'], []),
@@ -52,6 +57,6 @@ def test_plain_tables_skip_prettytable_and_wcwidth():
     code = ('import sys; from novaclient import utils; '
             'utils.print_list([], ["ID", "Name"]); utils.print_dict({"a": 1, "b": None}); '
             'print(sorted(m for m in sys.modules if m.split(".")[0] in ("prettytable", "wcwidth")))')
-    out = subprocess.run([sys.executable, '-c', code], capture_output=True, text=True).stdout
+    out = subprocess.run([sys.executable, '-c', code], capture_output=True, text=True, cwd=ROOT).stdout
     assert out.splitlines()[-1] == '[]'
     assert '| b        | -     |' in out
