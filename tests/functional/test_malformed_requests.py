@@ -110,6 +110,15 @@ def test_deeply_nested_body_is_a_400(api, token, service):
         assert resp.json() == {'badRequest': {'code': 400, 'message': 'Malformed request body'}}
 
 
+def test_deeply_nested_image_patch_is_a_400(api, token):
+    images = requests.get(_url(api, 'image', '/v2/images'), headers=_headers(token),
+                          timeout=30).json()['images']
+    resp = requests.patch(
+        _url(api, 'image', '/v2/images/%s' % images[0]['id']), data=NESTED, timeout=30,
+        headers=_headers(token, **{'Content-Type': 'application/openstack-images-v2.1-json-patch'}))
+    assert_format('image', resp, 400)
+
+
 def test_deeply_nested_body_to_a_public_route_is_a_400(api):
     resp = requests.post(_url(api, 'identity', '/v3/auth/tokens'), data=NESTED, headers=JSON,
                          timeout=30)

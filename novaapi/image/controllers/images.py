@@ -1,12 +1,12 @@
 """``/v2/images``: list with Glance's filters and paging, show, create, patch, delete."""
 
-import json
-
 from novaapi import exception
 from novaapi.image import api
 from novaapi.image import images
 from novaapi.image import views
 from novaapi.image import wsgi
+from novaapi.web import errors as web_errors
+from novaapi.web import request as web_request
 
 DEFAULT_LIMIT = 25
 MAX_LIMIT = 1000
@@ -110,8 +110,8 @@ def _patch_ops(call):
     if call.req.content_type not in PATCH_TYPES:
         raise wsgi.ApiError(415, 'Unsupported Content-Type')
     try:
-        ops = json.loads(call.req.body or b'null')
-    except ValueError:
+        ops = web_request.parse_json(web_request.read_body(call.req) or b'null')
+    except web_errors.MalformedBody:
         raise bad_request('Malformed JSON in request body.') from None
     if not isinstance(ops, list):
         raise bad_request('Request body must be a JSON array of operation objects.')
