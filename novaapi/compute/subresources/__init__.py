@@ -1,1 +1,1 @@
-"""Domain layer of the server sub-resources (metadata, tags, interfaces, volumes, consoles...)."""
+"""Domain layer of the server sub-resources, a module per URL (metadata, tags, volume attachments...)."""
