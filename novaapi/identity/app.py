@@ -17,7 +17,6 @@ VERSION_ID = 'v3.14'
 VERSION_UPDATED = '2020-04-07T00:00:00Z'
 MEDIA_TYPE = 'application/vnd.openstack.identity-v3+json'
 
-ROUTES = [(p, [m], h) for p, methods in routes.ROUTE_LIST for m, h in methods.items()]
 
 
 def version_entry(v3_url):
@@ -60,7 +59,7 @@ def versions_factory(global_conf, **local_conf):
 
 def v3_factory(global_conf, **local_conf):
     """PasteDeploy ``app`` factory of the ``/v3`` API."""
-    return wsgi.application(ROUTES, index=_v3_document)
+    return wsgi.application(routes.ROUTE_LIST, index=_v3_document)
 
 
 def build():

@@ -1,4 +1,4 @@
-"""Identity's adapter over :mod:`novaapi.web`: the call object, its DB transaction, Keystone's errors.
+"""Identity's adapter over :mod:`novaapi.web`: the call object and Keystone's errors.
 
 Handlers are plain functions ``handler(call, **url_vars)`` that return a
 :class:`webob.Response` (see :func:`json_response`) and raise
@@ -9,9 +9,6 @@ valid token's info, and the handlers decide when a caller is required (POST
 /v3/auth/tokens needs none).
 """
 
-import sqlalchemy.exc
-
-from novaapi.db import engine
 from novaapi.identity import errors
 from novaapi.identity import views
 from novaapi.web import app as web_app
@@ -22,8 +19,6 @@ from novaapi.web import responses
 from novaapi.web.middleware import auth
 
 JSON_TYPE = 'application/json'
-ADMIN_ROLE = 'admin'
-SERVICE_ROLE = 'service'
 
 
 json_response = responses.json_response
@@ -59,11 +54,10 @@ def base_url(req):
 
 
 class Call:
-    """One API request: the WebOb request, its DB session and its caller's token."""
+    """One API request: the WebOb request and its caller's token (None when it has none)."""
 
-    def __init__(self, req, sess, token):
+    def __init__(self, req, token):
         self.req = req
-        self.sess = sess
         self.token = token
 
     @property
@@ -101,30 +95,13 @@ class Call:
             raise errors.Unauthorized()
         return self.token
 
-    def enforce(self, action, allow=False):
-        """Admit admins, or anyone when ``allow`` is true; else 403 naming ``action``."""
-        token = self.authenticated()
-        if ADMIN_ROLE in token.roles or allow:
-            return token
-        raise errors.ForbiddenAction(action)
-
-    def is_service(self):
-        return self.token is not None and SERVICE_ROLE in self.token.roles
-
 
 def invoke(handler, req, url_vars):
-    """Call ``handler`` in one DB transaction with the token info the auth filter attached."""
-    try:
-        with engine.transaction() as sess:
-            return handler(Call(req, sess, req.environ.get(auth.ENV_TOKEN_INFO)), **url_vars)
-    except sqlalchemy.exc.IntegrityError:
-        # NOTE: a concurrent create won the race past our own duplicate check.
-        raise errors.Conflict(
-            'Conflict occurred attempting to store the request - Duplicate entry.') from None
+    """Call ``handler`` with the token info the auth filter attached (None without a token)."""
+    return handler(Call(req, req.environ.get(auth.ENV_TOKEN_INFO)), **url_vars)
 
 
 def application(route_list, index=None):
-    """The kit's application over ``(path, methods, handler)`` rows; ``index(req)`` answers ``/``."""
-    rows = [(path, {method: handler for method in methods}) for path, methods, handler in route_list]
-    return web_app.Application(rows, error_response, invoke,
+    """The kit's application over ``[(path, {method: handler})]``; ``index(req)`` answers ``/``."""
+    return web_app.Application(route_list, error_response, invoke,
                                pages={'': index} if index is not None else None)

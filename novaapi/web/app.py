@@ -11,17 +11,18 @@ import webob
 from novaapi.web import errors
 from novaapi.web import request as web_request
 from novaapi.web import routing
+from novaapi.web.middleware import auth
 
 
 class Call:
-    """What a ``handler(call, **url_vars)`` gets: the request, a DB session and the caller.
+    """What a ``handler(call, **url_vars)`` gets: the request and the caller.
 
-    The service's adapter builds it (and opens the session) in its ``invoke``.
+    Handlers run no transaction of their own: the service's domain functions
+    they call each own one unit of work.
     """
 
-    def __init__(self, req, sess, ctx):
+    def __init__(self, req, ctx):
         self.req = req
-        self.sess = sess
         self.ctx = ctx
 
     @property
@@ -48,15 +49,16 @@ class Application:
     :param route_list: ``[(path, {method: handler})]`` for :class:`~novaapi.web.routing.Router`
     :param render_error: ``render_error(req, err)`` returning the service's error response
     :param invoke: ``invoke(handler, req, url_vars)`` returning a response;
-        the service's adapter builds its call object (and its DB transaction) here
+        the service's adapter builds its call object here (by default a
+        :class:`Call` with the context the auth filter attached)
     :param pages: ``{path: view(req)}`` answered before routing, whatever
         the method (version documents); paths lose their trailing slash
     """
 
-    def __init__(self, route_list, render_error, invoke, pages=None):
+    def __init__(self, route_list, render_error, invoke=None, pages=None):
         self.router = routing.Router(route_list)
         self.render_error = render_error
-        self.invoke = invoke
+        self.invoke = invoke or call_with_context
         self.pages = dict(pages or {})
 
     def __call__(self, environ, start_response):
@@ -77,3 +79,17 @@ class Application:
             return page(req)
         handler, url_vars = self.router.match(path, req.method)
         return self.invoke(handler, req, url_vars)
+
+
+def call_with_context(handler, req, url_vars):
+    """Call ``handler`` with a :class:`Call` carrying the context the auth filter attached."""
+    return handler(Call(req, req.environ.get(auth.ENV_CONTEXT)), **url_vars)
+
+
+def service_application(route_list, versions, render_error, public_paths=()):
+    """An endpoint answering ``versions(req)`` at its root and ``public_paths``, handlers elsewhere.
+
+    :param route_list: ``[(path, {method: handler})]``
+    """
+    pages = {path.rstrip('/'): versions for path in ('',) + tuple(public_paths)}
+    return Application(route_list, render_error, pages=pages)

@@ -26,7 +26,7 @@ def create(call):
 
 
 def invoke(handler, req, url_vars):
-    return handler(web_app.Call(req, 'session', 'caller'), **url_vars)
+    return handler(web_app.Call(req, 'caller'), **url_vars)
 
 
 @pytest.fixture
@@ -84,5 +84,15 @@ def test_stray_exceptions_propagate_to_the_fault_wrapper():
 
 
 def test_call_params_are_the_query():
-    call = web_app.Call(webob.Request.blank('/x?a=1&a=2'), None, None)
+    call = web_app.Call(webob.Request.blank('/x?a=1&a=2'), None)
     assert call.params.getall('a') == ['1', '2']
+
+
+def test_default_call_carries_the_auth_filters_context():
+    app = web_app.service_application([('/things/{thing_id}', {'GET': show})], versions,
+                                      faults.NEUTRON, public_paths=('/versions',))
+    req = webob.Request.blank('/things/7')
+    req.environ['nova.context'] = 'ctx'
+    assert req.get_response(app).json == {'thing': '7', 'user': 'ctx'}
+    assert webob.Request.blank('/versions').get_response(app).json == \
+        webob.Request.blank('/').get_response(app).json
