@@ -15,7 +15,6 @@ from novaapi.compute import states
 from novaapi.db import utils
 from novaapi import exception
 from novaapi.network import api as network_api
-from novaapi.network import models as network_models
 
 I = models.Instance
 
@@ -108,18 +107,10 @@ def _ip_clause(sess, pattern, version):
     except re.error:
         regex = re.compile(re.escape(pattern))
     devices = set()
-    for device_id, address in network_addresses(sess):
+    for device_id, address in network_api.bound_addresses(sess):
         if (':' in address) == (version == 6) and regex.search(address):
             devices.add(device_id)
     return I.uuid.in_(sorted(devices)) if devices else sa.false()
-
-
-def network_addresses(sess):
-    """``(device_id, ip)`` of every bound port's fixed IPs."""
-    port, fixed = network_models.Port, network_models.IPAllocation
-    return list(sess.execute(sa.select(port.device_id, fixed.ip_address)
-                             .join(fixed, fixed.port_id == port.id)
-                             .where(port.device_id != '')))
 
 
 def build_query(sess, filters):

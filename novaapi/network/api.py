@@ -400,6 +400,14 @@ def addresses_for_device(sess, device_id):
     return addresses_for_devices(sess, [device_id])[device_id]
 
 
+def bound_addresses(sess):
+    """``(device_id, ip)`` of every fixed IP of a port bound to a device."""
+    port, ip = models.Port, models.IPAllocation
+    return list(sess.execute(sa.select(port.device_id, ip.ip_address)
+                             .join(ip, ip.port_id == port.id)
+                             .where(port.device_id != '')))
+
+
 def addresses_for_devices(sess, device_ids):
     """:func:`addresses_for_device` of many servers in one query: ``{device_id: addresses}``."""
     result = {device_id: collections.OrderedDict() for device_id in device_ids}

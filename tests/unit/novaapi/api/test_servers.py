@@ -92,3 +92,14 @@ def test_removed_action_unknown_group_and_password_alphabet(servers):
     for _ in range(50):
         password = server_common.generate_password()
         assert len(password) == 12 and not set(password) & set('01IOl-_')
+
+
+def test_ip_filter_matches_fixed_addresses(servers):
+    first, second = servers.boot(name='a'), servers.boot(name='b')
+    addresses = servers.get(first)['addresses']
+    address = next(iter(addresses.values()))[0]['addr']
+    resp = servers.call('GET', '/servers?ip=%s$' % address.replace('.', r'\.'))
+    assert [s['id'] for s in resp.json_body_or_none['servers']] == [first]
+    assert second != first
+    resp = servers.call('GET', '/servers?ip6=nosuch')
+    assert resp.json_body_or_none['servers'] == []
