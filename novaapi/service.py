@@ -1,16 +1,23 @@
 """First-run preparation shared by ``nova-api``, ``nova-manage`` and the WSGI entry point:
 the data directory, kept secrets, migrations, seed data and the openrc files."""
 
-import importlib
 import json
 import logging
 import os
 import secrets
 import sys
 
+from novaapi.compute import engine as state_engine
+from novaapi.compute import flavors
+from novaapi.compute import hosts
+from novaapi.compute import services as compute_services
 from novaapi import conf
 from novaapi.db import engine
 from novaapi.db import migration
+from novaapi.identity import bootstrap
+from novaapi.image import api as image_api
+from novaapi import models  # noqa: F401 - every table, so the schema is whole before migrating
+from novaapi.network import api as network_api
 
 LOG = logging.getLogger(__name__)
 
@@ -72,40 +79,34 @@ def write_openrc(pw):
 
 
 SEEDERS = (
-    'novaapi.compute.flavors:seed_defaults',
-    'novaapi.image.api:seed',
-    'novaapi.network.api:seed',
-    'novaapi.compute.hosts:seed',
-    'novaapi.compute.services:seed',
+    flavors.seed_defaults,
+    image_api.seed,
+    network_api.seed,
+    hosts.seed,
+    compute_services.seed,
 )
-"""``module:function(session)`` of every feature that seeds data on a fresh deployment."""
+"""``function(session)`` of every feature that seeds data on a fresh deployment, in order."""
 
 
 BACKGROUND = (
-    'novaapi.compute.engine:run',
-    'novaapi.compute.services:heartbeat',
+    state_engine.run,
+    compute_services.heartbeat,
 )
-"""``module:function()`` loops every worker runs in a green thread beside the servers."""
-
-
-def _resolve(ref):
-    module, func = ref.split(':')
-    return getattr(importlib.import_module(module), func)
+"""``function()`` loops every worker runs in a green thread beside the servers."""
 
 
 def background_tasks():
-    return [_resolve(ref) for ref in BACKGROUND]
+    return list(BACKGROUND)
 
 
 def seed():
     """Create what a fresh deployment needs; safe to run on every start."""
-    from novaapi.identity import bootstrap
     pw = passwords()
     endpoints = {name: conf.CONF.endpoint_url(name) for name in SERVICES}
     with engine.transaction() as sess:
         bootstrap.bootstrap(sess, pw['admin'], pw['demo'], endpoints, region=conf.CONF.identity.region)
-        for ref in SEEDERS:
-            _resolve(ref)(sess)
+        for seed_data in SEEDERS:
+            seed_data(sess)
     return pw
 
 
