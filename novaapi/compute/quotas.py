@@ -27,7 +27,7 @@ from novaapi.compute import usage
 from novaapi import conf
 from novaapi.db import engine
 from novaapi import exception
-from novaapi.identity import models as identity_models
+from novaapi.identity import api as identity
 
 UNLIMITED = -1
 DEFAULT_CLASS = 'default'
@@ -252,7 +252,7 @@ def project_exists(sess, project_id):
     """False only when this service's own identity knows no such project (Nova asks Keystone)."""
     if conf.CONF.api.auth_strategy != 'embedded':
         return True
-    return sess.get(identity_models.Project, project_id) is not None
+    return bool(identity.existing_project_ids(sess, [project_id]))
 
 
 def _check_project(sess, project_id):

@@ -18,6 +18,7 @@ from novaapi import exception
 from novaapi.identity import api as identity
 from novaapi.network import models
 from novaapi.network import policy
+from novaapi.network import views
 
 DEVICE_OWNER = 'compute:nova'
 MAC_PREFIX = 'fa:16:3e'
@@ -466,6 +467,11 @@ def list_security_groups(sess, ctx, filters=None):
         query = query.where(getattr(models.SecurityGroup, column).in_(values))
     return list(sess.scalars(query.order_by(models.SecurityGroup.created_at,
                                             models.SecurityGroup.id)))
+
+
+def security_groups(sess, ctx, filters=None):
+    """The groups ``ctx`` sees as Neutron's API shows them, rules included (for other services)."""
+    return [views.security_group(row) for row in list_security_groups(sess, ctx, filters)]
 
 
 # --- seed -------------------------------------------------------------------------------

@@ -4,7 +4,6 @@ from novaapi.compute import operations as ops
 from novaapi.compute.subresources import common
 from novaapi.db import engine
 from novaapi.network import api as network
-from novaapi.network import views as network_views
 
 
 def _rule(rule, groups_by_id):
@@ -19,17 +18,17 @@ def _rule(rule, groups_by_id):
     remote = rule['remote_group_id']
     if remote:
         group = groups_by_id.get(remote)
-        view['group'] = {'name': group.name if group else None,
-                         'tenant_id': group.project_id if group else None}
+        view['group'] = {'name': group['name'] if group else None,
+                         'tenant_id': group['project_id'] if group else None}
     else:
         view['ip_range'] = {'cidr': rule['remote_ip_prefix'] or '0.0.0.0/0'}
     return view
 
 
-def _group(row, groups_by_id):
-    neutron = network_views.security_group(row)
-    return {'id': row.id, 'name': row.name, 'description': row.description,
-            'tenant_id': row.project_id,
+def _group(neutron, groups_by_id):
+    """Nova's view of one group from Neutron's body of it."""
+    return {'id': neutron['id'], 'name': neutron['name'], 'description': neutron['description'],
+            'tenant_id': neutron['project_id'],
             'rules': [_rule(rule, groups_by_id) for rule in neutron['security_group_rules']
                       if rule['direction'] == 'ingress']}
 
@@ -42,9 +41,9 @@ def for_server(ctx, server_id):
 
 def _groups_of(sess, instance):
     """The groups named on the server, sorted by project then name, as Nova lists them."""
-    groups = network.list_security_groups(sess, ops.owner_context(instance))
-    by_id = {group.id: group for group in groups}
+    groups = network.security_groups(sess, ops.owner_context(instance))
+    by_id = {group['id']: group for group in groups}
     wanted = set(instance.security_groups or ())
-    chosen = [group for group in groups if group.name in wanted or group.id in wanted]
+    chosen = [group for group in groups if group['name'] in wanted or group['id'] in wanted]
     result = [_group(group, by_id) for group in chosen]
     return sorted(result, key=lambda group: (group['tenant_id'] or '', group['name']))

@@ -1,0 +1,100 @@
+"""The house rules: the import-linter contracts of pyproject.toml, and no import cycles at all.
+
+import-linter's layered contracts keep arrows pointing down between packages;
+the cycle check below looks at modules, counting imports made inside
+functions too (grimp sees those), so a loop cannot hide behind a deferred
+import.
+"""
+
+import os
+import pathlib
+
+import grimp
+import pytest
+from importlinter import cli
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+PACKAGES = ('novaapi', 'novaclient')
+
+
+@pytest.fixture(scope='module')
+def graph():
+    return grimp.build_graph(*PACKAGES, cache_dir=None)
+
+
+def test_import_linter_contracts_are_kept(monkeypatch, capsys):
+    monkeypatch.chdir(ROOT)
+    code = cli.lint_imports(config_filename=str(ROOT / 'pyproject.toml'), no_cache=True)
+    out = capsys.readouterr().out
+    assert code == 0, out[out.find('Broken contracts'):] or out
+
+
+def _cycles(graph):
+    """Strongly connected groups of more than one module (Tarjan, iteratively)."""
+    index, low, on_stack, stack, found = {}, {}, set(), [], []
+    counter = 0
+    for start in sorted(graph.modules):
+        if start in index:
+            continue
+        work = [(start, iter(sorted(graph.find_modules_directly_imported_by(start))))]
+        index[start] = low[start] = counter
+        counter += 1
+        stack.append(start)
+        on_stack.add(start)
+        while work:
+            node, children = work[-1]
+            advanced = False
+            for child in children:
+                if child not in index:
+                    index[child] = low[child] = counter
+                    counter += 1
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(sorted(graph.find_modules_directly_imported_by(child)))))
+                    advanced = True
+                    break
+                if child in on_stack:
+                    low[node] = min(low[node], index[child])
+            if advanced:
+                continue
+            work.pop()
+            if work:
+                low[work[-1][0]] = min(low[work[-1][0]], low[node])
+            if low[node] == index[node]:
+                group = []
+                while True:
+                    item = stack.pop()
+                    on_stack.discard(item)
+                    group.append(item)
+                    if item == node:
+                        break
+                if len(group) > 1:
+                    found.append(sorted(group))
+    return found
+
+
+def test_no_import_cycles_even_through_function_level_imports(graph):
+    assert _cycles(graph) == []
+
+
+def test_cycle_finder_finds_a_loop():
+    loop = grimp.ImportGraph()
+    for name in ('a', 'a.b', 'a.c', 'a.d'):
+        loop.add_module(name)
+    loop.add_import(importer='a.b', imported='a.c')
+    loop.add_import(importer='a.c', imported='a.b')
+    loop.add_import(importer='a.c', imported='a.d')
+    assert _cycles(loop) == [['a.b', 'a.c']]
+
+
+def test_no_registration_at_import_time():
+    """Routes and rules are declared in tables, not added by modules as they are imported."""
+    offenders = []
+    for package in PACKAGES:
+        for path in (ROOT / package).rglob('*.py'):
+            text = path.read_text()
+            for marker in ('register_routes(', 'EXTRA_ROUTES', 'EXTRA_CONTROLLERS', 'policy.register('):
+                if marker in text:
+                    offenders.append('%s: %s' % (os.path.relpath(path, ROOT), marker))
+    assert offenders == []
+    assert not (ROOT / 'novaapi' / 'api' / 'resources.py').exists()
