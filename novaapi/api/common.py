@@ -1,6 +1,7 @@
 """Helpers every controller uses: links, paging parameters, booleans."""
 
 import urllib.parse
+import uuid as uuidlib
 
 from oslo_utils import strutils
 
@@ -68,3 +69,20 @@ def parse_bool(value, name):
         return strutils.bool_from_string(value, strict=True)
     except ValueError:
         raise exception.Invalid('Invalid value %r for %s: it must be a boolean.' % (value, name)) from None
+
+
+def _is_uuid(value):
+    try:
+        uuidlib.UUID(str(value))
+    except ValueError:
+        return False
+    return True
+
+
+def check_service_id(req, service_id):
+    """2.53+ ids are uuids; before, integers (both a 400 otherwise)."""
+    if req.is_version('2.53'):
+        if not _is_uuid(service_id):
+            raise exception.Invalid('Invalid uuid %s' % service_id)
+    elif not str(service_id).lstrip('-').isdigit():
+        raise exception.Invalid('Invalid input received: id must be an integer')

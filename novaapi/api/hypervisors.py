@@ -1,7 +1,6 @@
 """/os-hypervisors: the compute nodes, their usage, uptime and servers."""
 
 from novaapi.api import common
-from novaapi.api import services as services_api
 from novaapi.api import validation
 from novaapi.api import wsgi
 from novaapi.api.schemas import hypervisors as schema
@@ -23,7 +22,7 @@ def _with_servers(req):
 
 def _check_id(req, hypervisor_id):
     if req.is_version('2.53'):
-        services_api.check_id(req, hypervisor_id)
+        common.check_service_id(req, hypervisor_id)
     elif not str(hypervisor_id).isdigit():
         raise hypervisors.HypervisorNotFound(id=hypervisor_id)
 

@@ -1,9 +1,8 @@
 """/os-services: list, enable/disable, force down and delete the deployment's services."""
 
-import uuid as uuidlib
-
-from novaapi.api import wsgi
+from novaapi.api import common
 from novaapi.api import validation
+from novaapi.api import wsgi
 from novaapi.api.schemas import services as schema
 from novaapi.api.views import services as views
 from novaapi.compute import policy
@@ -12,23 +11,6 @@ from novaapi import exception
 
 
 LEGACY_ACTIONS = ('enable', 'disable', 'disable-log-reason')
-
-
-def _is_uuid(value):
-    try:
-        uuidlib.UUID(str(value))
-    except ValueError:
-        return False
-    return True
-
-
-def check_id(req, service_id):
-    """2.53+ ids are uuids; before, integers (both a 400 otherwise)."""
-    if req.is_version('2.53'):
-        if not _is_uuid(service_id):
-            raise exception.Invalid('Invalid uuid %s' % service_id)
-    elif not str(service_id).lstrip('-').isdigit():
-        raise exception.Invalid('Invalid input received: id must be an integer')
 
 
 class ServiceController(wsgi.Controller):
@@ -44,7 +26,7 @@ class ServiceController(wsgi.Controller):
     @validation.schema(schema.update)
     def update(self, req, id, body):
         if req.is_version('2.53'):
-            check_id(req, id)
+            common.check_service_id(req, id)
             policy.authorize(req.context, 'os-services:update', target={})
             info = services.update_service(req.context, id, body)
             return {'service': views.detail(req, info, services.updated_time(info))}
@@ -59,5 +41,5 @@ class ServiceController(wsgi.Controller):
     @wsgi.expected_errors((400, 404, 409))
     def delete(self, req, id):
         policy.authorize(req.context, 'os-services:delete', target={})
-        check_id(req, id)
+        common.check_service_id(req, id)
         services.delete_service(req.context, id)
