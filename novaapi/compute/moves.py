@@ -17,7 +17,6 @@ from novaapi.compute import quotas
 from novaapi.compute import scheduler
 from novaapi.compute import server_values
 from novaapi.compute import states as s
-from novaapi.compute import usage  # noqa: F401 - registers the instances, cores and ram counters
 from novaapi.db import base
 from novaapi.db import engine
 from novaapi import conf
