@@ -8,6 +8,8 @@ import.
 
 import os
 import pathlib
+import re
+import tomllib
 
 import grimp
 import pytest
@@ -98,3 +100,24 @@ def test_no_registration_at_import_time():
                     offenders.append('%s: %s' % (os.path.relpath(path, ROOT), marker))
     assert offenders == []
     assert not (ROOT / 'novaapi' / 'api' / 'resources.py').exists()
+
+
+def _contract(name_start):
+    with open(ROOT / 'pyproject.toml', 'rb') as f:
+        contracts = tomllib.load(f)['tool']['importlinter']['contracts']
+    (contract,) = [c for c in contracts if c['name'].startswith(name_start)]
+    return [set(re.split(r'\s*[|:]\s*', layer.strip())) for layer in contract['layers']]
+
+
+def test_every_compute_controller_is_in_the_independent_layer(graph):
+    layers = _contract('Compute HTTP')
+    helpers = set().union(*layers[2:])
+    controllers = graph.find_modules_directly_imported_by('novaapi.api.routes') - helpers
+    assert controllers == layers[1]
+
+
+def test_every_compute_domain_module_has_a_layer(graph):
+    layered = set().union(*_contract('Compute domain'))
+    top_level = {'.'.join(m.split('.')[:3]) for m in graph.modules
+                 if m.startswith('novaapi.compute.')}
+    assert top_level == layered
