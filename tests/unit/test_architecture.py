@@ -6,6 +6,7 @@ functions too (grimp sees those), so a loop cannot hide behind a deferred
 import.
 """
 
+import ast
 import os
 import pathlib
 import re
@@ -121,3 +122,19 @@ def test_every_compute_domain_module_has_a_layer(graph):
     top_level = {'.'.join(m.split('.')[:3]) for m in graph.modules
                  if m.startswith('novaapi.compute.')}
     assert top_level == layered
+
+
+def test_every_function_level_import_says_why_it_is_deferred():
+    """Imports inside functions are for start-up time or optional extras, each with its reason."""
+    silent = []
+    for package in PACKAGES:
+        for path in (ROOT / package).rglob('*.py'):
+            lines = path.read_text().splitlines()
+            for func in ast.walk(ast.parse('\n'.join(lines))):
+                if not isinstance(func, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                    continue
+                for node in ast.walk(func):
+                    if isinstance(node, (ast.Import, ast.ImportFrom)) and \
+                            not lines[node.lineno - 2].strip().startswith('# deferred: '):
+                        silent.append('%s:%d' % (os.path.relpath(path, ROOT), node.lineno))
+    assert silent == []

@@ -18,9 +18,8 @@ AUTH_REQUIRED = errors.Unauthorized.text
 
 
 def _auth_token_module():
-    # NOTE: imported here, not at the top, because keystonemiddleware is an
-    # optional extra that the embedded strategy never needs.
     try:
+        # deferred: keystonemiddleware is an optional extra the embedded strategy never needs
         from keystonemiddleware import auth_token
     except ImportError as exc:
         raise RuntimeError(MISSING_MIDDLEWARE) from exc
