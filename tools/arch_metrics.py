@@ -24,7 +24,7 @@ PACKAGES = ('novaapi', 'novaclient')
 HTTP_LAYER = ('novaapi/api/', 'novaapi/identity/controllers/', 'novaapi/image/controllers/',
               'novaapi/network/controllers/', 'novaapi/volume/controllers/',
               'novaapi/identity/app.py', 'novaapi/image/app.py', 'novaapi/network/app.py',
-              'novaapi/identity/wsgi.py', 'novaapi/image/wsgi.py')
+              'novaapi/identity/wsgi.py', 'novaapi/web/')
 
 
 def _module_name(path):
@@ -84,37 +84,50 @@ def _imports(rel, tree, known):
     return top, every, deferred
 
 
-def _cycles(graph):
-    """Tarjan's strongly connected components of more than one module."""
-    index, low, stack, on_stack, found = {}, {}, [], set(), []
-    counter = [0]
+def cycles(graph):
+    """Tarjan's strongly connected components of more than one module, iteratively.
 
-    def visit(node):
-        index[node] = low[node] = counter[0]
-        counter[0] += 1
-        stack.append(node)
-        on_stack.add(node)
-        for nxt in graph.get(node, ()):
-            if nxt not in index:
-                visit(nxt)
-                low[node] = min(low[node], low[nxt])
-            elif nxt in on_stack:
-                low[node] = min(low[node], index[nxt])
-        if low[node] == index[node]:
-            group = []
-            while True:
-                item = stack.pop()
-                on_stack.discard(item)
-                group.append(item)
-                if item == node:
+    :param graph: ``{module: modules it imports}``
+    """
+    index, low, on_stack, stack, found = {}, {}, set(), [], []
+    counter = 0
+    for start in sorted(graph):
+        if start in index:
+            continue
+        work = [(start, iter(sorted(graph[start])))]
+        index[start] = low[start] = counter
+        counter += 1
+        stack.append(start)
+        on_stack.add(start)
+        while work:
+            node, children = work[-1]
+            advanced = False
+            for child in children:
+                if child not in index:
+                    index[child] = low[child] = counter
+                    counter += 1
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(sorted(graph.get(child, ())))))
+                    advanced = True
                     break
-            if len(group) > 1:
-                found.append(sorted(group))
-
-    sys.setrecursionlimit(10000)
-    for node in sorted(graph):
-        if node not in index:
-            visit(node)
+                if child in on_stack:
+                    low[node] = min(low[node], index[child])
+            if advanced:
+                continue
+            work.pop()
+            if work:
+                low[work[-1][0]] = min(low[work[-1][0]], low[node])
+            if low[node] == index[node]:
+                group = []
+                while True:
+                    item = stack.pop()
+                    on_stack.discard(item)
+                    group.append(item)
+                    if item == node:
+                        break
+                if len(group) > 1:
+                    found.append(sorted(group))
     return found
 
 
@@ -135,16 +148,16 @@ def measure(root):
 def main():
     root = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else '.')
     graph, full, deferred, sizes, transactions = measure(root)
-    cycles = _cycles(graph)
-    hidden = _cycles(full)
+    loops = cycles(graph)
+    hidden = cycles(full)
     print('modules: %d' % len(sizes))
     for package in PACKAGES:
         mine = {path: n for path, n in sizes.items() if path.startswith(package + '/')}
         biggest = max(mine, key=mine.get)
         print('largest module in %s: %s (%d lines)' % (package, biggest, mine[biggest]))
     print('import cycles: %d (modules in them: %s)' % (
-        len(cycles), ', '.join(str(len(c)) for c in cycles) or '0'))
-    for group in cycles:
+        len(loops), ', '.join(str(len(c)) for c in loops) or '0'))
+    for group in loops:
         print('  ' + ' '.join(group))
     print('import cycles counting function-level imports: %d (modules in them: %s)' % (
         len(hidden), ', '.join(str(len(c)) for c in hidden) or '0'))

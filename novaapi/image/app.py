@@ -8,8 +8,9 @@ from paste import deploy
 
 from novaapi import conf
 from novaapi.image import routes
-from novaapi.image import wsgi
+from novaapi.web import app as web_app
 from novaapi.web import faults
+from novaapi.web import responses
 
 
 def _versions_body(req):
@@ -23,7 +24,7 @@ def _versions_body(req):
 def versions(req):
     """Glance answers its root with 300 and ``/versions`` with 200, both listing v2.x."""
     status = 200 if req.path_info.rstrip('/') == '/versions' else 300
-    return wsgi.json_response(_versions_body(req), status=status)
+    return responses.json_response(_versions_body(req), status=status)
 
 
 def render_error(req, err):
@@ -38,4 +39,4 @@ def build():
 
 def app_factory(global_conf, **local_conf):
     """PasteDeploy ``app`` factory of the image endpoint (behind the filters)."""
-    return wsgi.application(routes.ROUTES, versions, render_error, public_paths=('/versions',))
+    return web_app.service_application(routes.ROUTES, versions, render_error, public_paths=('/versions',))

@@ -1,6 +1,6 @@
 """The image endpoint's one flat route table, top to bottom: every path, its methods, its handler.
 
-Handlers are ``handler(call, **url_vars)`` (see :mod:`novaapi.image.wsgi`);
+Handlers are ``handler(call, **url_vars)`` (a :class:`novaapi.web.app.Call`);
 the root and ``/versions`` are answered before routing (:mod:`novaapi.image.app`).
 """
 

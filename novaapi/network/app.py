@@ -8,13 +8,14 @@ from paste import deploy
 
 from novaapi import conf
 from novaapi.network import routes
-from novaapi.network import wsgi
+from novaapi.web import app as web_app
 from novaapi.web import faults
+from novaapi.web import responses
 
 
 def versions(req):
     href = req.host_url + req.script_name + '/v2.0/'
-    return wsgi.json_response({'versions': [{'id': 'v2.0', 'status': 'CURRENT',
+    return responses.json_response({'versions': [{'id': 'v2.0', 'status': 'CURRENT',
                                              'links': [{'rel': 'self', 'href': href}]}]})
 
 
@@ -30,4 +31,4 @@ def build():
 
 def app_factory(global_conf, **local_conf):
     """PasteDeploy ``app`` factory of the network endpoint (behind the filters)."""
-    return wsgi.application(routes.ROUTES, versions, render_error)
+    return web_app.service_application(routes.ROUTES, versions, render_error)

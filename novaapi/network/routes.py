@@ -1,6 +1,6 @@
 """The network endpoint's one flat route table, top to bottom: every path, its methods, its handler.
 
-Handlers are ``handler(call, **url_vars)`` (see :mod:`novaapi.network.wsgi`);
+Handlers are ``handler(call, **url_vars)`` (a :class:`novaapi.web.app.Call`);
 the root is answered before routing (:mod:`novaapi.network.app`).
 """
 

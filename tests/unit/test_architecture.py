@@ -16,6 +16,8 @@ import grimp
 import pytest
 from importlinter import cli
 
+from tools import arch_metrics
+
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 PACKAGES = ('novaapi', 'novaclient')
 
@@ -32,52 +34,12 @@ def test_import_linter_contracts_are_kept(monkeypatch, capsys):
     assert code == 0, out[out.find('Broken contracts'):] or out
 
 
-def _cycles(graph):
-    """Strongly connected groups of more than one module (Tarjan, iteratively)."""
-    index, low, on_stack, stack, found = {}, {}, set(), [], []
-    counter = 0
-    for start in sorted(graph.modules):
-        if start in index:
-            continue
-        work = [(start, iter(sorted(graph.find_modules_directly_imported_by(start))))]
-        index[start] = low[start] = counter
-        counter += 1
-        stack.append(start)
-        on_stack.add(start)
-        while work:
-            node, children = work[-1]
-            advanced = False
-            for child in children:
-                if child not in index:
-                    index[child] = low[child] = counter
-                    counter += 1
-                    stack.append(child)
-                    on_stack.add(child)
-                    work.append((child, iter(sorted(graph.find_modules_directly_imported_by(child)))))
-                    advanced = True
-                    break
-                if child in on_stack:
-                    low[node] = min(low[node], index[child])
-            if advanced:
-                continue
-            work.pop()
-            if work:
-                low[work[-1][0]] = min(low[work[-1][0]], low[node])
-            if low[node] == index[node]:
-                group = []
-                while True:
-                    item = stack.pop()
-                    on_stack.discard(item)
-                    group.append(item)
-                    if item == node:
-                        break
-                if len(group) > 1:
-                    found.append(sorted(group))
-    return found
+def _as_dict(graph):
+    return {module: graph.find_modules_directly_imported_by(module) for module in graph.modules}
 
 
 def test_no_import_cycles_even_through_function_level_imports(graph):
-    assert _cycles(graph) == []
+    assert arch_metrics.cycles(_as_dict(graph)) == []
 
 
 def test_cycle_finder_finds_a_loop():
@@ -87,7 +49,7 @@ def test_cycle_finder_finds_a_loop():
     loop.add_import(importer='a.b', imported='a.c')
     loop.add_import(importer='a.c', imported='a.b')
     loop.add_import(importer='a.c', imported='a.d')
-    assert _cycles(loop) == [['a.b', 'a.c']]
+    assert arch_metrics.cycles(_as_dict(loop)) == [['a.b', 'a.c']]
 
 
 def test_no_registration_at_import_time():

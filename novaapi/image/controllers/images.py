@@ -4,9 +4,9 @@ from novaapi import exception
 from novaapi.image import api
 from novaapi.image import images
 from novaapi.image import views
-from novaapi.image import wsgi
 from novaapi.web import errors as web_errors
 from novaapi.web import request as web_request
+from novaapi.web import responses
 
 DEFAULT_LIMIT = 25
 MAX_LIMIT = 1000
@@ -19,14 +19,14 @@ RESERVED_PARAMS = ('limit', 'marker', 'sort_key', 'sort_dir', 'sort', 'visibilit
 
 
 def bad_request(message):
-    return wsgi.ApiError(400, message)
+    return web_errors.ApiError(400, message)
 
 
 def _error(err, image_id=None):
     """The Glance answer to a domain error: its status and message (Glance's words for 404)."""
     if isinstance(err, exception.ImageNotFound):
-        return wsgi.ApiError(404, 'No image found with ID %s' % image_id)
-    return wsgi.ApiError(err.code, err.message)
+        return web_errors.ApiError(404, 'No image found with ID %s' % image_id)
+    return web_errors.ApiError(err.code, err.message)
 
 
 def _limit(params):
@@ -84,7 +84,7 @@ def index(call):
                           % params.get('marker')) from None
     except exception.NovaException as err:
         raise _error(err) from None
-    return wsgi.json_response(views.index(rows, list(params.items()), limit))
+    return responses.json_response(views.index(rows, list(params.items()), limit))
 
 
 def show(call, image_id):
@@ -92,7 +92,7 @@ def show(call, image_id):
         image = images.get(call.ctx, image_id)
     except exception.NovaException as err:
         raise _error(err, image_id) from None
-    return wsgi.json_response(views.image(image))
+    return responses.json_response(views.image(image))
 
 
 def create(call):
@@ -102,13 +102,13 @@ def create(call):
         image = images.create(call.ctx, body)
     except exception.NovaException as err:
         raise _error(err) from None
-    return wsgi.json_response(views.image(image), status=201,
+    return responses.json_response(views.image(image), status=201,
                               headers={'Location': '/v2/images/%s' % image.id})
 
 
 def _patch_ops(call):
     if call.req.content_type not in PATCH_TYPES:
-        raise wsgi.ApiError(415, 'Unsupported Content-Type')
+        raise web_errors.ApiError(415, 'Unsupported Content-Type')
     try:
         ops = web_request.parse_json(web_request.read_body(call.req) or b'null')
     except web_errors.MalformedBody:
@@ -139,7 +139,7 @@ def update(call, image_id):
         image = images.update(call.ctx, image_id, lambda: _patch(call))
     except exception.NovaException as err:
         raise _error(err, image_id) from None
-    return wsgi.json_response(views.image(image))
+    return responses.json_response(views.image(image))
 
 
 def delete(call, image_id):
@@ -148,4 +148,4 @@ def delete(call, image_id):
         images.delete(call.ctx, image_id)
     except exception.NovaException as err:
         raise _error(err, image_id) from None
-    return wsgi.no_content()
+    return responses.no_content()

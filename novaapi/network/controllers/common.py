@@ -3,11 +3,12 @@
 from novaapi import exception
 from novaapi.network import converters
 from novaapi.network import views
-from novaapi.network import wsgi
+from novaapi.web import errors as web_errors
+from novaapi.web import responses
 
 
 def bad_request(message):
-    return wsgi.ApiError(400, message, kind='HTTPBadRequest')
+    return web_errors.ApiError(400, message, kind='HTTPBadRequest')
 
 
 def domain_error(err):
@@ -17,7 +18,7 @@ def domain_error(err):
         message = 'Network %s could not be found.' % err.kwargs['network_id']
     elif isinstance(err, exception.PortNotFound):
         message = 'Port %s could not be found.' % err.kwargs['port_id']
-    return wsgi.ApiError(err.code, message, kind=type(err).__name__)
+    return web_errors.ApiError(err.code, message, kind=type(err).__name__)
 
 
 def run(func, *args):
@@ -43,12 +44,12 @@ def filters(call, columns, booleans=()):
 def listing(call, key, render, rows):
     """``{key: [row views]}``, cut to the ``fields`` asked for."""
     fields = call.params.getall('fields')
-    return wsgi.json_response({key: [views.only_fields(render(r), fields) for r in rows]})
+    return responses.json_response({key: [views.only_fields(render(r), fields) for r in rows]})
 
 
 def show(call, key, render, row, status=200):
     """``{key: row view}``, cut to the ``fields`` asked for."""
-    return wsgi.json_response({key: views.only_fields(render(row), call.params.getall('fields'))},
+    return responses.json_response({key: views.only_fields(render(row), call.params.getall('fields'))},
                               status=status)
 
 

@@ -1,6 +1,6 @@
 """``/v2.0/extensions``: the Neutron extensions the endpoint implements."""
 
-from novaapi.network import wsgi
+from novaapi.web import responses
 
 EXTENSIONS = (('security-group', 'security-group', 'The security groups extension.'),
               ('external-net', 'Neutron external network', 'Adds external network attribute '
@@ -11,6 +11,6 @@ EXTENSIONS = (('security-group', 'security-group', 'The security groups extensio
 
 
 def index(call):
-    return wsgi.json_response({'extensions': [
+    return responses.json_response({'extensions': [
         {'alias': alias, 'name': name, 'description': description, 'links': [],
          'updated': '2013-01-01T10:00:00-00:00'} for alias, name, description in EXTENSIONS]})

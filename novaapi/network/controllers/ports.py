@@ -2,7 +2,7 @@
 
 from novaapi.network import ports
 from novaapi.network import views
-from novaapi.network import wsgi
+from novaapi.web import responses
 from novaapi.network.controllers import common
 
 CREATE = ('network_id', 'name', 'device_id', 'device_owner', 'fixed_ips', 'admin_state_up',
@@ -50,4 +50,4 @@ def update(call, port_id):
 
 def delete(call, port_id):
     common.run(ports.delete_port, call.ctx, port_id)
-    return wsgi.no_content()
+    return responses.no_content()
