@@ -4,7 +4,7 @@ import webob.dec
 
 from novaapi.api import api_version
 from novaapi.api import wsgi
-from novaapi import httpjson
+from novaapi.web import responses
 
 _VERSIONS = (
     {'id': 'v2.0', 'status': 'DEPRECATED', 'version': '', 'min_version': '',
@@ -40,7 +40,7 @@ def versions_app(req):
     """``GET /``: every version; any other unmatched path: 300 choices."""
     host_url = _host_url(req)
     if req.path_info in ('', '/'):
-        return httpjson.json_response({'versions': [_summary(e, host_url) for e in _VERSIONS]})
+        return responses.json_response({'versions': [_summary(e, host_url) for e in _VERSIONS]})
     choices = []
     for entry in _VERSIONS:
         doc = {'id': entry['id'], 'status': entry['status'],
@@ -48,7 +48,7 @@ def versions_app(req):
                                                                req.path_info)}],
                'media-types': [{'base': 'application/json', 'type': entry['media']}]}
         choices.append(doc)
-    return httpjson.json_response({'choices': choices}, status=300)
+    return responses.json_response({'choices': choices}, status=300)
 
 
 class VersionsController(wsgi.Controller):
