@@ -1,18 +1,85 @@
 """Networks as the network endpoint serves them: Neutron's rules and policy, one transaction a call.
 
-Each function takes the caller's context and plain arguments and returns
-loaded rows (their subnets included) for views rendered after the commit.
-The queries themselves are :mod:`novaapi.network.api`'s.
+Each public function takes the caller's context and plain arguments and
+returns loaded rows (their subnets included) for views rendered after the
+commit.  The helpers that take a ``sess`` (visibility, lookups, inserts)
+compose inside a caller's transaction: subnets, ports and the public
+interface use them.
 """
 
+import sqlalchemy as sa
+
+from novaapi import exception
 from novaapi.db import engine
-from novaapi.network import api
 from novaapi.network import converters
+from novaapi.network import models
 from novaapi.network import policy
 
 # Boolean attributes of a new network -> their columns.
 BOOLEAN_COLUMNS = (('shared', 'shared'), ('router:external', 'external'),
                    ('admin_state_up', 'admin_state_up'))
+
+
+def visible(query, ctx):
+    """The ``get_network`` rule as a filter: shared and external networks, and the caller's own."""
+    if policy.unrestricted(ctx, 'get_network'):
+        return query
+    net = models.Network
+    return query.where(sa.or_(net.shared.is_(True), net.external.is_(True),
+                              net.project_id == ctx.project_id))
+
+
+def find(sess, ctx, network_id):
+    """The network ``network_id`` if ``ctx`` may see it.
+
+    :raises exception.NetworkNotFound: unknown or not visible
+    """
+    query = visible(sa.select(models.Network).where(models.Network.id == str(network_id)), ctx)
+    network = sess.scalars(query).first()
+    if network is None:
+        raise exception.NetworkNotFound(network_id=network_id)
+    return network
+
+
+def find_all(sess, ctx, filters=None):
+    """Visible networks, oldest first.
+
+    :param filters: ``{column: [values]}`` over id, name, project_id, shared, external
+    """
+    query = visible(sa.select(models.Network), ctx)
+    for column, values in (filters or {}).items():
+        query = query.where(getattr(models.Network, column).in_(values))
+    return list(sess.scalars(query.order_by(models.Network.created_at, models.Network.id)))
+
+
+def find_by_name(sess, ctx, name):
+    """The oldest visible network called ``name``, or None."""
+    found = find_all(sess, ctx, {'name': [name]})
+    return found[0] if found else None
+
+
+def auto_allocatable(sess, ctx):
+    """The networks ``networks: "auto"`` may use: the caller's own and shared ones, not external.
+
+    Nova boots on the only one; more than one is ambiguous, none means no network.
+    """
+    return [n for n in find_all(sess, ctx) if not n.external]
+
+
+def count(sess):
+    """How many networks there are, whoever owns them."""
+    return sess.scalar(sa.select(sa.func.count()).select_from(models.Network))
+
+
+def insert(sess, ctx, values):
+    """Record a network; ``values`` are column values (project_id defaults to the caller's)."""
+    values = dict(values)
+    if 'project_id' not in values:
+        values['project_id'] = ctx.project_id
+    network = models.Network(**values)
+    sess.add(network)
+    sess.flush()
+    return network
 
 
 def _loaded(network):
@@ -22,15 +89,15 @@ def _loaded(network):
 
 
 def list_networks(ctx, filters=None):
-    """The networks ``ctx`` may see, oldest first (``filters`` as :func:`api.list_networks`)."""
+    """The networks ``ctx`` may see, oldest first (``filters`` as :func:`find_all`)."""
     with engine.transaction() as sess:
-        return api.list_networks(sess, ctx, filters)
+        return find_all(sess, ctx, filters)
 
 
 def get_network(ctx, network_id):
     """:raises exception.NetworkNotFound: unknown, or not visible to ``ctx``"""
     with engine.transaction() as sess:
-        return api.get_network(sess, ctx, network_id)
+        return find(sess, ctx, network_id)
 
 
 def create_network(ctx, attributes):
@@ -52,4 +119,4 @@ def create_network(ctx, attributes):
         policy.authorize(ctx, 'create_network:shared')
     values.update({k: item[k] for k in ('name', 'mtu', 'description') if k in item})
     with engine.transaction() as sess:
-        return _loaded(api.create_network(sess, ctx, values))
+        return _loaded(insert(sess, ctx, values))

@@ -11,6 +11,9 @@ from novaapi.db import engine
 from novaapi.identity import models as identity_models
 from novaapi.network import api
 from novaapi.network import models
+from novaapi.network import networks
+from novaapi.network import ports as net_ports
+from novaapi.network import subnets
 from tests.unit.novaapi.network.conftest import Ctx
 
 
@@ -32,14 +35,14 @@ def test_get_network_and_lookups(demo):
         assert api.find_network_by_name(sess, demo, 'missing') is None
         network = api.get_network(sess, demo, _private_id(sess, demo))
         assert [n.id for n in api.default_networks(sess, demo)] == [network.id]
-        api.create_network(sess, Ctx('other'), {'name': 'hidden'})
+        networks.insert(sess, Ctx('other'), {'name': 'hidden'})
         assert api.find_network_by_name(sess, demo, 'hidden') is None
 
 
 def test_allocate_bind_addresses_release(demo):
     with engine.transaction() as sess:
         net_id = _private_id(sess, demo)
-        existing = api.create_port(sess, demo, api.get_network(sess, demo, net_id), {})
+        existing = net_ports.insert(sess, demo, api.get_network(sess, demo, net_id), {})
         existing_id = existing.id
     with engine.transaction() as sess:
         first = api.allocate_port(sess, demo, net_id, 'server-1', tag='nic1')
@@ -65,7 +68,7 @@ def test_allocate_bind_addresses_release(demo):
         api.release_device(sess, 'server-1')
     with engine.transaction() as sess:
         assert api.ports_for_device(sess, 'server-1') == []
-        remaining = api.list_ports(sess, demo)
+        remaining = net_ports.find_all(sess, demo)
         assert [(p.id, p.device_id, p.device_owner) for p in remaining] == [(existing_id, '', '')]
         assert api.detach_port(sess, 'nope') is False
 
@@ -86,9 +89,9 @@ def test_allocate_port_errors(demo):
 
 def test_pool_exhaustion(demo):
     with engine.transaction() as sess:
-        network = api.create_network(sess, demo, {'name': 'tiny'})
-        api.create_subnet(sess, network, name='tiny', cidr='10.9.0.0/30', gateway_ip='10.9.0.1',
-                          pool_start='10.9.0.2', pool_end='10.9.0.2')
+        network = networks.insert(sess, demo, {'name': 'tiny'})
+        subnets.insert(sess, network, name='tiny', cidr='10.9.0.0/30', gateway_ip='10.9.0.1',
+                       pool_start='10.9.0.2', pool_end='10.9.0.2')
         api.allocate_port(sess, demo, network.id, 'server-1')
         with pytest.raises(exception.NoMoreFixedIps):
             api.allocate_port(sess, demo, network.id, 'server-2')
