@@ -244,6 +244,35 @@ def discover_version(client, requested_version):
     return min(API_MAX_VERSION, server_high)
 
 
+def negotiate(client, requested_version):
+    """The newest version both sides speak, at most ``requested_version``.
+
+    What the library does for ``2.latest`` and for an explicit version the
+    server (or this client) does not reach: the ceiling is lowered to the
+    server's and the client's maxima instead of failing.
+
+    :param client: a v2 client (its ``versions`` manager is used)
+    :returns: the APIVersion to use
+    :raises UnsupportedVersion: the server and the client share no version
+    """
+    if requested_version.is_latest():
+        return discover_version(client, requested_version)
+    server_low, server_high = _server_range(client)
+    if server_low.is_null() and server_high.is_null():
+        return APIVersion('2.0')
+    if API_MIN_VERSION > server_high:
+        raise _range_error('old', server_low, server_high)
+    if API_MAX_VERSION < server_low:
+        raise _range_error('new', server_low, server_high)
+    found = min(requested_version, API_MAX_VERSION, server_high)
+    if found < server_low:
+        raise exceptions.UnsupportedVersion(
+            "The specified version isn't supported by server. The valid "
+            "version range is '%s' to '%s'"
+            % (server_low.get_string(), server_high.get_string()))
+    return found
+
+
 def update_headers(headers, api_version):
     """Add the microversion request headers for ``api_version``."""
     if api_version.is_null() or api_version.ver_minor == 0:

@@ -1,0 +1,78 @@
+"""What our ``nova`` and its library add to python-novaclient, against the real nova-api.
+
+One nova-api with a small ``[api] max_limit`` serves every test: the
+library negotiating its version and defaulting Keystone v3 domains, list
+commands that follow the API's next links, machine-readable output and the
+token cache.
+"""
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from tests.functional import server as server_mod
+
+pytestmark = pytest.mark.functional
+
+NOVA = os.path.join(os.path.dirname(sys.executable), 'nova')
+MAX_LIMIT = 3
+CONFIG = '[api]\nmax_limit = %d\n[compute]\nbuild_time = 0.1\naction_time = 0.1\n' % MAX_LIMIT
+
+
+@pytest.fixture(scope='module')
+def srv(tmp_path_factory):
+    api = server_mod.start_api(tmp_path_factory.mktemp('nova-extras'), config_text=CONFIG)
+    yield api
+    api.stop()
+
+
+@pytest.fixture(scope='module')
+def env(srv, tmp_path_factory):
+    home = tmp_path_factory.mktemp('home')
+    return dict(srv.env(), COLUMNS='80', HOME=str(home), XDG_CACHE_HOME=str(home / '.cache'))
+
+
+def nova(env, *args, code=0):
+    proc = subprocess.run([NOVA] + list(args), env=env, capture_output=True, text=True,
+                          timeout=120)
+    assert proc.returncode == code, 'nova %s -> %d\n%s\n%s' % (
+        ' '.join(args), proc.returncode, proc.stdout, proc.stderr)
+    return proc
+
+
+# -- the library --------------------------------------------------------------------------
+
+def _run_script(env, script):
+    proc = subprocess.run([sys.executable, '-c', script], env=env, capture_output=True,
+                          text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout
+
+
+def test_library_positional_form_against_keystone_v3(srv, env):
+    project_id = srv.session().get_project_id()
+    out = _run_script(env, (
+        'import os\n'
+        'from novaclient import client\n'
+        'nova = client.Client("2", os.environ["OS_USERNAME"], os.environ["OS_PASSWORD"],\n'
+        '                     %r, os.environ["OS_AUTH_URL"])\n'
+        'print(sorted(f.name for f in nova.flavors.list(limit=2)))\n' % project_id))
+    assert out == "['m1.small', 'm1.tiny']\n"
+
+
+def test_library_latest_and_above_the_server_negotiate(env):
+    out = _run_script(env, (
+        'import os\n'
+        'from keystoneauth1 import session\n'
+        'from keystoneauth1.identity import v3\n'
+        'from novaclient import client\n'
+        'auth = v3.Password(auth_url=os.environ["OS_AUTH_URL"], username=os.environ["OS_USERNAME"],\n'
+        '                   password=os.environ["OS_PASSWORD"], project_name="admin",\n'
+        '                   user_domain_name="Default", project_domain_name="Default")\n'
+        'sess = session.Session(auth=auth)\n'
+        'for version in ("2.latest", "2.150"):\n'
+        '    nova = client.Client(version, session=sess)\n'
+        '    print(nova.api_version, len(nova.flavors.list(limit=1)))\n'))
+    assert out == '2.104 1\n2.104 1\n'
