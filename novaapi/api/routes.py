@@ -15,6 +15,7 @@ import webob.exc
 
 from novaapi.api import aggregates
 from novaapi.api import availability_zones
+from novaapi.api import behaviours
 from novaapi.api import extension_info
 from novaapi.api import flavors
 from novaapi.api import gone
@@ -90,6 +91,7 @@ CONTROLLERS = {
     'server_external_events': server_external_events.ServerExternalEventsController,
     'hosts': hosts.HostController,
     'extension_info': extension_info.ExtensionInfoController,
+    'behaviours': behaviours.BehavioursController,
 }
 """Controller name (as the route table says it) -> controller class."""
 
@@ -252,6 +254,10 @@ ROUTE_LIST = [
     # extension_info
     ('/extensions', {'GET': ('extension_info', 'index')}),
     ('/extensions/{id}', {'GET': ('extension_info', 'show')}),
+    # the simulator's own control API (not Nova's): fault-injection behaviours
+    ('/_sim/behaviours', {'GET': ('behaviours', 'index'), 'POST': ('behaviours', 'create'),
+                          'DELETE': ('behaviours', 'delete_all')}),
+    ('/_sim/behaviours/{id}', {'GET': ('behaviours', 'show'), 'DELETE': ('behaviours', 'delete')}),
 ]
 
 

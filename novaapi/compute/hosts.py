@@ -59,9 +59,14 @@ def find_node(sess, host=None, hypervisor_hostname=None):
 
 
 def lock_nodes(sess):
-    """Serialize placement decisions: every scheduler touches all host rows first."""
-    sess.execute(sa.update(models.ComputeNode).where(models.ComputeNode.deleted == 0)
-                 .values(last_seen_up=base.utcnow()).execution_options(synchronize_session=False))
+    """Serialize placement decisions: every scheduler touches all host rows first.
+
+    The update writes each row's own heartbeat back, which locks it without making a
+    host whose heartbeat stopped look alive.
+    """
+    node = models.ComputeNode
+    sess.execute(sa.update(node).where(node.deleted == 0)
+                 .values(last_seen_up=node.last_seen_up).execution_options(synchronize_session=False))
 
 
 def flavor_resources(flavor, boot_from_volume=False):

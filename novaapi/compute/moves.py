@@ -97,7 +97,7 @@ def evacuate(ctx, server_id, host=None, password=None, target_state=None):
         instance = guards.server(sess, ctx, server_id, 'os-evacuate')
         guard.check(ctx, instance, 'evacuate')
         source = hosts.find_node(sess, host=instance.host) if instance.host else None
-        if source is not None and not source.forced_down:
+        if source is not None and not source.forced_down and scheduler.heartbeat_recent(source):
             raise exception.Invalid('Compute service of %s is still in use.' % instance.host)
         _check_host(sess, host)
         migration = _new_migration(sess, ctx, instance, 'evacuation', ops.instance_flavor(instance),

@@ -12,8 +12,10 @@ import dataclasses
 import datetime
 
 import sqlalchemy as sa
+from sqlalchemy import orm
 
 from novaapi.compute import actions
+from novaapi.compute import behaviour_rules
 from novaapi.compute import drivers
 from novaapi.compute import hosts
 from novaapi.compute import models
@@ -62,8 +64,15 @@ def plan(instance, op_name, data=None, now=None, delay=None):
     op = OPERATIONS[op_name]
     now = now or base.utcnow()
     seconds = stage_duration(op, 0, instance) if delay is None else delay
-    return {'task_state': op.stages[0][0], 'step': '%s:0' % op_name,
-            'step_at': now + datetime.timedelta(seconds=seconds), 'step_data': dict(data or {})}
+    values = {'task_state': op.stages[0][0], 'step': '%s:0' % op_name,
+              'step_at': now + datetime.timedelta(seconds=seconds), 'step_data': dict(data or {})}
+    sess = orm.object_session(instance) if op_name != 'build' else None
+    found = sess and behaviour_rules.consume(sess, instance, op_name, behaviour_rules.ACTION_KINDS)
+    if found:
+        values['step_data']['behaviour'] = found
+        if found['kind'] in behaviour_rules.HOLDING:
+            values['step_at'] = behaviour_rules.hold_until(found, now)
+    return values
 
 
 def schedule(instance, op_name, data=None, delay=None):
@@ -158,6 +167,14 @@ def _place(sess, instance, request):
 
 def _schedule_build(sess, instance, data):
     node = _place(sess, instance, placement_request(sess, instance, data=data))
+    found = behaviour_rules.consume(sess, instance, 'build', behaviour_rules.BUILD_KINDS,
+                                    host=node.host)
+    if found and found['kind'] == behaviour_rules.NO_VALID_HOST:
+        _failed_by_behaviour(sess, instance, 'build', data, dict(
+            found, status=500, message=exception.NoValidHost(reason=scheduler.NO_VALID_HOST).message))
+        return
+    if found:
+        data['behaviour'] = found
     instance.host = instance.launched_on = node.host
     instance.node = node.hypervisor_hostname
     instance.scheduled_at = base.utcnow()
@@ -485,8 +502,57 @@ def _restored(sess, instance, data):
     instance.deleted_at = None
 
 
+# --- armed behaviours (novaapi.compute.behaviour_rules) ------------------------------------
+
+def _failed_by_behaviour(sess, instance, op_name, data, found):
+    """End the operation as failed: fault, action event in Error, ERROR unless a power action."""
+    finish(sess, instance)
+    if op_name not in behaviour_rules.KEEPS_STATE:
+        instance.vm_state = s.ERROR
+    migration = _migration(sess, data)
+    if migration is not None:
+        migration.status = 'error'
+    add_fault(sess, instance, found['status'], found['message'] or 'Failed.')
+    actions.finish_events(sess, data.get('action_id'), result='Error')
+
+
+def _hold_stage(op_name, stages):
+    """Index of the stage a held operation waits in: a build spawns, the rest wait in stage 0."""
+    if op_name == 'build':
+        return next(i for i, (task_state, _) in enumerate(stages) if task_state == s.SPAWNING)
+    return 0
+
+
+def _behaving(op_name, index, stages, hook):
+    """Stage ``index``'s hook, acting first on a behaviour the operation carries.
+
+    A failing behaviour replaces the last stage; a holding one (build) moves the
+    server into the held stage with its due time postponed.
+    """
+    last, held = len(stages) - 1, _hold_stage(op_name, stages)
+
+    def run(sess, instance, data):
+        found = data.get('behaviour')
+        if found and index == last and found['kind'] in behaviour_rules.FAILING:
+            _failed_by_behaviour(sess, instance, op_name, data, found)
+            return
+        if hook is not None:
+            hook(sess, instance, data)
+        found = data.get('behaviour')
+        step = '%s:%d' % (op_name, index)
+        if found and found['kind'] in behaviour_rules.HOLDING and index + 1 == held \
+                and instance.step == step:
+            instance.task_state = stages[held][0]
+            instance.step = '%s:%d' % (op_name, held)
+            instance.step_at = behaviour_rules.hold_until(found, base.utcnow())
+            instance.step_data = data
+    return run
+
+
 def _op(name, stages, finish, event=None):
     stages = tuple(stage if isinstance(stage, tuple) else (stage, None) for stage in stages)
+    stages = tuple((task_state, _behaving(name, i, stages, hook))
+                   for i, (task_state, hook) in enumerate(stages))
     return name, Operation(name, stages, finish, event or 'compute_%s_instance' % name)
 
 

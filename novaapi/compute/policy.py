@@ -131,6 +131,9 @@ RULES = {
     # hosts
     'os-hosts:list': ADMIN, 'os-hosts:show': ADMIN, 'os-hosts:update': ADMIN,
     'os-hosts:reboot': ADMIN, 'os-hosts:shutdown': ADMIN, 'os-hosts:start': ADMIN,
+    # the simulator's fault-injection control API (/v2.1/_sim/behaviours), not Nova's
+    'sim-behaviours:list': ADMIN, 'sim-behaviours:show': ADMIN, 'sim-behaviours:create': ADMIN,
+    'sim-behaviours:delete': ADMIN,
 }
 """Every compute policy rule (without the ``os_compute_api:`` prefix) -> its default check."""
 

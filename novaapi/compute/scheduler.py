@@ -14,6 +14,8 @@ import sqlalchemy as sa
 
 from novaapi.compute import hosts
 from novaapi.compute import models
+from novaapi.db import base
+from novaapi import conf
 from novaapi import exception
 
 NO_VALID_HOST = 'There are not enough hosts available.'
@@ -99,6 +101,8 @@ def _fits(node, request, used):
 def _passes_filters(sess, node, request, group_hosts):
     if node.disabled or node.forced_down or node.host in request.ignore_hosts:
         return False
+    if not heartbeat_recent(node):
+        return False
     if request.availability_zone and node.availability_zone != request.availability_zone:
         return False
     if request.same_host and node.host not in instance_hosts(sess, request.same_host):
@@ -113,6 +117,14 @@ def _passes_filters(sess, node, request, group_hosts):
         if group_hosts.count(node.host) >= limit:
             return False
     return True
+
+
+def heartbeat_recent(node, now=None):
+    """Nova's ComputeFilter: a host whose service missed its heartbeats gets no servers."""
+    if node.last_seen_up is None:
+        return True
+    now = now or base.utcnow()
+    return (now - node.last_seen_up).total_seconds() <= conf.CONF.compute.service_down_time
 
 
 def _weigh(node, request, used, group_hosts):

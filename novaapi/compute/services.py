@@ -96,9 +96,14 @@ def beat(sess, now=None):
     from it: their ``done`` evacuation records become ``completed``.
     """
     now = now or base.utcnow()
-    sess.execute(sa.update(models.ComputeNode).where(models.ComputeNode.deleted == 0)
+    # A host a ``host-down`` behaviour holds down sends no heartbeat until it is deleted.
+    down = sa.select(models.Behaviour.host).where(models.Behaviour.kind == 'host-down',
+                                                  models.Behaviour.host.is_not(None))
+    sess.execute(sa.update(models.ComputeNode).where(models.ComputeNode.deleted == 0,
+                                                     models.ComputeNode.host.not_in(down))
                  .values(last_seen_up=now).execution_options(synchronize_session=False))
-    sess.execute(sa.update(models.Service).where(models.Service.deleted == 0)
+    sess.execute(sa.update(models.Service).where(models.Service.deleted == 0,
+                                                 models.Service.host.not_in(down))
                  .values(last_seen_up=now).execution_options(synchronize_session=False))
     mig = models.Migration
     sess.execute(sa.update(mig).where(mig.migration_type == 'evacuation', mig.status == 'done')

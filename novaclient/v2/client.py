@@ -8,6 +8,7 @@ MANAGERS = {
     'assisted_volume_snapshots': ('assisted_volume_snapshots',
                                   'AssistedSnapshotManager'),
     'availability_zones': ('availability_zones', 'AvailabilityZoneManager'),
+    'behaviours': ('behaviours', 'BehaviourManager'),
     'flavor_access': ('flavor_access', 'FlavorAccessManager'),
     'flavors': ('flavors', 'FlavorManager'),
     'glance': ('images', 'GlanceManager'),

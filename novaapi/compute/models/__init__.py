@@ -4,6 +4,7 @@ The tables register with the one declarative registry, ``novaapi.db.base.Base``.
 """
 
 from novaapi.compute.models.aggregates import Aggregate, AggregateHost, AggregateMetadata
+from novaapi.compute.models.behaviours import Behaviour
 from novaapi.compute.models.flavors import Flavor, FlavorExtraSpec, FlavorProject
 from novaapi.compute.models.instances import (
     BlockDeviceMapping, ComputeNode, ConsoleAuthToken, Instance, InstanceAction,
@@ -15,7 +16,7 @@ from novaapi.compute.models.server_groups import ServerGroup, ServerGroupMember
 from novaapi.compute.models.services import Service
 
 __all__ = [
-    'Aggregate', 'AggregateHost', 'AggregateMetadata', 'BlockDeviceMapping', 'ComputeNode',
+    'Aggregate', 'AggregateHost', 'AggregateMetadata', 'Behaviour', 'BlockDeviceMapping', 'ComputeNode',
     'ConsoleAuthToken', 'Flavor', 'FlavorExtraSpec', 'FlavorProject', 'Instance',
     'InstanceAction', 'InstanceActionEvent', 'InstanceFault', 'InstanceMetadata',
     'InstancePassword', 'InstanceSystemMetadata', 'KeyPair', 'Migration', 'ProjectUserQuota',

@@ -10,6 +10,7 @@ import importlib
 MODULES = (
     'aggregates',
     'availability_zones',
+    'behaviours',
     'flavors',
     'host_servers',
     'hypervisors',
