@@ -20,6 +20,7 @@ import signal  # noqa: E402
 import socket  # noqa: E402
 import sys  # noqa: E402
 
+from eventlet import hubs  # noqa: E402
 from eventlet import wsgi  # noqa: E402
 from paste import deploy  # noqa: E402
 
@@ -65,6 +66,7 @@ def load_apps():
 
 def _serve(sockets, apps):
     """Worker body: one eventlet WSGI server per socket until SIGTERM."""
+    own_hub()
     engine.reset()
     pool = eventlet.GreenPool(1000)
     servers = [eventlet.spawn(wsgi.server, sockets[name], apps[name], custom_pool=pool,
@@ -102,6 +104,18 @@ def _serve(sockets, apps):
     with eventlet.Timeout(GRACE_SECONDS, False):
         pool.waitall()
     os._exit(0)
+
+
+def own_hub():
+    """Give a freshly forked worker an eventlet hub of its own.
+
+    A hub the parent made before forking (its epoll descriptor comes along)
+    would be one kernel object shared by every worker and the parent: each
+    process would be woken for the others' sockets, spin on events it cannot
+    handle, and one worker would take a burst of connections alone.
+    """
+    hubs.use_hub()
+    return hubs.get_hub()
 
 
 def _listen(port):

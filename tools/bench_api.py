@@ -1,0 +1,372 @@
+#!/usr/bin/env python3
+"""Load-test nova-api against a bare eventlet app that returns the same bytes.
+
+    python tools/bench_api.py [--workers 2] [--database URL] [--connections 16,64]
+                              [--duration 5] [--rounds 3] [--servers 10]
+    python tools/bench_api.py --storm [--boots 1000] [--clients 20] [--hosts 8] [--database URL]
+
+Request mode: starts the real ``nova-api`` (temporary data directory, free
+loopback ports), boots ``--servers`` servers with one port each, records the
+exact responses of ``GET /servers/{id}`` and ``GET /servers/detail``, then
+starts the *ceiling*: a bare ``eventlet.wsgi`` app, forked into the same
+number of workers (each with its own hub), that answers those paths with the
+recorded status, headers and body.  ``wrk`` (Debian's package) drives both
+with the same script, alternating ceiling and ours in every round; the table
+gives medians of req/s, p50 and p99, socket errors and the ratios.
+``--compare-workers`` also runs ours with one worker in the same rounds.
+
+Storm mode: ``--clients`` threads post ``--boots`` servers (one port each)
+as fast as they are accepted, over ``--hosts`` simulated hosts; prints
+accepted boots per second, the POST p50/p99, how long after the last accept
+every server was ACTIVE, and how long ``GET /servers/detail?limit=1000``
+takes afterwards.
+
+The load average is printed with every figure: the host is shared, so
+compare only figures measured in the same run.  Exits 0 whatever the figures.
+"""
+
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, ROOT)
+
+import requests  # noqa: E402
+
+from tests.functional import server as server_mod  # noqa: E402
+
+MICROVERSION = '2.37'
+UNITS = {'us': 1e-6, 'ms': 1e-3, 's': 1.0, 'm': 60.0}
+
+BARE_APP = r'''
+import json, os, signal, socket, sys, warnings
+warnings.filterwarnings('ignore', message='(?s).*Eventlet is deprecated')
+import eventlet
+eventlet.monkey_patch()
+from eventlet import hubs, wsgi
+
+port, workers, path = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+with open(path) as f:
+    pages = {p: (s, [tuple(h) for h in hs], b.encode('latin-1')) for p, (s, hs, b) in json.load(f).items()}
+
+def app(environ, start_response):
+    path = environ['PATH_INFO'] + ('?' + environ['QUERY_STRING'] if environ.get('QUERY_STRING') else '')
+    status, headers, body = pages.get(path, ('404 Not Found', [('Content-Length', '0')], b''))
+    start_response(status, headers)
+    return [body]
+
+sock = eventlet.listen(('127.0.0.1', port), backlog=512)
+sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+children = []
+for _ in range(workers):
+    pid = os.fork()
+    if pid == 0:
+        hubs.use_hub()
+        wsgi.server(sock, app, log_output=False, keepalive=True, custom_pool=eventlet.GreenPool(1000))
+        os._exit(0)
+    children.append(pid)
+print('ready', flush=True)
+signal.signal(signal.SIGTERM, lambda *a: [os.kill(c, signal.SIGKILL) for c in children] and os._exit(0))
+for _ in children:
+    os.wait()
+'''
+
+
+def loadavg():
+    with open('/proc/loadavg', encoding='ascii') as f:
+        return float(f.read().split()[0])
+
+
+def seconds(text):
+    match = re.match(r'([\d.]+)(us|ms|s|m)$', text)
+    return float(match.group(1)) * UNITS[match.group(2)]
+
+
+def wrk(url, token, connections, duration):
+    """One wrk run: ``{rps, p50, p99, errors, non2xx, load}``."""
+    threads = min(2, connections)
+    argv = ['wrk', '-t%d' % threads, '-c%d' % connections, '-d%ds' % duration, '--latency',
+            '--timeout', '10s', '-H', 'X-Auth-Token: %s' % token,
+            '-H', 'OpenStack-API-Version: compute %s' % MICROVERSION, url]
+    load = loadavg()
+    out = subprocess.run(argv, capture_output=True, text=True, check=True).stdout
+    result = {'load': load, 'errors': 0, 'non2xx': 0}
+    result['rps'] = float(re.search(r'Requests/sec:\s+([\d.]+)', out).group(1))
+    result['p50'] = seconds(re.search(r'\s50%\s+(\S+)', out).group(1))
+    result['p99'] = seconds(re.search(r'\s99%\s+(\S+)', out).group(1))
+    errors = re.search(r'Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)', out)
+    if errors:
+        result['errors'] = sum(int(n) for n in errors.groups())
+    non2xx = re.search(r'Non-2xx or 3xx responses: (\d+)', out)
+    if non2xx:
+        result['non2xx'] = int(non2xx.group(1))
+    return result
+
+
+def admin(api):
+    sess = api.session()
+    compute = sess.get_endpoint(service_type='compute', interface='public')
+    return sess, compute
+
+
+def unlimited_quota(sess, compute):
+    project = sess.get_project_id()
+    body = {'quota_set': {'instances': -1, 'cores': -1, 'ram': -1}}
+    resp = sess.put(compute + '/os-quota-sets/%s' % project, json=body)
+    assert resp.status_code == 200, resp.text
+
+
+def image_id(api, sess):
+    return sess.get(api.image_url + '/v2/images', params={'name': 'cirros'}).json()['images'][0]['id']
+
+
+def boot(sess, compute, image, name):
+    body = {'server': {'name': name, 'flavorRef': '1', 'imageRef': image, 'networks': 'auto'}}
+    return sess.post(compute + '/servers', json=body, raise_exc=False,
+                     headers={'OpenStack-API-Version': 'compute %s' % MICROVERSION})
+
+
+def wait_active(sess, compute, count, timeout=600):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        servers = sess.get(compute + '/servers', params={'status': 'ACTIVE', 'limit': 1000}).json()
+        if len(servers['servers']) >= count:
+            return time.monotonic()
+        time.sleep(0.1)
+    raise SystemExit('servers did not become ACTIVE')
+
+
+def start_api(data_dir, workers, database, hosts=None, build_time=None):
+    config = ''
+    if hosts or build_time is not None:
+        config += '[compute]\n'
+        if hosts:
+            config += 'hosts = %s\n' % hosts
+        if build_time is not None:
+            config += 'build_time = %s\n' % build_time
+    return server_mod.ApiServer(data_dir, config_text=config or None, workers=workers,
+                                database=database)
+
+
+def record(api, token, paths):
+    """``{path: (status, headers, body)}`` exactly as nova-api answered."""
+    pages = {}
+    for path in paths:
+        resp = requests.get(api.compute_url.rsplit('/v2.1', 1)[0] + path, timeout=30,
+                            headers={'X-Auth-Token': token,
+                                     'OpenStack-API-Version': 'compute %s' % MICROVERSION})
+        assert resp.status_code == 200, resp.text
+        headers = [(k, v) for k, v in resp.raw.headers.items()
+                   if k.lower() not in ('date', 'connection', 'transfer-encoding')]
+        pages[path] = ('%d %s' % (resp.status_code, resp.reason), headers,
+                       resp.content.decode('latin-1'))
+    return pages
+
+
+def start_bare(pages, workers, tmp):
+    path = os.path.join(tmp, 'pages.json')
+    with open(path, 'w', encoding='utf-8') as f:
+        json.dump(pages, f)
+    script = os.path.join(tmp, 'bare_app.py')
+    with open(script, 'w', encoding='utf-8') as f:
+        f.write(BARE_APP)
+    port = server_mod.free_ports(1)[0]
+    proc = subprocess.Popen([sys.executable, script, str(port), str(workers), path],
+                            stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == 'ready'
+    return proc, 'http://127.0.0.1:%d' % port
+
+
+def median(samples, key):
+    return statistics.median(s[key] for s in samples)
+
+
+def request_mode(args):
+    tmp = tempfile.mkdtemp(prefix='bench-api-')
+    procs = []
+    try:
+        api = start_api(os.path.join(tmp, 'ours'), args.workers, args.database)
+        procs.append(api)
+        sess, compute = admin(api)
+        image = image_id(api, sess)
+        for index in range(args.servers):
+            resp = boot(sess, compute, image, 'bench-%03d' % index)
+            assert resp.status_code == 202, resp.text
+        wait_active(sess, compute, args.servers)
+        token = sess.get_token()
+        first = sess.get(compute + '/servers').json()['servers'][0]['id']
+        prefix = '/v2.1/' + compute.rstrip('/').rsplit('/v2.1/', 1)[1] if '/v2.1/' in compute else '/v2.1'
+        cases = {'show': prefix + '/servers/' + first, 'detail': prefix + '/servers/detail'}
+        pages = record(api, token, cases.values())
+        bare, bare_url = start_bare(pages, args.ceiling_workers or args.workers, tmp)
+        ours_url = api.compute_url.rsplit('/v2.1', 1)[0]
+        targets = [('ceiling', bare_url), ('ours', ours_url)]
+        if args.compare_workers:
+            one = start_api(os.path.join(tmp, 'one'), 1, args.database_one or args.database)
+            procs.append(one)
+            s1, c1 = admin(one)
+            for index in range(args.servers):
+                assert boot(s1, c1, image_id(one, s1), 'bench-%03d' % index).status_code == 202
+            wait_active(s1, c1, args.servers)
+            token_one = s1.get_token()
+            first_one = s1.get(c1 + '/servers').json()['servers'][0]['id']
+            prefix_one = '/v2.1/' + c1.rstrip('/').rsplit('/v2.1/', 1)[1]
+            one_cases = {'show': prefix_one + '/servers/' + first_one,
+                         'detail': prefix_one + '/servers/detail'}
+            targets.append(('ours-1w', one.compute_url.rsplit('/v2.1', 1)[0]))
+        samples = {}
+        for case, path in cases.items():
+            for conns in args.connections:
+                for name, base in targets:
+                    p = path
+                    tok = token
+                    if name == 'ours-1w':
+                        p, tok = one_cases[case], token_one
+                    wrk(base + p, tok, conns, 1)  # warm-up
+        for rnd in range(args.rounds):
+            for case, path in cases.items():
+                for conns in args.connections:
+                    for name, base in targets:
+                        p, tok = path, token
+                        if name == 'ours-1w':
+                            p, tok = one_cases[case], token_one
+                        result = wrk(base + p, tok, conns, args.duration)
+                        samples.setdefault((case, conns, name), []).append(result)
+                        print('round %d %-6s c%-3d %-8s %8.1f req/s p50 %7.1f ms p99 %7.1f ms '
+                              'errors %d non2xx %d load %.2f'
+                              % (rnd + 1, case, conns, name, result['rps'], result['p50'] * 1e3,
+                                 result['p99'] * 1e3, result['errors'], result['non2xx'],
+                                 result['load']), flush=True)
+        bare.terminate()
+        bare.wait()
+        print()
+        print('workers %d, database %s, %d servers, %d rounds of %d s, medians'
+              % (args.workers, args.database or 'sqlite', args.servers, args.rounds, args.duration))
+        print('| request | conns | ceiling req/s | ours req/s | ratio | ours p50 ms | ours p99 ms '
+              '| p99/p50 | errors | load |')
+        print('|---|---|---|---|---|---|---|---|---|---|')
+        for case in cases:
+            for conns in args.connections:
+                ceil = samples[(case, conns, 'ceiling')]
+                ours = samples[(case, conns, 'ours')]
+                rps_c, rps_o = median(ceil, 'rps'), median(ours, 'rps')
+                p50, p99 = median(ours, 'p50'), median(ours, 'p99')
+                errors = sum(s['errors'] + s['non2xx'] for s in ours)
+                loads = [s['load'] for s in ceil + ours]
+                print('| %s | %d | %.0f | %.0f | %.3f | %.1f | %.1f | %.1f | %d | %.1f–%.1f |'
+                      % (case, conns, rps_c, rps_o, rps_o / rps_c, p50 * 1e3, p99 * 1e3, p99 / p50,
+                         errors, min(loads), max(loads)))
+                if args.compare_workers:
+                    one = samples[(case, conns, 'ours-1w')]
+                    print('|  one worker | %d | | %.0f | two/one %.2f | %.1f | %.1f | | | |'
+                          % (conns, median(one, 'rps'), rps_o / median(one, 'rps'),
+                             median(one, 'p50') * 1e3, median(one, 'p99') * 1e3))
+    finally:
+        for proc in procs:
+            proc.stop()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def storm_mode(args):
+    tmp = tempfile.mkdtemp(prefix='bench-storm-')
+    api = start_api(os.path.join(tmp, 'storm'), args.workers, args.database, hosts=args.hosts,
+                    build_time=args.build_time)
+    try:
+        sess, compute = admin(api)
+        unlimited_quota(sess, compute)
+        image = image_id(api, sess)
+        token = sess.get_token()
+        url = compute.rstrip('/') + '/servers'
+        latencies, failures, lock = [], [], threading.Lock()
+        counter = iter(range(args.boots))
+        body_of = lambda i: {'server': {'name': 'storm-%04d' % i, 'flavorRef': '1',  # noqa: E731
+                                        'imageRef': image, 'networks': 'auto'}}
+
+        def client():
+            http = requests.Session()
+            headers = {'X-Auth-Token': token, 'OpenStack-API-Version': 'compute %s' % MICROVERSION}
+            while True:
+                with lock:
+                    index = next(counter, None)
+                if index is None:
+                    return
+                start = time.perf_counter()
+                resp = http.post(url, json=body_of(index), headers=headers, timeout=60)
+                elapsed = time.perf_counter() - start
+                with lock:
+                    (latencies if resp.status_code == 202 else failures).append(
+                        elapsed if resp.status_code == 202 else resp.text[:200])
+
+        load = loadavg()
+        start = time.monotonic()
+        threads = [threading.Thread(target=client) for _ in range(args.clients)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        last_accept = time.monotonic()
+        accepted = len(latencies)
+        done = wait_active(sess, compute, accepted)
+        latencies.sort()
+        detail = []
+        for _ in range(3):
+            t0 = time.perf_counter()
+            resp = sess.get(compute + '/servers/detail', params={'limit': 1000})
+            detail.append(time.perf_counter() - t0)
+            assert len(resp.json()['servers']) == min(accepted, 1000)
+        errors = sess.get(compute + '/servers', params={'status': 'ERROR', 'limit': 1000}).json()
+        print('storm: %d boots, %d clients, %d workers, hosts %s, build_time %s, database %s, load %.2f'
+              % (args.boots, args.clients, args.workers, args.hosts, args.build_time,
+                 args.database or 'sqlite', load))
+        print('accepted %d (%d refused) in %.1f s: %.1f boots/s; POST p50 %.3f s p99 %.3f s'
+              % (accepted, len(failures), last_accept - start, accepted / (last_accept - start),
+                 latencies[len(latencies) // 2], latencies[int(len(latencies) * 0.99) - 1]))
+        print('all %d ACTIVE %.1f s after the last accept (%d in ERROR); detail?limit=1000 median %.3f s; '
+              'load now %.2f' % (accepted, done - last_accept, len(errors['servers']),
+                                 statistics.median(detail), loadavg()))
+        if failures:
+            print('first refusal:', failures[0])
+    finally:
+        api.stop()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument('--workers', type=int, default=2)
+    parser.add_argument('--ceiling-workers', type=int, default=None,
+                        help='worker processes of the bare app (default: --workers)')
+    parser.add_argument('--database', default=None, help='SQLAlchemy URL (default: SQLite)')
+    parser.add_argument('--database-one', default=None,
+                        help='a second database for the one-worker deployment of --compare-workers')
+    parser.add_argument('--connections', default='16,64')
+    parser.add_argument('--duration', type=int, default=5)
+    parser.add_argument('--rounds', type=int, default=3)
+    parser.add_argument('--servers', type=int, default=10)
+    parser.add_argument('--compare-workers', action='store_true')
+    parser.add_argument('--storm', action='store_true')
+    parser.add_argument('--boots', type=int, default=1000)
+    parser.add_argument('--clients', type=int, default=20)
+    parser.add_argument('--hosts', default='8')
+    parser.add_argument('--build-time', type=float, default=1.0)
+    args = parser.parse_args(argv)
+    args.connections = [int(c) for c in args.connections.split(',')]
+    if shutil.which('wrk') is None and not args.storm:
+        raise SystemExit('wrk is missing: apt-get install -y wrk')
+    if args.storm:
+        storm_mode(args)
+    else:
+        request_mode(args)
+
+
+if __name__ == '__main__':
+    main()
