@@ -72,7 +72,9 @@ OPTIONS = (
     Opt('quota', 'injected_file_path_length', int, 255, 'Default injected file path length (shown before 2.57).'),
     Opt('compute', 'driver', str, 'fake',
         'Hypervisor driver: a name in the novaapi.compute.drivers entry point group.'),
-    Opt('compute', 'hosts', str, 'compute1,compute2', 'Comma-separated simulated compute hosts.'),
+    Opt('compute', 'hosts', str, 'compute1,compute2',
+        'Simulated compute hosts, comma-separated: names, a count ("1000": compute1 to compute1000) '
+        'or numbered ranges ("rack[01-40]").'),
     Opt('compute', 'default_availability_zone', str, 'nova', 'Availability zone of the compute hosts.'),
     Opt('compute', 'host_vcpus', int, 16, 'vCPUs of each simulated compute host.'),
     Opt('compute', 'host_memory_mb', int, 65536, 'RAM (MiB) of each simulated compute host.'),

@@ -36,6 +36,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.parse
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
@@ -204,7 +205,7 @@ def request_mode(args):
         wait_active(sess, compute, args.servers)
         token = sess.get_token()
         first = sess.get(compute + '/servers').json()['servers'][0]['id']
-        prefix = '/v2.1/' + compute.rstrip('/').rsplit('/v2.1/', 1)[1] if '/v2.1/' in compute else '/v2.1'
+        prefix = urllib.parse.urlsplit(compute).path.rstrip('/')
         cases = {'show': prefix + '/servers/' + first, 'detail': prefix + '/servers/detail'}
         pages = record(api, token, cases.values())
         bare, bare_url = start_bare(pages, args.ceiling_workers or args.workers, tmp)
@@ -219,7 +220,7 @@ def request_mode(args):
             wait_active(s1, c1, args.servers)
             token_one = s1.get_token()
             first_one = s1.get(c1 + '/servers').json()['servers'][0]['id']
-            prefix_one = '/v2.1/' + c1.rstrip('/').rsplit('/v2.1/', 1)[1]
+            prefix_one = urllib.parse.urlsplit(c1).path.rstrip('/')
             one_cases = {'show': prefix_one + '/servers/' + first_one,
                          'detail': prefix_one + '/servers/detail'}
             targets.append(('ours-1w', one.compute_url.rsplit('/v2.1', 1)[0]))
@@ -268,7 +269,7 @@ def request_mode(args):
                 if args.compare_workers:
                     one = samples[(case, conns, 'ours-1w')]
                     print('|  one worker | %d | | %.0f | two/one %.2f | %.1f | %.1f | | | |'
-                          % (conns, median(one, 'rps'), rps_o / median(one, 'rps'),
+                          % (conns, median(one, 'rps'), rps_o / max(median(one, 'rps'), 0.1),
                              median(one, 'p50') * 1e3, median(one, 'p99') * 1e3))
     finally:
         for proc in procs:

@@ -6,7 +6,9 @@ destination holds the new flavor, afterwards the source keeps the old one
 until the move is confirmed or reverted.
 """
 
+import ipaddress
 import math
+import re
 
 import sqlalchemy as sa
 
@@ -21,8 +23,40 @@ HOLDING_STATUSES = ('pre-migrating', 'migrating', 'post-migrating', 'finished', 
                     'reverting', 'running', 'queued', 'preparing')
 
 
+# ``compute[1-1000]``: a name prefix, a numbered range (zero-padded when START is), a suffix.
+_RANGE = re.compile(r'^(?P<prefix>[^\[\]]*)\[(?P<start>\d+)-(?P<end>\d+)\](?P<suffix>[^\[\]]*)$')
+FIRST_HOST_IP = ipaddress.IPv4Address('192.168.1.11')
+
+
+def expand_hosts(text):
+    """The host names ``[compute] hosts`` stands for, in order, without repeats.
+
+    Each comma-separated item is a name (``compute1``), a count (``8`` means
+    ``compute1`` to ``compute8``) or a numbered range (``rack[01-40]``,
+    ``compute[1-1000]``).  A malformed range is a ValueError naming the item.
+    """
+    names = []
+    for item in (part.strip() for part in text.split(',')):
+        if not item:
+            continue
+        if item.isdigit():
+            names.extend('compute%d' % n for n in range(1, int(item) + 1))
+            continue
+        if '[' not in item and ']' not in item:
+            names.append(item)
+            continue
+        match = _RANGE.match(item)
+        if not match or int(match['start']) > int(match['end']):
+            raise ValueError('[compute] hosts: %r is not a name, a count or a range like compute[1-8]'
+                             % item)
+        width = len(match['start']) if match['start'].startswith('0') else 0
+        names.extend('%s%0*d%s' % (match['prefix'], width, n, match['suffix'])
+                     for n in range(int(match['start']), int(match['end']) + 1))
+    return list(dict.fromkeys(names))
+
+
 def configured_hosts():
-    return [h.strip() for h in conf.CONF.compute.hosts.split(',') if h.strip()]
+    return expand_hosts(conf.CONF.compute.hosts)
 
 
 def seed(sess):
@@ -34,7 +68,7 @@ def seed(sess):
         node = existing.get(host)
         if node is None:
             node = models.ComputeNode(host=host, hypervisor_hostname=host,
-                                      host_ip='192.168.1.%d' % (index + 11),
+                                      host_ip=str(FIRST_HOST_IP + index),
                                       availability_zone=cfg.default_availability_zone)
             sess.add(node)
         node.vcpus = cfg.host_vcpus

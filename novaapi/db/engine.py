@@ -29,7 +29,10 @@ def create(url):
     if url.startswith('sqlite'):
         kwargs['connect_args'] = {'check_same_thread': False, 'timeout': 30}
     else:
-        kwargs.update(pool_pre_ping=True, pool_recycle=3600, pool_size=10, max_overflow=20)
+        # No ping per checkout (a round trip on every request): a connection the server
+        # dropped fails once with a disconnect error, which makes SQLAlchemy invalidate
+        # the pool, and idle connections are recycled before servers time them out.
+        kwargs.update(pool_pre_ping=False, pool_recycle=1800, pool_size=10, max_overflow=20)
     if url.startswith('mysql'):
         # REPEATABLE READ would keep a transaction's first snapshot even after it takes
         # a lock (quota checks read, lock, then count): read what is committed instead.
