@@ -67,26 +67,21 @@ def new_audit_id():
     return secrets.token_urlsafe(16)
 
 
-def effective_roles(sess, user_id, project_id):
-    """``[(role_id, role_name)]`` the user holds on the project, implied roles included.
-
-    One recursive query over the direct assignments and the implication graph.
-    """
+def _effective_roles_query():
     ra = models.RoleAssignment
     imp = models.ImpliedRole
     closure = (sa.select(ra.role_id.label('role_id'))
-               .where(ra.actor_id == user_id, ra.target_id == project_id,
-                      ra.type == 'UserProject')
+               .where(ra.actor_id == sa.bindparam('user_id'),
+                      ra.target_id == sa.bindparam('project_id'), ra.type == 'UserProject')
                .cte('role_closure', recursive=True))
     closure = closure.union(
         sa.select(imp.implied_role_id).join(closure, imp.prior_role_id == closure.c.role_id))
-    stmt = (sa.select(models.Role.id, models.Role.name)
+    return (sa.select(models.Role.id, models.Role.name)
             .where(models.Role.id.in_(sa.select(closure.c.role_id)))
             .order_by(models.Role.name))
-    return [(row.id, row.name) for row in sess.execute(stmt)]
 
 
-def _token_query(digest):
+def _token_query():
     user_domain = orm.aliased(models.Domain)
     project_domain = orm.aliased(models.Domain)
     tok, user, project = models.Token, models.User, models.Project
@@ -97,7 +92,22 @@ def _token_query(digest):
             .join(user_domain, user_domain.id == user.domain_id)
             .outerjoin(project, project.id == tok.project_id)
             .outerjoin(project_domain, project_domain.id == project.domain_id)
-            .where(tok.id == digest))
+            .where(tok.id == sa.bindparam('digest')))
+
+
+# Built once, executed with bound values on every validation: constructing these
+# statements cost more than running them (SQLAlchemy then reuses their compiled form).
+_ROLES = _effective_roles_query()
+_TOKEN = _token_query()
+
+
+def effective_roles(sess, user_id, project_id):
+    """``[(role_id, role_name)]`` the user holds on the project, implied roles included.
+
+    One recursive query over the direct assignments and the implication graph.
+    """
+    return [(row.id, row.name)
+            for row in sess.execute(_ROLES, {'user_id': user_id, 'project_id': project_id})]
 
 
 def load(sess, token_id, now=None):
@@ -109,7 +119,7 @@ def load(sess, token_id, now=None):
     """
     if not token_id or not isinstance(token_id, str):
         return None
-    row = sess.execute(_token_query(hash_token(token_id))).first()
+    row = sess.execute(_TOKEN, {'digest': hash_token(token_id)}).first()
     if row is None:
         return None
     (tok, user_name, user_domain_id, user_enabled, user_domain_name, user_domain_enabled,
