@@ -6,6 +6,7 @@ import logging
 import os
 import secrets
 import sys
+import threading
 
 from novaapi.compute import engine as state_engine
 from novaapi.compute import flavors
@@ -97,6 +98,29 @@ BACKGROUND = (
 
 def background_tasks():
     return list(BACKGROUND)
+
+
+_background_pid = []
+
+
+def start_background_once(start=None):
+    """Start the :data:`BACKGROUND` loops once in this process; True when it started them now.
+
+    For hosts that fork workers of their own (gunicorn, uwsgi): the WSGI entry point calls
+    this on each request, so every worker process runs the loops, as ``nova-api``'s do.  A
+    process forked after the engine was made (``--preload``) first drops the inherited pool.
+    Under eventlet's monkey patching the threads are green threads.
+    """
+    pid = os.getpid()
+    if _background_pid and _background_pid[0] == pid:
+        return False
+    if _background_pid:
+        engine.reset()
+    _background_pid[:] = [pid]
+    start = start or (lambda task: threading.Thread(target=task, daemon=True).start())
+    for task in background_tasks():
+        start(task)
+    return True
 
 
 def seed():

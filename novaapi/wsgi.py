@@ -25,7 +25,14 @@ def _init():
 
 
 def _load(name):
-    return deploy.loadapp('config:' + conf.CONF.paste_config, name=name)
+    app = deploy.loadapp('config:' + conf.CONF.paste_config, name=name)
+
+    def serve(environ, start_response):
+        # Each worker the host forks runs the state machine and heartbeats, as nova-api's do.
+        service.start_background_once()
+        return app(environ, start_response)
+
+    return serve
 
 
 _init()
