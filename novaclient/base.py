@@ -119,6 +119,16 @@ class Resource(RequestIdMixin):
         return copy.deepcopy(self._info)
 
 
+def _next_href(body, response_key):
+    # NOTE: instance actions name their links plain ``links``.
+    body = body or {}
+    links = body.get(response_key + '_links') or body.get('links') or ()
+    for link in links if isinstance(links, list) else ():
+        if link.get('rel') == 'next' and link.get('href'):
+            return link['href']
+    return None
+
+
 class Manager:
     """Owns the URLs and HTTP calls of one API collection.
 
@@ -142,16 +152,47 @@ class Manager:
     def _list(self, url, response_key, obj_class=None, body=None,
               filters=None):
         url = utils.get_url_with_filter(url, filters)
-        if body:
+        posted = bool(body)
+        if posted:
             resp, body = self.client.post(url, body=body)
         else:
             resp, body = self.client.get(url)
         obj_class = obj_class or self.resource_class
+        listing = ListWithMeta(self._items(body, response_key, obj_class),
+                               resp)
+        if not posted and getattr(self.api, 'follow_next_links', False):
+            self._follow(url, body, response_key, obj_class, listing)
+        return listing
+
+    def _items(self, body, response_key, obj_class):
         data = body[response_key]
         if isinstance(data, dict):
             data = data.get('values', data)
-        items = [obj_class(self, item, loaded=True) for item in data if item]
-        return ListWithMeta(items, resp)
+        return [obj_class(self, item, loaded=True) for item in data if item]
+
+    def _follow(self, url, body, response_key, obj_class, listing):
+        """Append the pages the ``<key>_links`` next links point to.
+
+        Only for a request that named no ``limit``: with one, the caller
+        asked for a page. Each next request keeps this URL's path and takes
+        the link's query (the server carries the filters and the marker).
+        """
+        path, _sep, query = url.partition('?')
+        if 'limit' in utils.query_keys(query):
+            return
+        seen = {url}
+        while True:
+            href = _next_href(body, response_key)
+            if not href:
+                return
+            next_query = href.partition('?')[2]
+            url = '%s?%s' % (path, next_query) if next_query else path
+            if url in seen:
+                return
+            seen.add(url)
+            resp, body = self.client.get(url)
+            listing.extend(self._items(body, response_key, obj_class))
+            listing.append_request_ids(resp)
 
     def _get(self, url, response_key, filters=None):
         resp, body = self.client.get(utils.get_url_with_filter(url, filters))

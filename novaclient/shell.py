@@ -414,6 +414,7 @@ class OpenStackComputeShell:
             self.cs = self._make_auth_client(args)
             api_version = api_versions.discover_version(self.cs, api_version)
             self.cs.api_version = api_version
+            self.cs.follow_next_links = True
             # NOTE: as with novaclient, whose discovery client is not the
             # command's, --timings leaves the version document out.
             self.cs.reset_timings()

@@ -363,5 +363,10 @@ def prepare_query_string(params):
     return '?%s' % parse.urlencode(sorted(params.items(), key=lambda x: x[0]))
 
 
+def query_keys(query):
+    """The parameter names of a URL query string."""
+    return {part.partition('=')[0] for part in query.split('&') if part}
+
+
 def get_url_with_filter(url, filters):
     return url + prepare_query_string(filters)

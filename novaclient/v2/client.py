@@ -41,6 +41,11 @@ class Client:
     :param http_client: a :class:`novaclient.client.SessionClient`
     """
 
+    #: Whether list calls follow the API's next links to the end (the
+    #: ``nova`` program turns it on; python-novaclient's library lists
+    #: return the server's first page, and so does ours by default).
+    follow_next_links = False
+
     def __init__(self, http_client):
         self.client = http_client
 

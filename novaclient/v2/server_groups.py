@@ -24,8 +24,22 @@ class ServerGroupsManager(base.ManagerWithFind):
             params['limit'] = int(limit)
         if offset:
             params['offset'] = int(offset)
-        return self._list('/os-server-groups', 'server_groups',
-                          filters=params)
+        listing = self._list('/os-server-groups', 'server_groups',
+                             filters=params)
+        if limit or not getattr(self.api, 'follow_next_links', False):
+            return listing
+        # NOTE: this API pages by offset and gives no next link: ask for
+        # the following page until one comes back empty or shorter.
+        page_size = len(listing)
+        start = int(offset or 0)
+        page = listing
+        while page and len(page) >= page_size:
+            start += len(page)
+            page = self._list('/os-server-groups', 'server_groups',
+                              filters=dict(params, offset=start))
+            listing.extend(page)
+            listing.append_request_ids(page.request_ids)
+        return listing
 
     def get(self, id):
         return self._get('/os-server-groups/%s' % id, 'server_group')

@@ -76,3 +76,59 @@ def test_library_latest_and_above_the_server_negotiate(env):
         '    nova = client.Client(version, session=sess)\n'
         '    print(nova.api_version, len(nova.flavors.list(limit=1)))\n'))
     assert out == '2.104 1\n2.104 1\n'
+
+
+# -- lists follow next links ---------------------------------------------------------------
+
+PUBLIC_KEY = ('ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIB8rVRw5WRsb3bXjLcUuOBIrkjtRr7R3z9Hh0q5pbUnW '
+              'extras@example\n')
+
+
+def table_rows(text):
+    return [[cell.strip() for cell in line[1:-1].split('|')]
+            for line in text.splitlines() if line.startswith('|')][1:]
+
+
+@pytest.fixture(scope='module')
+def crowd(env, tmp_path_factory):
+    """More servers, key pairs and server groups than ``max_limit``; the first server acted on."""
+    pub = tmp_path_factory.mktemp('keys') / 'id.pub'
+    pub.write_text(PUBLIC_KEY)
+    names = ['crowd-%d' % i for i in range(MAX_LIMIT + 2)]
+    nova(env, 'boot', '--flavor', 'm1.tiny', '--image', 'cirros', '--nic', 'none',
+         '--min-count', str(len(names)), 'crowd')
+    for index in range(MAX_LIMIT + 1):
+        nova(env, 'keypair-add', '--pub-key', str(pub), 'crowd-kp%d' % index)
+        nova(env, 'server-group-create', 'crowd-sg%d' % index, 'affinity')
+    for action in ('stop', 'start', 'reboot'):
+        _wait_settled(env)
+        nova(env, action, 'crowd-1')
+    _wait_settled(env)
+    return names
+
+
+def _wait_settled(env, timeout=60):
+    import time
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        listing = table_rows(nova(env, 'list', '--fields', 'name,status,task_state').stdout)
+        if listing and all(row[2] in ('ACTIVE', 'SHUTOFF') and row[3] in ('-', 'None') for row in listing):
+            return
+        time.sleep(0.2)
+    raise AssertionError('servers did not settle')
+
+
+@pytest.mark.parametrize('command, count', [
+    (['list'], MAX_LIMIT + 2), (['flavor-list'], 5), (['keypair-list'], MAX_LIMIT + 1),
+    (['server-group-list'], MAX_LIMIT + 1), (['instance-action-list', 'crowd-1'], 4)])
+def test_list_commands_are_complete_and_limit_still_stops(env, crowd, command, count):
+    rows = table_rows(nova(env, *command).stdout)
+    assert len(rows) == count, rows
+    if command[0] != 'instance-action-list':
+        assert len(table_rows(nova(env, *command, '--limit', '2').stdout)) == 2
+
+
+def test_a_complete_list_pages_at_the_servers_page_size(env, crowd):
+    debug = nova(env, '--debug', 'list').stderr
+    gets = [line for line in debug.splitlines() if 'REQ: curl' in line and '/servers/detail' in line]
+    assert len(gets) == 2 and 'marker=' in gets[1] and 'limit=' not in gets[1], gets
