@@ -17,6 +17,7 @@ import time
 import novaclient
 from novaclient import api_versions
 from novaclient import exceptions
+from novaclient import output
 from novaclient import utils
 from novaclient.v2 import shell as v2shell
 
@@ -279,6 +280,28 @@ def _add_global_options(parser):
                           'NOVACLIENT_BYPASS_URL'),
         help='Compute endpoint to use instead of the one in the service '
              'catalog. Defaults to env[OS_ENDPOINT_OVERRIDE].')
+    _add_output_options(parser)
+
+
+def _add_output_options(parser, hidden=False):
+    """-f/--format and -c/--column, before the command or after it."""
+    default = argparse.SUPPRESS if hidden else (
+        utils.env(output.ENV_FORMAT) or 'table')
+    parser.add_argument(
+        '-f', '--format', dest='output_format', metavar='<format>',
+        choices=output.FORMATS, default=default,
+        help=argparse.SUPPRESS if hidden else
+        'Output format: table (the default), json, yaml or value. A list '
+        'gives one object per row keyed by the column titles, a '
+        'Property/Value table one object; value prints the values alone, '
+        'tab-separated, a row a line. Also accepted after the command. '
+        'Defaults to env[%s].' % output.ENV_FORMAT)
+    parser.add_argument(
+        '-c', '--column', dest='output_columns', metavar='<column>',
+        action='append', default=argparse.SUPPRESS if hidden else [],
+        help=argparse.SUPPRESS if hidden else
+        'Show only this column (a list\'s title or a property name); '
+        'repeat for several. Also accepted after the command.')
 
 
 def get_base_parser(argv):
@@ -354,6 +377,7 @@ class OpenStackComputeShell:
             formatter_class=OpenStackHelpFormatter)
         subparser.add_argument('-h', '--help', action='help',
                                help=argparse.SUPPRESS)
+        _add_output_options(subparser, hidden=True)
         self.subcommands[name] = subparser
         groups = {}
         for args, kwargs in getattr(callback, 'arguments', []) if \
@@ -431,10 +455,14 @@ class OpenStackComputeShell:
         if args.func in (self.do_help, self.do_bash_completion):
             args.func(args)
             return ExitStatus.SUCCESS
+        output.run(args.output_format, args.output_columns,
+                   lambda: self._run_command(args))
+        return ExitStatus.SUCCESS
+
+    def _run_command(self, args):
         args.func(self.cs, args)
         if args.timings:
             self._dump_timings(self.times + self.cs.get_timings())
-        return ExitStatus.SUCCESS
 
     def _make_auth_client(self, args):
         """A 2.0 client; --timings gets novaclient's 'auth_url' row."""

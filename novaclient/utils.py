@@ -8,6 +8,7 @@ import os
 import re
 
 from novaclient import exceptions
+from novaclient import output
 
 VALID_KEY_REGEX = re.compile(r'[\w\.\- :]+$', re.UNICODE)
 _UUID_RE = re.compile(r'^[0-9a-f]{32}$')
@@ -169,12 +170,20 @@ def _prettytable(fields, rows, sortby_index=None):
     return table.get_string(sortby=fields[sortby_index])
 
 
+def _attr(field):
+    return field if field == 'serverId' else field.lower().replace(' ', '_')
+
+
 def _cell(obj, field):
-    name = field if field == 'serverId' else field.lower().replace(' ', '_')
-    data = getattr(obj, name, '')
+    data = getattr(obj, _attr(field), '')
     if data is None:
         data = '-'
     return str(data).replace('\r', '')
+
+
+def _value(obj, field):
+    data = getattr(obj, _attr(field), '')
+    return data.replace('\r', '') if isinstance(data, str) else data
 
 
 def print_list(objs, fields, formatters=None, sortby_index=None):
@@ -182,12 +191,31 @@ def print_list(objs, fields, formatters=None, sortby_index=None):
 
     A field's attribute is its lower-cased name with spaces as ``_``;
     ``formatters`` maps a field to ``f(obj) -> text``. ``sortby_index``
-    picks the column to sort by (None keeps the given order).
+    picks the column to sort by (None keeps the given order). Under
+    ``-f``/``-c`` (see :mod:`novaclient.output`) the rows go there.
     """
     formatters = formatters or {}
+    fields = list(fields)
     rows = [[formatters[f](obj) if f in formatters else _cell(obj, f)
              for f in fields] for obj in objs]
-    print(_render(list(fields), rows, sortby_index))
+    out = output.active()
+    if out is None:
+        print(_render(fields, rows, sortby_index))
+        return
+    order = list(range(len(rows)))
+    if sortby_index is not None:
+        order.sort(key=lambda i: [rows[i][sortby_index]] + rows[i])
+    rows = [rows[i] for i in order]
+    if not out.machine:
+        keep = out.select(fields)
+        print(_render([fields[i] for i in keep],
+                      [[row[i] for i in keep] for row in rows]))
+        return
+    objs = [objs[i] for i in order]
+    values = [[formatters[f](obj) if f in formatters else _value(obj, f)
+               for f in fields] for obj in objs]
+    texts = [[str(cell).replace('\r', '') for cell in row] for row in rows]
+    out.add_list(fields, values, texts)
 
 
 def _dict_rows(key, value, wrap):
@@ -207,8 +235,24 @@ def _dict_rows(key, value, wrap):
     return [[key, '-' if value is None else value]]
 
 
+def _text(value):
+    # deferred: json costs ~1 ms at start-up; only nested values need it
+    import json
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False)
+    return '-' if value is None else str(value)
+
+
 def print_dict(d, dict_property='Property', dict_value='Value', wrap=0):
-    """Print a two-column table of ``d`` with keys sorted."""
+    """Print a two-column table of ``d`` with keys sorted (or, under
+    ``-f``/``-c``, hand it to :mod:`novaclient.output`)."""
+    out = output.active()
+    if out is not None and out.machine:
+        out.add_dict(dict(d), {key: _text(value) for key, value in d.items()})
+        return
+    if out is not None:
+        keys = sorted(d)
+        d = {keys[i]: d[keys[i]] for i in out.select(keys)}
     rows = [row for key, value in sorted(d.items())
             for row in _dict_rows(key, value, wrap)]
     print(_render([dict_property, dict_value], rows))

@@ -132,3 +132,34 @@ def test_a_complete_list_pages_at_the_servers_page_size(env, crowd):
     debug = nova(env, '--debug', 'list').stderr
     gets = [line for line in debug.splitlines() if 'REQ: curl' in line and '/servers/detail' in line]
     assert len(gets) == 2 and 'marker=' in gets[1] and 'limit=' not in gets[1], gets
+
+
+# -- machine-readable output -------------------------------------------------------------
+
+def _text(value):
+    import json
+    if value is None:
+        return '-'
+    return json.dumps(value) if isinstance(value, (dict, list)) else str(value)
+
+
+@pytest.mark.parametrize('command', [['list'], ['flavor-list'], ['keypair-list'],
+                                     ['server-group-list'], ['service-list']])
+def test_json_lists_match_the_tables(env, crowd, command):
+    import json
+    table = [[c.strip() for c in line[1:-1].split('|')]
+             for line in nova(env, *command).stdout.splitlines() if line.startswith('|')]
+    data = json.loads(nova(env, *command, '-f', 'json').stdout)
+    assert [list(row) for row in data] == [table[0]] * len(data)
+    assert [[_text(v) for v in row.values()] for row in data] == table[1:]
+
+
+def test_show_as_json_yaml_and_value(env, crowd):
+    import json
+    import yaml
+    shown = json.loads(nova(env, '-f', 'json', 'show', 'crowd-2').stdout)
+    assert shown['name'] == 'crowd-2' and shown['status'] == 'ACTIVE'
+    assert yaml.safe_load(nova(env, 'show', 'crowd-2', '-f', 'yaml').stdout) == shown
+    assert nova(env, 'show', 'crowd-2', '-f', 'value', '-c', 'status').stdout == 'ACTIVE\n'
+    env = dict(env, NOVA_OUTPUT_FORMAT='value')
+    assert nova(env, 'flavor-show', '1', '-c', 'name', '-c', 'ram').stdout == 'm1.tiny\n512\n'
