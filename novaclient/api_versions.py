@@ -195,7 +195,9 @@ def check_client_range(api_version):
                                    API_MAX_VERSION.get_string()))
 
 
-def _server_range(client):
+def server_range(client):
+    """``(min, max)`` APIVersions of the server's version document (null
+    versions when it has no microversions or the document was refused)."""
     version = client.versions.get_current()
     if version is None or not getattr(version, 'version', None):
         return APIVersion(), APIVersion()
@@ -210,15 +212,17 @@ def _range_error(prefix, server_low, server_high):
            server_low.get_string(), server_high.get_string()))
 
 
-def discover_version(client, requested_version):
+def discover_version(client, requested_version, known_range=None):
     """Negotiate the version to use against the server's version document.
 
     :param client: a v2 client (its ``versions`` manager is used)
     :param requested_version: the APIVersion the user asked for
+    :param known_range: the server's ``(min, max)`` when already known
+        (the token cache); then no request is made
     :returns: the APIVersion to use
     :raises UnsupportedVersion: when client, request and server disagree
     """
-    server_low, server_high = _server_range(client)
+    server_low, server_high = known_range or server_range(client)
     no_microversions = server_low.is_null() and server_high.is_null()
     if requested_version == APIVersion('2.0'):
         if no_microversions or server_low == APIVersion('2.1'):
@@ -257,7 +261,7 @@ def negotiate(client, requested_version):
     """
     if requested_version.is_latest():
         return discover_version(client, requested_version)
-    server_low, server_high = _server_range(client)
+    server_low, server_high = server_range(client)
     if server_low.is_null() and server_high.is_null():
         return APIVersion('2.0')
     if API_MIN_VERSION > server_high:

@@ -250,8 +250,9 @@ def _add_global_options(parser):
         help='Print debugging output, including HTTP requests.')
     add('--os-cache', action='store_true',
         default=utils.bool_from_string(utils.env('OS_CACHE')),
-        help='Accepted for compatibility; tokens are not cached. '
-             'Defaults to env[OS_CACHE].')
+        help='Keep the token, its catalog and the compute version range '
+             'in a file under ~/.cache/novaclient and reuse them until '
+             'the token nearly expires. Defaults to env[OS_CACHE].')
     add('--timings', default=False, action='store_true',
         help='Print the time taken by each API call.')
     add('--os-region-name', metavar='<region-name>',
@@ -326,6 +327,7 @@ class OpenStackComputeShell:
         self.subcommands = {}
         self.parser = None
         self.cs = None
+        self.cache = None
 
     # -- parser construction ------------------------------------------------
 
@@ -436,7 +438,9 @@ class OpenStackComputeShell:
             _check_credentials(args)
             api_versions.check_client_range(api_version)
             self.cs = self._make_auth_client(args)
-            api_version = api_versions.discover_version(self.cs, api_version)
+            self.cache = _token_cache(args, self.cs)
+            api_version = api_versions.discover_version(
+                self.cs, api_version, self._server_range(args))
             self.cs.api_version = api_version
             self.cs.follow_next_links = True
             # NOTE: as with novaclient, whose discovery client is not the
@@ -455,9 +459,34 @@ class OpenStackComputeShell:
         if args.func in (self.do_help, self.do_bash_completion):
             args.func(args)
             return ExitStatus.SUCCESS
-        output.run(args.output_format, args.output_columns,
-                   lambda: self._run_command(args))
+        try:
+            output.run(args.output_format, args.output_columns,
+                       lambda: self._run_command(args))
+        except exceptions.Unauthorized:
+            if self.cache:
+                self.cache.drop()
+                self.cache = None
+            raise
+        finally:
+            if self.cache:
+                self.cache.save(self.cs.client.session.auth)
         return ExitStatus.SUCCESS
+
+    def _server_range(self, args):
+        """The compute version range: from the token cache or the server."""
+        if not self.cache:
+            return None
+        endpoint = '|'.join(str(value) for value in (
+            args.service_type or DEFAULT_NOVA_SERVICE_TYPE,
+            args.endpoint_type, args.service_name, args.endpoint_override))
+        cached = self.cache.versions(endpoint)
+        if cached:
+            return tuple(api_versions.APIVersion(v) for v in cached)
+        low, high = api_versions.server_range(self.cs)
+        if not (low.is_null() or high.is_null()):
+            self.cache.remember_versions(endpoint, low.get_string(),
+                                         high.get_string())
+        return low, high
 
     def _run_command(self, args):
         args.func(self.cs, args)
@@ -506,6 +535,21 @@ class OpenStackComputeShell:
         else:
             raise exceptions.CommandError(
                 "'%s' is not a valid subcommand" % args.command)
+
+
+def _token_cache(args, cs):
+    """The token cache of this identity (None without --os-cache or for
+    an auth type other than a password); the plugin gets its token."""
+    if not args.os_cache or getattr(args, 'os_token', None) or \
+            args.os_auth_type not in ('password', 'v3password', 'v2password'):
+        return None
+    # deferred: the cache module (hashlib, tempfile) only serves --os-cache
+    from novaclient import cache
+    kwargs = _client_kwargs(args)
+    kwargs['auth_type'] = args.os_auth_type
+    token_cache = cache.TokenCache(kwargs)
+    token_cache.install(cs.client.session.auth)
+    return token_cache
 
 
 def _commands_needing_args(args, rest):

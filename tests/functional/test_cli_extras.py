@@ -163,3 +163,52 @@ def test_show_as_json_yaml_and_value(env, crowd):
     assert nova(env, 'show', 'crowd-2', '-f', 'value', '-c', 'status').stdout == 'ACTIVE\n'
     env = dict(env, NOVA_OUTPUT_FORMAT='value')
     assert nova(env, 'flavor-show', '1', '-c', 'name', '-c', 'ram').stdout == 'm1.tiny\n512\n'
+
+
+# -- the token cache ------------------------------------------------------------------------
+
+def _requests(debug):
+    """HTTP requests a --debug run made (keystoneauth logs the token POST apart)."""
+    return [line for line in debug.splitlines()
+            if ' REQ: curl ' in line or 'Making authentication request' in line]
+
+
+def _cached_token(path):
+    import json
+    return json.loads(json.load(open(path))['auth_state'])['auth_token']
+
+
+def test_token_cache(env, tmp_path):
+    import requests
+    env = dict(env, XDG_CACHE_HOME=str(tmp_path / 'cache'))
+    first = nova(dict(env, OS_CACHE='1'), '--debug', 'list').stderr
+    assert len(_requests(first)) == 3   # token, version document, servers
+    folder = tmp_path / 'cache' / 'novaclient'
+    files = list(folder.iterdir())
+    assert len(files) == 1 and oct(files[0].stat().st_mode & 0o777) == '0o600'
+    assert oct(folder.stat().st_mode & 0o777) == '0o700'
+    token = _cached_token(files[0])
+    second = nova(env, '--os-cache', '--debug', 'list')
+    assert [line.split(' REQ: curl -g -i -X ')[1].split()[:2] for line in _requests(second.stderr)] \
+        == [['GET', second.stderr.split('X GET ')[1].split()[0]]]
+    assert '/servers/detail' in _requests(second.stderr)[0]
+    assert token not in first + second.stderr
+    # Without the option the cache is neither read nor written.
+    assert len(_requests(nova(env, '--debug', 'list').stderr)) == 3
+    # A revoked token: one 401, one new token, then the command; the file holds the new token.
+    assert requests.delete(env['OS_AUTH_URL'] + '/auth/tokens', timeout=30, headers={
+        'X-Auth-Token': token, 'X-Subject-Token': token}).status_code == 204
+    third = nova(dict(env, OS_CACHE='1'), '--debug', 'list').stderr
+    assert 'RESP: [401]' in third and len(_requests(third)) == 2
+    assert _cached_token(files[0]) != token
+    assert len(_requests(nova(dict(env, OS_CACHE='1'), '--debug', 'list').stderr)) == 1
+
+
+def test_token_cache_is_per_identity(srv, env, tmp_path):
+    env = dict(env, XDG_CACHE_HOME=str(tmp_path / 'cache'), OS_CACHE='1')
+    demo = dict(env, **srv.demo_openrc)
+    nova(env, 'flavor-list')
+    nova(demo, 'flavor-list')
+    files = list((tmp_path / 'cache' / 'novaclient').iterdir())
+    assert len(files) == 2 and _cached_token(files[0]) != _cached_token(files[1])
+    assert len(_requests(nova(demo, '--debug', 'keypair-list').stderr)) == 1
