@@ -284,25 +284,31 @@ def _add_global_options(parser):
     _add_output_options(parser)
 
 
+OUTPUT_HELP = (
+    'Output: -f/--format <format> picks table (the default), json, yaml or '
+    'value, and -c/--column <column> (repeatable) keeps only the named '
+    'columns, in any format. Both go before the command or after it '
+    '("nova list -f json", "nova show ins2 -f value -c status"). A list '
+    'becomes one object per row keyed by the column titles, a '
+    'Property/Value table one object; value prints the values alone, '
+    'tab-separated, a row a line. The default format comes from '
+    'env[%s].' % output.ENV_FORMAT)
+
+
 def _add_output_options(parser, hidden=False):
-    """-f/--format and -c/--column, before the command or after it."""
-    default = argparse.SUPPRESS if hidden else (
-        utils.env(output.ENV_FORMAT) or 'table')
+    """-f/--format and -c/--column, before the command or after it.
+
+    NOTE: they stay out of every usage line and option list, which must
+    read as python-novaclient's; ``nova help`` describes them instead.
+    """
     parser.add_argument(
-        '-f', '--format', dest='output_format', metavar='<format>',
-        choices=output.FORMATS, default=default,
-        help=argparse.SUPPRESS if hidden else
-        'Output format: table (the default), json, yaml or value. A list '
-        'gives one object per row keyed by the column titles, a '
-        'Property/Value table one object; value prints the values alone, '
-        'tab-separated, a row a line. Also accepted after the command. '
-        'Defaults to env[%s].' % output.ENV_FORMAT)
+        '-f', '--format', dest='output_format', choices=output.FORMATS,
+        default=argparse.SUPPRESS if hidden else (
+            utils.env(output.ENV_FORMAT) or 'table'),
+        help=argparse.SUPPRESS)
     parser.add_argument(
-        '-c', '--column', dest='output_columns', metavar='<column>',
-        action='append', default=argparse.SUPPRESS if hidden else [],
-        help=argparse.SUPPRESS if hidden else
-        'Show only this column (a list\'s title or a property name); '
-        'repeat for several. Also accepted after the command.')
+        '-c', '--column', dest='output_columns', action='append',
+        default=argparse.SUPPRESS if hidden else [], help=argparse.SUPPRESS)
 
 
 def get_base_parser(argv):
@@ -310,7 +316,8 @@ def get_base_parser(argv):
     parser = NovaClientArgumentParser(
         prog='nova',
         description='Command-line interface to the OpenStack Nova API.',
-        epilog='See "nova help COMMAND" for help on a specific command.',
+        epilog=OUTPUT_HELP + '\n\nSee "nova help COMMAND" for help on a '
+        'specific command.',
         add_help=False, formatter_class=OpenStackHelpFormatter)
     _add_global_options(parser)
     _add_session_options(parser)
