@@ -315,9 +315,9 @@ def get_base_parser(argv):
     """The parser of the global options (no subcommands yet)."""
     parser = NovaClientArgumentParser(
         prog='nova',
-        description='Command-line interface to the OpenStack Nova API.',
-        epilog=OUTPUT_HELP + '\n\nSee "nova help COMMAND" for help on a '
-        'specific command.',
+        description='Command-line interface to the OpenStack Nova API. '
+        + OUTPUT_HELP,
+        epilog='See "nova help COMMAND" for help on a specific command.',
         add_help=False, formatter_class=OpenStackHelpFormatter)
     _add_global_options(parser)
     _add_session_options(parser)
