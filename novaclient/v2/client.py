@@ -4,6 +4,7 @@ import importlib
 
 # attribute -> (module under novaclient.v2, Manager class)
 MANAGERS = {
+    'agents': ('agents', 'AgentsManager'),
     'aggregates': ('aggregates', 'AggregateManager'),
     'assisted_volume_snapshots': ('assisted_volume_snapshots',
                                   'AssistedSnapshotManager'),

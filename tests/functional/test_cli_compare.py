@@ -207,6 +207,12 @@ SCRIPT = [
     'aggregate-delete {c}-ag2',
     'aggregate-show {c}-ag2',
     'instance-usage-audit-log',
+    # Guest agent builds: Nova answers 410, the commands warn first.
+    'agent-list',
+    'agent-list --hypervisor xen',
+    'agent-create linux x86_64 1.0 http://example.com/a.tgz 0123abcd xen',
+    'agent-modify 1 2.0 http://example.com/b.tgz 4567ef01',
+    'agent-delete 1',
     'usage-list --start 2020-01-01 --end 2020-01-02',
     'usage --tenant {demo} --start 2020-01-01 --end 2020-01-02',
     # Errors.

@@ -8,6 +8,7 @@ declares the arguments.
 import importlib
 
 MODULES = (
+    'agents',
     'aggregates',
     'availability_zones',
     'behaviours',
