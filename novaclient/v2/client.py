@@ -28,6 +28,7 @@ MANAGERS = {
                                'ServerExternalEventManager'),
     'server_groups': ('server_groups', 'ServerGroupsManager'),
     'server_migrations': ('server_migrations', 'ServerMigrationsManager'),
+    'server_shares': ('server_shares', 'ServerSharesManager'),
     'servers': ('servers', 'ServerManager'),
     'services': ('services', 'ServiceManager'),
     'usage': ('usage', 'UsageManager'),

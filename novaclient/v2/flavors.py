@@ -64,7 +64,8 @@ class FlavorManager(base.ManagerWithFind):
     list_supports = frozenset(['detailed', 'is_public'])
 
     def list(self, detailed=True, is_public=True, marker=None, min_disk=None,
-             min_ram=None, limit=None, sort_key=None, sort_dir=None):
+             min_ram=None, limit=None, sort_key=None, sort_dir=None,
+             name=None):
         """Flavors, optionally filtered, sorted and paged server-side.
 
         :param is_public: True (default) lists public flavors plus those
@@ -86,6 +87,10 @@ class FlavorManager(base.ManagerWithFind):
             params['sort_dir'] = str(sort_dir)
         if not is_public:
             params['is_public'] = is_public
+        if name:
+            if self.api_version < api_versions.APIVersion('2.102'):
+                raise exceptions.UnsupportedAttribute('name', '2.102')
+            params['name'] = str(name)
         path = '/flavors/detail' if detailed else '/flavors'
         return self._list(path, 'flavors', filters=params)
 

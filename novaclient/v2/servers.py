@@ -289,15 +289,27 @@ class ServerManager(base.ManagerWithFind):
     def update(self, server, name=None, description=None):  # noqa: F811
         return self._update_server(server, name, description)
 
-    @api_versions.wraps('2.90')
+    @api_versions.wraps('2.90', '2.103')
     def update(self, server, name=None, description=None,  # noqa: F811
                hostname=None):
         return self._update_server(server, name, description, hostname)
 
-    def _update_server(self, server, name, description, hostname=None):
-        if name is None and description is None and hostname is None:
+    @api_versions.wraps('2.104')
+    def update(self, server, name=None, description=None,  # noqa: F811
+               hostname=None, pinned_availability_zone=_UNSET):
+        """``pinned_availability_zone``: a zone, or None to unpin."""
+        extra = {}
+        if pinned_availability_zone is not _UNSET:
+            extra['pinned_availability_zone'] = pinned_availability_zone
+        return self._update_server(server, name, description, hostname,
+                                   extra)
+
+    def _update_server(self, server, name, description, hostname=None,
+                       extra=None):
+        if name is None and description is None and hostname is None \
+                and not extra:
             return None
-        body = {}
+        body = dict(extra or {})
         if name:
             body['name'] = name
         if description == '':

@@ -212,3 +212,36 @@ def test_token_cache_is_per_identity(srv, env, tmp_path):
     files = list((tmp_path / 'cache' / 'novaclient').iterdir())
     assert len(files) == 2 and _cached_token(files[0]) != _cached_token(files[1])
     assert len(_requests(nova(demo, '--debug', 'keypair-list').stderr)) == 1
+
+
+# -- microversions 2.97-2.104 --------------------------------------------------------------
+
+def test_new_microversions_in_the_cli(env, crowd):
+    import json
+    shown = json.loads(nova(env, 'show', 'crowd-3', '-f', 'json').stdout)
+    assert shown['image:properties'] == {} or isinstance(shown['image:properties'], dict)
+    assert shown['scheduler_hints'] == {}
+    old = json.loads(nova(env, '--os-compute-api-version', '2.96', 'show', 'crowd-3',
+                          '-f', 'json').stdout)
+    assert 'image:properties' not in old and 'scheduler_hints' not in old
+    named = json.loads(nova(env, 'flavor-list', '--name', 'm1.small', '-f', 'json').stdout)
+    assert [f['Name'] for f in named] == ['m1.small']
+    nova(env, 'update', 'crowd-3', '--pinned-availability-zone', 'nova')
+    assert json.loads(nova(env, 'show', 'crowd-3', '-f', 'json').stdout)[
+        'pinned_availability_zone'] == 'nova'
+    nova(env, 'update', 'crowd-3', '--no-pinned-availability-zone')
+    assert json.loads(nova(env, 'show', 'crowd-3', '-f', 'json').stdout)[
+        'pinned_availability_zone'] is None
+    # Without a share service the server answers; the command reports it and fails.
+    assert nova(env, 'server-share-list', 'crowd-3', code=1).stderr.startswith('ERROR (')
+
+
+def test_the_cli_sends_no_unknown_query_parameter_at_2_102(env, crowd):
+    for command in (['list', '--all-tenants'], ['list', '--minimal'], ['flavor-list', '--all'],
+                    ['keypair-list'], ['hypervisor-list'], ['migration-list'],
+                    ['server-group-list', '--all-projects'], ['instance-action-list', 'crowd-1'],
+                    ['availability-zone-list'], ['limits'], ['quota-show'], ['service-list'],
+                    ['aggregate-list'], ['usage-list'], ['server-tag-list', 'crowd-1'],
+                    ['interface-list', 'crowd-1'], ['volume-attachments', 'crowd-1'],
+                    ['server-migration-list', 'crowd-1'], ['show', 'crowd-1']):
+        nova(env, *command)

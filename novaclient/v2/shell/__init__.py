@@ -23,6 +23,7 @@ MODULES = (
     'server_actions',
     'server_groups',
     'server_resources',
+    'server_shares',
     'servers',
     'services',
     'usage',

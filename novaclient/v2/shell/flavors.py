@@ -58,16 +58,23 @@ def print_flavor(flavor):
            help='Attribute to sort by.')
 @utils.arg('--sort-dir', dest='sort_dir', metavar='<sort-dir>', default=None,
            help='Sort direction: asc or desc.')
+@utils.arg('--name', dest='name', metavar='<name>', default=None,
+           start_version='2.102',
+           help='Only the flavors with exactly this name.')
 def do_flavor_list(cs, args):
     """List the flavors (server sizes) available."""
+    kwargs = {}
+    if getattr(args, 'name', None):
+        kwargs['name'] = args.name
     if args.all:
         flavors = cs.flavors.list(is_public=None, min_disk=args.min_disk,
                                   min_ram=args.min_ram, sort_key=args.sort_key,
-                                  sort_dir=args.sort_dir)
+                                  sort_dir=args.sort_dir, **kwargs)
     else:
         flavors = cs.flavors.list(marker=args.marker, min_disk=args.min_disk,
                                   min_ram=args.min_ram, sort_key=args.sort_key,
-                                  sort_dir=args.sort_dir, limit=args.limit)
+                                  sort_dir=args.sort_dir, limit=args.limit,
+                                  **kwargs)
     print_flavor_list(cs, flavors, args.extra_specs)
 
 

@@ -108,11 +108,25 @@ def do_rescue(cs, args):
 @utils.arg('--availability-zone', metavar='<availability-zone>',
            default=None, dest='availability_zone', start_version='2.77',
            help='Availability zone to unshelve into.')
+@utils.arg('--no-availability-zone', action='store_true', default=False,
+           dest='no_availability_zone', start_version='2.91',
+           help='Unpin the server from its availability zone: it may come '
+                'back in any zone.')
+@utils.arg('--host', metavar='<host>', default=None, dest='host',
+           start_version='2.91',
+           help='Host to unshelve onto (admin only by default).')
 def do_unshelve(cs, args):
     """Bring a shelved server back."""
     kwargs = {}
-    if getattr(args, 'availability_zone', None) is not None:
+    if getattr(args, 'no_availability_zone', False):
+        if args.availability_zone:
+            raise exceptions.CommandError(
+                'Give either --availability-zone or --no-availability-zone.')
+        kwargs['availability_zone'] = None
+    elif getattr(args, 'availability_zone', None) is not None:
         kwargs['availability_zone'] = args.availability_zone
+    if getattr(args, 'host', None):
+        kwargs['host'] = args.host
     common.find_server(cs, args.server).unshelve(**kwargs)
 
 

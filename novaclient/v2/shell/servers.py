@@ -68,6 +68,9 @@ def print_server(cs, args, server=None, wrap=0):
         image_id = image.get('id', '')
         info['image'] = image_id if minimal else _lookup_name(
             common.find_image, cs, image_id, 'Image not found')
+        if 'properties' in image:
+            # 2.98: the image's properties travel with the server.
+            info['image:properties'] = image['properties']
     else:
         info['image'] = 'Attempt to boot from volume - no image supplied'
     for key in ('links', 'addresses', 'OS-EXT-SRV-ATTR:user_data'):
@@ -378,9 +381,21 @@ def do_show(cs, args):
 @utils.arg('--hostname', start_version='2.90',
            help='New hostname in the metadata service (the guest must pick '
                 'it up itself).')
+@utils.arg('--pinned-availability-zone', metavar='<availability-zone>',
+           dest='pinned_availability_zone', default=None,
+           group='pinned_availability_zone', start_version='2.104',
+           help='Pin the server to this availability zone.')
+@utils.arg('--no-pinned-availability-zone', action='store_const',
+           const=False, dest='pinned_availability_zone',
+           group='pinned_availability_zone', start_version='2.104',
+           help='Unpin the server: later moves may pick any zone.')
 def do_update(cs, args):
-    """Rename a server or change its description or hostname."""
+    """Rename a server or change its description, hostname or pinned
+    availability zone."""
     kwargs = {}
+    pinned = getattr(args, 'pinned_availability_zone', None)
+    if pinned is not None:
+        kwargs['pinned_availability_zone'] = pinned or None
     if args.name:
         kwargs['name'] = args.name
     if getattr(args, 'description', None) is not None:
