@@ -257,13 +257,10 @@ def _image_saving(sess, instance, data):
         image_api.set_status(sess, data['image_id'], 'saving')
 
 
-def _image_size(instance):
-    return max(instance.root_gb, 1) * 1024 * 1024 * 16
-
-
 def _snapshotted(sess, instance, data):
+    """The snapshot's image gets its (generated) disk bytes and becomes active."""
     if data.get('image_id'):
-        image_api.set_status(sess, data['image_id'], 'active', size=_image_size(instance))
+        image_api.store_generated(sess, data['image_id'], instance.uuid, image_api.SNAPSHOT_BYTES)
 
 
 def _backed_up(sess, instance, data):

@@ -28,7 +28,7 @@ def create_image(ctx, server_id, name, metadata=None):
         guard.check(ctx, instance, 'createImage')
         image = snapshot_image(sess, ctx, instance, name, 'snapshot', metadata)
         if hosts.is_volume_backed(instance):
-            image_api.set_status(sess, image.id, 'active', size=0)
+            image_api.store_generated(sess, image.id, instance.uuid, 0)
             actions.record(sess, ctx, instance.uuid, actions.CREATE_IMAGE, finished=True)
             return image
         guards.start_operation(sess, ctx, instance, 'createImage', guard, 'snapshot',

@@ -22,6 +22,12 @@ RULES = {
     'modify_image': OWNER,
     'delete_image': OWNER,
     'publicize_image': ADMIN,
+    'upload_image': OWNER,
+    'download_image': OWNER_OR_PUBLIC,
+    'deactivate': ADMIN,
+    'reactivate': ADMIN,
+    'copy_image': ADMIN,
+    'get_task': ANYONE,
 }
 """Every image policy rule -> its default check."""
 

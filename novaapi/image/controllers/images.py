@@ -2,6 +2,7 @@
 
 from novaapi import exception
 from novaapi.image import api
+from novaapi.image import data
 from novaapi.image import images
 from novaapi.image import views
 from novaapi.web import errors as web_errors
@@ -22,7 +23,7 @@ def bad_request(message):
     return web_errors.ApiError(400, message)
 
 
-def _error(err, image_id=None):
+def domain_error(err, image_id=None):
     """The Glance answer to a domain error: its status and message (Glance's words for 404)."""
     if isinstance(err, exception.ImageNotFound):
         return web_errors.ApiError(404, 'No image found with ID %s' % image_id)
@@ -83,7 +84,7 @@ def index(call):
         raise bad_request('Invalid marker. Image %s could not be found.'
                           % params.get('marker')) from None
     except exception.NovaException as err:
-        raise _error(err) from None
+        raise domain_error(err) from None
     return responses.json_response(views.index(rows, list(params.items()), limit))
 
 
@@ -91,7 +92,7 @@ def show(call, image_id):
     try:
         image = images.get(call.ctx, image_id)
     except exception.NovaException as err:
-        raise _error(err, image_id) from None
+        raise domain_error(err, image_id) from None
     return responses.json_response(views.image(image))
 
 
@@ -101,9 +102,10 @@ def create(call):
     try:
         image = images.create(call.ctx, body)
     except exception.NovaException as err:
-        raise _error(err) from None
-    return responses.json_response(views.image(image), status=201,
-                              headers={'Location': '/v2/images/%s' % image.id})
+        raise domain_error(err) from None
+    return responses.json_response(views.image(image), status=201, headers={
+        'Location': '/v2/images/%s' % image.id,
+        'OpenStack-image-import-methods': ','.join(data.IMPORT_METHODS)})
 
 
 def _patch_ops(call):
@@ -138,7 +140,7 @@ def update(call, image_id):
     try:
         image = images.update(call.ctx, image_id, lambda: _patch(call))
     except exception.NovaException as err:
-        raise _error(err, image_id) from None
+        raise domain_error(err, image_id) from None
     return responses.json_response(views.image(image))
 
 
@@ -147,5 +149,5 @@ def delete(call, image_id):
     try:
         images.delete(call.ctx, image_id)
     except exception.NovaException as err:
-        raise _error(err, image_id) from None
+        raise domain_error(err, image_id) from None
     return responses.no_content()

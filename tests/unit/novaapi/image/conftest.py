@@ -21,6 +21,7 @@ ENDPOINTS = {'identity': 'http://127.0.0.1:5000/v3', 'compute': 'http://127.0.0.
 @pytest.fixture
 def ids(tmp_path):
     """Bootstrapped identity plus the image and network seeds; returns bootstrap's ids."""
+    conf.CONF.set('DEFAULT', 'data_dir', str(tmp_path))
     conf.CONF.set('database', 'connection', 'sqlite:///%s' % (tmp_path / 'nova.sqlite'))
     conf.CONF.set('identity', 'password_hash_rounds', 16)
     engine.reset()
@@ -56,11 +57,14 @@ class Client:
         self.app = app
 
     def request(self, method, path, body=None, token=None, content_type='application/json',
-                headers=None):
+                headers=None, raw=None):
         req = webob.Request.blank(path, method=method, headers=headers or {})
         if token:
             req.headers['X-Auth-Token'] = token
-        if body is not None:
+        if raw is not None:
+            req.body = raw
+            req.content_type = content_type
+        elif body is not None:
             req.body = json.dumps(body).encode('utf-8')
             req.content_type = content_type
         resp = req.get_response(self.app)

@@ -50,7 +50,7 @@ def test_cirros_is_listed_for_admin_and_demo(client, request, who):
     assert image['name'] == 'cirros'
     assert (image['status'], image['visibility'], image['disk_format'], image['container_format'],
             image['size'], image['min_disk'], image['min_ram']) == (
-        'active', 'public', 'qcow2', 'bare', 21430272, 0, 0)
+        'active', 'public', 'qcow2', 'bare', api.CIRROS_BYTES, 0, 0)
 
 
 def test_show_has_glance_keys(client, demo_token):
