@@ -200,7 +200,8 @@ def extras(sess, instances, addresses=True):
     """
     uuids = [inst.uuid for inst in instances]
     result = {u: {'metadata': {}, 'tags': [], 'fault': None, 'volumes': [], 'server_groups': [],
-                  'image_properties': {}, 'addresses': {}, 'host_status': None} for u in uuids}
+                  'image_properties': {}, 'addresses': {}, 'host_status': None,
+                  'security_groups': []} for u in uuids}
     if not uuids:
         return result
     page = {'uuids': uuids}
@@ -217,10 +218,11 @@ def extras(sess, instances, addresses=True):
     _group_extras(sess, uuids, result)
     _host_extras(sess, instances, result)
     if addresses:
-        found = network_api.addresses_for_devices(
-            sess, [inst.uuid for inst in instances if inst.vm_state != states.BUILDING])
-        for uuid, value in found.items():
+        built = [inst.uuid for inst in instances if inst.vm_state != states.BUILDING]
+        for uuid, value in network_api.addresses_for_devices(sess, built).items():
             result[uuid]['addresses'] = value
+        for uuid, names in network_api.security_group_names_for_devices(sess, built).items():
+            result[uuid]['security_groups'] = names
     return result
 
 

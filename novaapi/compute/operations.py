@@ -188,17 +188,20 @@ def allocate_networks(sess, instance):
     if requested == 'none':
         return
     ctx = owner_context(instance)
+    groups = instance.security_groups
     if requested in (None, 'auto'):
         found = network_api.default_networks(sess, ctx)
         if found:
-            network_api.allocate_port(sess, ctx, found[0].id, instance.uuid)
+            network_api.allocate_port(sess, ctx, found[0].id, instance.uuid,
+                                      security_groups=groups)
         return
     for item in requested:
         if item.get('port'):
             network_api.bind_port(sess, ctx, item['port'], instance.uuid, tag=item.get('tag'))
         else:
             network_api.allocate_port(sess, ctx, item['uuid'], instance.uuid,
-                                      fixed_ip=item.get('fixed_ip'), tag=item.get('tag'))
+                                      fixed_ip=item.get('fixed_ip'), tag=item.get('tag'),
+                                      security_groups=groups)
 
 
 def _networking(sess, instance, data):

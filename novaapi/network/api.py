@@ -8,6 +8,7 @@ about many servers take the whole page at once.
 
 from novaapi import exception
 from novaapi.identity import api as identity
+from novaapi.network import converters
 from novaapi.network import ipam
 from novaapi.network import networks
 from novaapi.network import ports
@@ -53,8 +54,12 @@ def get_port(sess, ctx, port_id):
     return ports.find(sess, ctx, port_id)
 
 
-def allocate_port(sess, ctx, network_id, device_id, fixed_ip=None, tag=None):
+def allocate_port(sess, ctx, network_id, device_id, fixed_ip=None, tag=None,
+                  security_groups=None):
     """Create the port of a server interface on ``network_id`` (Nova's own port).
+
+    :param security_groups: names or ids of the caller's groups the port joins
+        (None: the project's ``default`` one)
 
     :returns: the :class:`~novaapi.network.models.Port`
     :raises exception.NetworkNotFound: the network is unknown or not visible
@@ -64,8 +69,11 @@ def allocate_port(sess, ctx, network_id, device_id, fixed_ip=None, tag=None):
     """
     network = networks.find(sess, ctx, network_id)
     requested = [{'ip_address': str(fixed_ip)}] if fixed_ip else []
+    group_ids = None
+    if security_groups:
+        group_ids = [find_security_group(sess, ctx, name).id for name in security_groups]
     try:
-        return ports.insert_for_device(sess, ctx, network, device_id, requested, tag)
+        return ports.insert_for_device(sess, ctx, network, device_id, requested, tag, group_ids)
     except (ipam.InvalidIpForNetwork, ValueError):
         raise exception.InvalidInput(reason='Fixed IP %s is not a valid ip address for '
                                             'network %s.' % (fixed_ip, network_id)) from None
@@ -74,6 +82,8 @@ def allocate_port(sess, ctx, network_id, device_id, fixed_ip=None, tag=None):
             message='Fixed IP %s is already in use.' % fixed_ip) from None
     except ipam.IpAddressGenerationFailure:
         raise exception.NoMoreFixedIps(net=network_id) from None
+    except converters.OverQuota:
+        raise exception.Forbidden('Maximum number of ports exceeded') from None
 
 
 def bind_port(sess, ctx, port_id, device_id, tag=None):
@@ -134,6 +144,83 @@ def list_security_groups(sess, ctx, filters=None):
 def security_groups(sess, ctx, filters=None):
     """The groups ``ctx`` sees as Neutron's API shows them, rules included (for other services)."""
     return [views.security_group(row) for row in groups.find_all(sess, ctx, filters)]
+
+
+def find_security_group(sess, ctx, name_or_id):
+    """The caller's project's group with the id or (else) the name ``name_or_id``.
+
+    :raises exception.SecurityGroupNotFound: none, as Nova says it
+    :raises exception.NoUniqueMatch: several groups have that name
+    """
+    owned = groups.find_all(sess, ctx, {'project_id': [ctx.project_id]})
+    found = [g for g in owned if g.id == name_or_id] or [g for g in owned if g.name == name_or_id]
+    if not found:
+        raise exception.NotFound('Security group %s is not found for project %s'
+                                 % (name_or_id, ctx.project_id))
+    if len(found) > 1:
+        raise exception.Conflict('Multiple security groups found matching \'%s\'. Use an ID '
+                                 'to be more specific.' % name_or_id)
+    return found[0]
+
+
+def security_group_names_for_devices(sess, device_ids):
+    """``{device_id: [names]}``: the groups of each server's ports (one query for the page).
+
+    A server's groups are its ports' groups: a server without ports has none.
+    """
+    return groups.names_for_devices(sess, device_ids)
+
+
+def security_group_ids_for_device(sess, device_id):
+    """The ids of the groups of a server's ports, in port order, once each."""
+    found = []
+    for port in ports.of_device(sess, device_id):
+        found.extend(g for g in port.security_group_ids if g not in found)
+    return found
+
+
+def add_device_security_group(sess, ctx, device_id, name_or_id):
+    """Put every port of a server with port security in the group ``name_or_id``.
+
+    :raises exception.NotFound: no such group in the caller's project
+    :raises exception.Invalid: the server has no port or is in the group already
+    """
+    group = find_security_group(sess, ctx, name_or_id)
+    found = ports.of_device(sess, device_id)
+    if not found:
+        raise exception.NotFound('instance_id %s could not be found as device id on any ports'
+                                 % device_id)
+    for port in found:
+        if port.port_security_enabled is False or not port.fixed_ips:
+            raise exception.Invalid('Network requires port_security_enabled and subnet '
+                                    'associated in order to apply security groups.')
+        if group.id in port.security_group_ids:
+            raise exception.Invalid('Security group %s is already associated with the '
+                                    'instance %s' % (name_or_id, device_id))
+        current = groups.resolve_for_port(sess, ctx, port.project_id,
+                                          port.security_group_ids + [group.id])
+        ports.set_groups(sess, port, current)
+        port.revision_number += 1
+    return group
+
+
+def remove_device_security_group(sess, ctx, device_id, name_or_id):
+    """Take the group ``name_or_id`` off every port of a server.
+
+    :raises exception.NotFound: no such group in the caller's project
+    :raises exception.Invalid: no port of the server is in the group
+    """
+    group = find_security_group(sess, ctx, name_or_id)
+    holding = [p for p in ports.of_device(sess, device_id) if group.id in p.security_group_ids]
+    if not holding:
+        raise exception.Invalid('Security group %s not associated with the instance %s'
+                                % (name_or_id, device_id))
+    for port in holding:
+        remaining = [g for g in port.security_group_ids if g != group.id]
+        ports.set_groups(sess, port, groups.resolve_for_port(sess, ctx, port.project_id,
+                                                             remaining))
+        port.revision_number += 1
+    return group
 
 
 # --- seed -------------------------------------------------------------------------------

@@ -84,7 +84,7 @@ def insert(sess, ctx, values):
 
 def _loaded(network):
     """``network`` with its subnets read, for views rendered after the session closes."""
-    network.subnets  # noqa: B018 - loads the relationship
+    network.subnets, network.tag_rows  # noqa: B018 - loads the relationships
     return network
 
 

@@ -12,15 +12,40 @@ from novaapi import exception
 ADMIN = 'admin'
 ANYONE = 'any'
 OWNER = 'admin_or_owner'
+MEMBER = 'admin_or_project_member'
 OWNER_OR_SHARED = 'admin_or_owner_or_shared'
 
 RULES = {
     # networks (and their subnets, which the get_network filter shows with them)
-    'get_network': OWNER_OR_SHARED, 'create_network': OWNER, 'create_network:shared': ADMIN,
+    'get_network': OWNER_OR_SHARED, 'create_network': MEMBER, 'create_network:shared': ADMIN,
+    'create_network:router:external': ADMIN, 'create_network:is_default': ADMIN,
+    'update_network': MEMBER, 'update_network:shared': ADMIN,
+    'update_network:router:external': ADMIN, 'update_network:is_default': ADMIN,
+    'delete_network': MEMBER,
+    # subnets: the network's project decides
+    'create_subnet': MEMBER, 'update_subnet': MEMBER, 'delete_subnet': MEMBER,
     # ports
-    'get_port': OWNER, 'create_port': OWNER, 'update_port': OWNER, 'delete_port': OWNER,
-    # security groups
-    'get_security_group': OWNER,
+    'get_port': OWNER, 'create_port': MEMBER, 'update_port': MEMBER, 'delete_port': MEMBER,
+    'create_port:binding:host_id': ADMIN, 'update_port:binding:host_id': ADMIN,
+    # security groups and their rules
+    'get_security_group': OWNER, 'create_security_group': MEMBER,
+    'update_security_group': MEMBER, 'delete_security_group': MEMBER,
+    'get_security_group_rule': OWNER, 'create_security_group_rule': MEMBER,
+    'delete_security_group_rule': MEMBER,
+    # routers
+    'get_router': OWNER, 'create_router': MEMBER, 'update_router': MEMBER, 'delete_router': MEMBER,
+    'add_router_interface': MEMBER, 'remove_router_interface': MEMBER,
+    'create_router:external_gateway_info:enable_snat': ADMIN,
+    'create_router:external_gateway_info:external_fixed_ips': ADMIN,
+    'update_router:external_gateway_info:enable_snat': ADMIN,
+    'update_router:external_gateway_info:external_fixed_ips': ADMIN,
+    # floating IPs
+    'get_floatingip': OWNER, 'create_floatingip': MEMBER, 'update_floatingip': MEMBER,
+    'delete_floatingip': MEMBER, 'create_floatingip:floating_ip_address': ADMIN,
+    # quotas (reading another project's, setting any)
+    'get_quota': ADMIN, 'update_quota': ADMIN, 'delete_quota': ADMIN,
+    # auto-allocated topology
+    'get_auto_allocated_topology': OWNER, 'delete_auto_allocated_topology': MEMBER,
 }
 """Every network policy rule -> its default check."""
 
@@ -39,6 +64,8 @@ def _check(kind, ctx, target):
     owned = target.get('project_id') == ctx.project_id
     if kind == OWNER:
         return owned
+    if kind == MEMBER:
+        return owned and any(role in ctx.roles for role in ('member', 'manager'))
     return owned or bool(target.get('shared') or target.get('external'))
 
 

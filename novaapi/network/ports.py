@@ -10,6 +10,7 @@ servers (binding, detaching, addresses) that the public interface offers.
 import collections
 import ipaddress
 import random
+import re
 import uuid
 
 import sqlalchemy as sa
@@ -22,11 +23,27 @@ from novaapi.network import ipam
 from novaapi.network import models
 from novaapi.network import networks
 from novaapi.network import policy
+from novaapi.network import quotas
 from novaapi.network import security_groups
+from novaapi.network import tags as tag_rows
 
 DEVICE_OWNER = 'compute:nova'
 MAC_PREFIX = 'fa:16:3e'
 MAC_ATTEMPTS = 16
+
+
+class PortSecurityAndIPRequiredForSecurityGroups(exception.Invalid):
+    msg_fmt = ('Port security must be enabled and port must have an IP address in order to use '
+               'security groups.')
+
+
+class PortSecurityPortHasSecurityGroup(exception.Conflict):
+    msg_fmt = ('Port has security group associated. Cannot disable port security or IP address '
+               'until security group is removed')
+
+
+class AddressPairAndPortSecurityRequired(exception.Conflict):
+    msg_fmt = 'Port Security must be enabled in order to have allowed address pairs on a port.'
 
 
 class MacAddressInUse(exception.Conflict):
@@ -71,18 +88,33 @@ def random_mac():
                                   random.randrange(256))
 
 
-def insert(sess, ctx, network, values, fixed_ips=()):
+def insert(sess, ctx, network, values, fixed_ips=(), group_ids=None):
     """Create a port on ``network`` with a fresh unique MAC and its fixed IPs.
 
     :param values: column values (name, device_id, device_owner, project_id, ...)
+    :param group_ids: the port's security groups (None: the project's ``default`` one,
+        unless port security is off)
     :raises MacAddressInUse: the ``mac_address`` asked for is taken
     :raises exception.NovaException: the allocation errors of :func:`ipam.allocate_fixed_ips`
     """
     claims.begin_writing(sess)
     values = dict(values)
     values.setdefault('project_id', ctx.project_id)
-    # NOTE: the group first: a worker waiting on a contested address then holds no other lock.
-    group = security_groups.ensure_default(sess, values['project_id'])
+    # NOTE: the groups first: a worker waiting on a contested address then holds no other lock.
+    default = security_groups.ensure_default(sess, values['project_id'])
+    quotas.lock(sess, default.id)
+    secured = values.get('port_security_enabled')
+    if secured is None:
+        secured = network.port_security_enabled is not False
+        values['port_security_enabled'] = secured
+    if group_ids is None:
+        groups = [default] if secured else []
+    else:
+        groups = security_groups.resolve_for_port(sess, ctx, values['project_id'], group_ids)
+        if groups and not secured:
+            raise PortSecurityAndIPRequiredForSecurityGroups()
+    if values.get('allowed_address_pairs') and not secured:
+        raise AddressPairAndPortSecurityRequired()
     mac = values.pop('mac_address', None)
     for _attempt in range(MAC_ATTEMPTS):
         port = models.Port(id=str(uuid.uuid4()), network_id=network.id,
@@ -94,13 +126,28 @@ def insert(sess, ctx, network, values, fixed_ips=()):
     else:
         raise MacAddressInUse(net_id=network.id, mac=port.mac_address)
     ipam.allocate_fixed_ips(sess, port, network, fixed_ips)
-    port.security_groups.append(models.PortSecurityGroup(security_group_id=group.id))
+    for group in groups:
+        port.security_groups.append(models.PortSecurityGroup(security_group_id=group.id))
     sess.flush()
+    quotas.enforce(sess, values['project_id'], 'port')
     return port
 
 
+def set_groups(sess, port, groups):
+    """Put ``port`` in exactly ``groups`` (rows), keeping the links it already has."""
+    wanted = [g.id for g in groups]
+    for link in list(port.security_groups):
+        if link.security_group_id not in wanted:
+            port.security_groups.remove(link)
+    have = set(port.security_group_ids)
+    for group_id in wanted:
+        if group_id not in have:
+            port.security_groups.append(models.PortSecurityGroup(security_group_id=group_id))
+    sess.flush()
+
+
 def write(sess, port, values):
-    """Set ``values`` (name, device_id, device_owner, admin_state_up, description)."""
+    """Set column ``values`` and count the revision."""
     for key, value in values.items():
         setattr(port, key, value)
     port.revision_number += 1
@@ -121,14 +168,14 @@ def _next_device_index(sess, device_id):
     return 0 if current is None else current + 1
 
 
-def insert_for_device(sess, ctx, network, device_id, fixed_ips=(), tag=None):
+def insert_for_device(sess, ctx, network, device_id, fixed_ips=(), tag=None, group_ids=None):
     """Create Nova's own port of a server interface on ``network``, after the server's others.
 
     :raises: as :func:`insert`
     """
     values = dict(device_id=device_id, device_owner=DEVICE_OWNER, created_by_nova=True,
                   tag=tag, device_index=_next_device_index(sess, device_id))
-    return insert(sess, ctx, network, values, fixed_ips)
+    return insert(sess, ctx, network, values, fixed_ips, group_ids)
 
 
 def bind(sess, ctx, port_id, device_id, tag=None):
@@ -210,7 +257,7 @@ def addresses(sess, device_ids):
 
 def _loaded(port):
     """``port`` with its fixed IPs and groups read, for views rendered after the session closes."""
-    port.fixed_ips, port.security_groups  # noqa: B018 - loads the relationships
+    port.fixed_ips, port.security_groups, port.tag_rows  # noqa: B018 - loads the relationships
     return port
 
 
@@ -230,43 +277,104 @@ def get_port(ctx, port_id):
         return find(sess, ctx, port_id)
 
 
-def create_port(ctx, network_id, attributes):
-    """A port on ``network_id`` with a fresh MAC and its fixed IPs, in the project's default group.
+def _port_values(ctx, item, creating):
+    """Column values from a port body's attributes (checked), and the groups it names."""
+    values = {}
+    for key in ('name', 'device_id', 'device_owner', 'description'):
+        if key in item:
+            values[key] = converters.string(key, item[key])
+    for key in ('admin_state_up', 'port_security_enabled'):
+        if key in item:
+            values[key] = converters.boolean(key, item[key])
+    if 'allowed_address_pairs' in item:
+        values['allowed_address_pairs'] = _address_pairs(item['allowed_address_pairs'])
+    if 'binding:host_id' in item:
+        policy.authorize(ctx, ('create_port' if creating else 'update_port') + ':binding:host_id')
+        values['binding_host_id'] = converters.string('binding:host_id', item['binding:host_id'])
+    if 'mac_address' in item and creating:
+        values['mac_address'] = _mac(item['mac_address'])
+    return values
 
-    :param attributes: name, device_id, device_owner, fixed_ips, admin_state_up,
-        mac_address, description, project_id (or tenant_id), security_groups (ignored)
+
+def _mac(value):
+    if not isinstance(value, str) or not re.fullmatch(r'([0-9a-fA-F]{2}:){5}[0-9a-fA-F]{2}', value):
+        raise converters.InvalidInput(error_message="Invalid input for mac_address. Reason: '%s' "
+                                      "is not a valid MAC address." % (value,))
+    return value.lower()
+
+
+def _address_pairs(value):
+    if not isinstance(value, list) or not all(isinstance(p, dict) for p in value):
+        raise converters.InvalidInput(error_message="Invalid input for allowed_address_pairs. "
+                                      "Reason: '%s' is not a list of dicts." % (value,))
+    pairs = []
+    for pair in value:
+        unknown = set(pair) - {'ip_address', 'mac_address'}
+        if 'ip_address' not in pair or unknown:
+            raise converters.InvalidInput(error_message="Invalid input for "
+                                          "allowed_address_pairs. Reason: the pair %s needs "
+                                          "ip_address (and mac_address at most)." % (pair,))
+        address = pair['ip_address']
+        if isinstance(address, str) and '/' in address:
+            converters.cidr('ip_address', address)
+        else:
+            converters.ip('ip_address', address)
+        entry = {'ip_address': address}
+        if pair.get('mac_address') is not None:
+            entry['mac_address'] = _mac(pair['mac_address'])
+        pairs.append(entry)
+    return pairs
+
+
+def create_port(ctx, network_id, attributes):
+    """A port on ``network_id`` with a fresh MAC and its fixed IPs, in its security groups.
+
+    :param attributes: the body's attributes but network_id
     :raises exception.NetworkNotFound: unknown, or not visible to ``ctx``
     :raises policy.PolicyNotAuthorized: another project, asked for by a non-admin
-    :raises converters.InvalidInput: malformed fixed IPs or admin_state_up
+    :raises converters.InvalidInput: malformed attributes
     :raises exception.NovaException: the allocation errors of :func:`insert`
     """
     with engine.transaction() as sess:
         network = networks.find(sess, ctx, network_id)
-        values = dict(attributes)
-        values['project_id'] = policy.owner(ctx, values, 'create_port')
-        requested = converters.fixed_ips(values.pop('fixed_ips', []))
-        values.pop('security_groups', None)
-        if 'admin_state_up' in values:
-            values['admin_state_up'] = converters.to_bool(values['admin_state_up'])
-        return _loaded(insert(sess, ctx, network, values, requested))
+        item = dict(attributes)
+        project_id = policy.owner(ctx, item, 'create_port')
+        if network.external and not ctx.is_admin and not item.get('device_owner', '').startswith(
+                'network:'):
+            policy.authorize(ctx, 'create_port', {'project_id': network.project_id})
+        values = _port_values(ctx, item, creating=True)
+        values['project_id'] = project_id
+        requested = converters.fixed_ips(item.get('fixed_ips', []))
+        tags = tag_rows.checked(item['tags']) if 'tags' in item else []
+        port = insert(sess, ctx, network, values, requested, item.get('security_groups'))
+        tag_rows.replace(sess, port.id, tags)
+        sess.expire(port, ['tag_rows'])
+        return _loaded(port)
 
 
 def update_port(ctx, port_id, read_attributes):
-    """Update a port the caller may see; a ``None`` text attribute becomes empty.
+    """Update a port the caller may see.
 
-    :param read_attributes: ``read_attributes()`` returns the attributes to set
-        (name, device_id, device_owner, admin_state_up, description); it is
+    :param read_attributes: ``read_attributes()`` returns the body's attributes; it is
         called once the port is found, so an unknown port is refused first
     :raises exception.PortNotFound: unknown, or not visible to ``ctx``
-    :raises converters.InvalidInput: admin_state_up is not a boolean
+    :raises converters.InvalidInput: malformed attributes
+    :raises PortSecurityPortHasSecurityGroup: port security off with groups left
     """
     with engine.transaction() as sess:
         port = find(sess, ctx, port_id)
         policy.authorize(ctx, 'update_port', _target(port))
-        values = dict(read_attributes())
-        if 'admin_state_up' in values:
-            values['admin_state_up'] = converters.to_bool(values['admin_state_up'])
-        values.update({k: '' for k, v in values.items() if v is None and k != 'admin_state_up'})
+        item = dict(read_attributes())
+        values = _port_values(ctx, item, creating=False)
+        if 'security_groups' in item:
+            groups = security_groups.resolve_for_port(sess, ctx, port.project_id,
+                                                      item['security_groups'] or [])
+            set_groups(sess, port, groups)
+        secured = values.get('port_security_enabled', port.port_security_enabled is not False)
+        if not secured and port.security_group_ids:
+            raise PortSecurityPortHasSecurityGroup()
+        if not secured and values.get('allowed_address_pairs', port.allowed_address_pairs):
+            raise AddressPairAndPortSecurityRequired()
         return _loaded(write(sess, port, values))
 
 

@@ -7,6 +7,8 @@ the root is answered before routing (:mod:`novaapi.network.app`).
 from novaapi.network.controllers import extensions
 from novaapi.network.controllers import networks
 from novaapi.network.controllers import ports
+from novaapi.network.controllers import quotas
+from novaapi.network.controllers import security_group_rules
 from novaapi.network.controllers import security_groups
 from novaapi.network.controllers import subnets
 
@@ -17,7 +19,21 @@ ROUTES = [
     ('/v2.0/subnets/{subnet_id}', {'GET': subnets.show}),
     ('/v2.0/ports', {'GET': ports.index, 'POST': ports.create}),
     ('/v2.0/ports/{port_id}', {'GET': ports.show, 'PUT': ports.update, 'DELETE': ports.delete}),
-    ('/v2.0/security-groups', {'GET': security_groups.index}),
-    ('/v2.0/security-groups/{group_id}', {'GET': security_groups.show}),
+    ('/v2.0/security-groups', {'GET': security_groups.index, 'POST': security_groups.create}),
+    ('/v2.0/security-groups/{group_id}', {'GET': security_groups.show,
+                                          'PUT': security_groups.update,
+                                          'DELETE': security_groups.delete}),
+    ('/v2.0/security-group-rules', {'GET': security_group_rules.index,
+                                    'POST': security_group_rules.create}),
+    ('/v2.0/security-group-rules/{rule_id}', {'GET': security_group_rules.show,
+                                              'DELETE': security_group_rules.delete}),
+    ('/v2.0/quotas', {'GET': quotas.index}),
+    ('/v2.0/quotas/project', {'GET': quotas.own_project}),
+    ('/v2.0/quotas/tenant', {'GET': quotas.own_tenant}),
+    ('/v2.0/quotas/{project_id}', {'GET': quotas.show, 'PUT': quotas.update,
+                                   'DELETE': quotas.delete}),
+    ('/v2.0/quotas/{project_id}/default', {'GET': quotas.defaults}),
+    ('/v2.0/quotas/{project_id}/details', {'GET': quotas.details}),
     ('/v2.0/extensions', {'GET': extensions.index}),
+    ('/v2.0/extensions/{alias}', {'GET': extensions.show}),
 ]

@@ -1,6 +1,4 @@
-"""Neutron v2.0 JSON of networks, subnets, ports and security groups: pure functions of rows."""
-
-import uuid
+"""Neutron v2.0 JSON of the network resources: pure functions of rows."""
 
 
 def isotime(value):
@@ -11,17 +9,18 @@ def _common(row):
     return {'id': row.id, 'project_id': row.project_id, 'tenant_id': row.project_id,
             'description': row.description, 'created_at': isotime(row.created_at),
             'updated_at': isotime(row.updated_at or row.created_at),
-            'revision_number': row.revision_number, 'tags': []}
+            'revision_number': row.revision_number, 'tags': list(row.tags)}
 
 
 def network(row):
     body = _common(row)
     body.update({'name': row.name, 'status': 'ACTIVE', 'admin_state_up': row.admin_state_up,
                  'shared': row.shared, 'router:external': row.external, 'mtu': row.mtu,
-                 'subnets': [s.id for s in row.subnets], 'port_security_enabled': True,
+                 'subnets': [s.id for s in row.subnets],
+                 'port_security_enabled': row.port_security_enabled is not False,
                  'availability_zone_hints': [], 'availability_zones': ['nova'],
                  'ipv4_address_scope': None, 'ipv6_address_scope': None,
-                 'l2_adjacency': True, 'is_default': False})
+                 'l2_adjacency': True, 'is_default': bool(row.is_default)})
     return body
 
 
@@ -29,9 +28,11 @@ def subnet(row):
     body = _common(row)
     body.update({'name': row.name, 'network_id': row.network_id, 'ip_version': row.ip_version,
                  'cidr': row.cidr, 'gateway_ip': row.gateway_ip,
-                 'allocation_pools': [{'start': row.pool_start, 'end': row.pool_end}],
-                 'enable_dhcp': row.enable_dhcp, 'dns_nameservers': [], 'host_routes': [],
-                 'ipv6_ra_mode': None, 'ipv6_address_mode': None, 'subnetpool_id': None,
+                 'allocation_pools': row.pools,
+                 'enable_dhcp': row.enable_dhcp, 'dns_nameservers': list(row.dns_nameservers or []),
+                 'host_routes': list(row.host_routes or []),
+                 'ipv6_ra_mode': row.ipv6_ra_mode, 'ipv6_address_mode': row.ipv6_address_mode,
+                 'subnetpool_id': None,
                  'service_types': []})
     return body
 
@@ -42,32 +43,38 @@ def port(row):
                  'mac_address': row.mac_address, 'fixed_ips': row.fixed_ip_list,
                  'device_id': row.device_id, 'device_owner': row.device_owner,
                  'status': row.status, 'admin_state_up': row.admin_state_up,
-                 'security_groups': row.security_group_ids, 'allowed_address_pairs': [],
+                 'security_groups': row.security_group_ids,
+                 'allowed_address_pairs': [dict(p, mac_address=p.get('mac_address',
+                                                                     row.mac_address))
+                                           for p in row.allowed_address_pairs or []],
                  'extra_dhcp_opts': [], 'binding:vnic_type': 'normal',
-                 'port_security_enabled': True, 'ip_allocation': 'immediate'})
+                 'binding:host_id': row.binding_host_id or '',
+                 'binding:vif_type': 'ovs' if row.binding_host_id else 'unbound',
+                 'binding:vif_details': {}, 'binding:profile': {},
+                 'port_security_enabled': row.port_security_enabled is not False,
+                 'ip_allocation': 'immediate'})
     return body
 
 
-def _rule(group, direction, ethertype, remote_group):
-    """A default rule; its id is derived from the group so it stays the same on every read."""
-    rule_id = uuid.uuid5(uuid.NAMESPACE_URL, '%s/%s/%s' % (group.id, direction, ethertype))
-    return {'id': str(rule_id), 'security_group_id': group.id, 'direction': direction,
-            'ethertype': ethertype, 'protocol': None, 'port_range_min': None,
-            'port_range_max': None, 'remote_ip_prefix': None,
-            'remote_group_id': group.id if remote_group else None,
-            'remote_address_group_id': None, 'normalized_cidr': None,
-            'project_id': group.project_id, 'tenant_id': group.project_id, 'description': '',
-            'created_at': isotime(group.created_at), 'updated_at': isotime(group.created_at),
-            'revision_number': 0, 'tags': [], 'belongs_to_default_sg': True}
+def security_group_rule(row):
+    body = {'id': row.id, 'security_group_id': row.security_group_id, 'direction': row.direction,
+            'ethertype': row.ethertype, 'protocol': row.protocol,
+            'port_range_min': row.port_range_min, 'port_range_max': row.port_range_max,
+            'remote_ip_prefix': row.remote_ip_prefix, 'remote_group_id': row.remote_group_id,
+            'remote_address_group_id': None,
+            'normalized_cidr': row.remote_ip_prefix,
+            'project_id': row.project_id, 'tenant_id': row.project_id,
+            'description': row.description, 'created_at': isotime(row.created_at),
+            'updated_at': isotime(row.updated_at or row.created_at),
+            'revision_number': row.revision_number}
+    return body
 
 
 def security_group(row):
-    """A group with Neutron's default rules: all egress, ingress from the group itself."""
+    """A group with its rules."""
     body = _common(row)
-    body.update({'name': row.name, 'stateful': True, 'shared': False,
-                 'security_group_rules': [_rule(row, direction, ethertype, direction == 'ingress')
-                                          for direction in ('egress', 'ingress')
-                                          for ethertype in ('IPv4', 'IPv6')]})
+    body.update({'name': row.name, 'stateful': row.stateful is not False, 'shared': False,
+                 'security_group_rules': [security_group_rule(r) for r in row.rules]})
     return body
 
 

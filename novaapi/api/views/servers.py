@@ -166,8 +166,9 @@ def _add_full(req, instance, extra, show_, server):
     server['key_name'] = instance.key_name
     server['OS-SRV-USG:launched_at'] = _stamp(instance.launched_at)
     server['OS-SRV-USG:terminated_at'] = _stamp(instance.terminated_at)
-    if server['addresses']:
-        server['security_groups'] = [{'name': n} for n in (instance.security_groups or ['default'])]
+    if extra.get('security_groups'):
+        # The groups of the server's ports, as Nova reads them from Neutron.
+        server['security_groups'] = [{'name': n} for n in extra['security_groups']]
     if show_.extended_attr:
         server.update(_extended_attrs(req, instance, show_))
     server['OS-EXT-STS:task_state'] = instance.task_state

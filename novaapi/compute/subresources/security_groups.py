@@ -34,16 +34,16 @@ def _group(neutron, groups_by_id):
 
 
 def for_server(ctx, server_id):
-    """The groups named on the server ``server_id`` (see :func:`_groups_of`)."""
+    """The groups of the server ``server_id``'s ports (see :func:`_groups_of`)."""
     with engine.transaction() as sess:
         return _groups_of(sess, common.server(sess, ctx, server_id, 'os-security-groups:list'))
 
 
 def _groups_of(sess, instance):
-    """The groups named on the server, sorted by project then name, as Nova lists them."""
+    """The groups of the server's ports, sorted by project then name, as Nova lists them."""
     groups = network.security_groups(sess, ops.owner_context(instance))
     by_id = {group['id']: group for group in groups}
-    wanted = set(instance.security_groups or ())
-    chosen = [group for group in groups if group['name'] in wanted or group['id'] in wanted]
+    wanted = network.security_group_ids_for_device(sess, instance.uuid)
+    chosen = [by_id[group_id] for group_id in wanted if group_id in by_id]
     result = [_group(group, by_id) for group in chosen]
     return sorted(result, key=lambda group: (group['tenant_id'] or '', group['name']))

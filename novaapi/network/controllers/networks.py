@@ -6,14 +6,11 @@ from novaapi.network.controllers import common
 
 WRITABLE = ('name', 'admin_state_up', 'shared', 'router:external', 'mtu', 'description',
             'project_id', 'tenant_id')
-FILTERS = {'id': 'id', 'name': 'name', 'shared': 'shared', 'project_id': 'project_id',
-           'tenant_id': 'project_id', 'router:external': 'external'}
 
 
 def index(call):
-    found = common.filters(call, FILTERS, booleans=('shared', 'router:external'))
-    return common.listing(call, 'networks', views.network,
-                          common.run(networks.list_networks, call.ctx, found))
+    rows = common.run(networks.list_networks, call.ctx)
+    return common.collection(call, 'networks', views.network, rows)
 
 
 def show(call, network_id):

@@ -1,4 +1,4 @@
-"""``/v2.0/ports``: list with filters, show, create, update, delete."""
+"""``/v2.0/ports``: list, show, create, update, delete."""
 
 from novaapi.network import ports
 from novaapi.network import views
@@ -6,27 +6,17 @@ from novaapi.web import responses
 from novaapi.network.controllers import common
 
 CREATE = ('network_id', 'name', 'device_id', 'device_owner', 'fixed_ips', 'admin_state_up',
-          'mac_address', 'description', 'project_id', 'tenant_id', 'security_groups')
-UPDATE = ('name', 'device_id', 'device_owner', 'admin_state_up', 'description')
-FILTERS = {'id': 'id', 'name': 'name', 'network_id': 'network_id', 'device_id': 'device_id',
-           'device_owner': 'device_owner', 'mac_address': 'mac_address',
-           'project_id': 'project_id', 'tenant_id': 'project_id'}
-
-
-def _ip_filter(call):
-    """``fixed_ips=ip_address=10.0.0.3`` (repeatable) as a list of addresses."""
-    addresses = []
-    for value in call.params.getall('fixed_ips'):
-        key, _, address = value.partition('=')
-        if key == 'ip_address':
-            addresses.append(address)
-    return addresses
+          'mac_address', 'description', 'project_id', 'tenant_id', 'security_groups',
+          'port_security_enabled', 'allowed_address_pairs', 'binding:host_id',
+          'binding:vnic_type', 'binding:profile', 'tags', 'dns_name', 'extra_dhcp_opts')
+UPDATE = ('name', 'device_id', 'device_owner', 'admin_state_up', 'description',
+          'security_groups', 'port_security_enabled', 'allowed_address_pairs',
+          'binding:host_id', 'binding:vnic_type', 'binding:profile')
 
 
 def index(call):
-    found = common.filters(call, FILTERS)
-    rows = common.run(ports.list_ports, call.ctx, found, _ip_filter(call))
-    return common.listing(call, 'ports', views.port, rows)
+    rows = common.run(ports.list_ports, call.ctx)
+    return common.collection(call, 'ports', views.port, rows)
 
 
 def show(call, port_id):

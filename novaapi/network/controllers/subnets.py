@@ -4,14 +4,11 @@ from novaapi.network import subnets
 from novaapi.network import views
 from novaapi.network.controllers import common
 
-FILTERS = {'id': 'id', 'name': 'name', 'network_id': 'network_id', 'cidr': 'cidr',
-           'project_id': 'project_id', 'tenant_id': 'project_id', 'gateway_ip': 'gateway_ip'}
 
 
 def index(call):
-    found = common.filters(call, FILTERS)
-    return common.listing(call, 'subnets', views.subnet,
-                          common.run(subnets.list_subnets, call.ctx, found))
+    rows = common.run(subnets.list_subnets, call.ctx)
+    return common.collection(call, 'subnets', views.subnet, rows)
 
 
 def show(call, subnet_id):
