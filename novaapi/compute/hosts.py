@@ -93,14 +93,19 @@ def find_node(sess, host=None, hypervisor_hostname=None):
 
 
 def lock_nodes(sess):
-    """Serialize placement decisions: every scheduler touches all host rows first.
+    """Serialize placement decisions: every scheduler first writes the same host row.
 
-    The update writes each row's own heartbeat back, which locks it without making a
-    host whose heartbeat stopped look alive.
+    One row (the oldest live node) rather than all of them, so the cost does not grow with
+    the fleet; the write lock lasts until the placing transaction ends on every backend.
+    The update writes the row's own heartbeat back, which locks it without making a host
+    whose heartbeat stopped look alive.
     """
     node = models.ComputeNode
-    sess.execute(sa.update(node).where(node.deleted == 0)
-                 .values(last_seen_up=node.last_seen_up).execution_options(synchronize_session=False))
+    first = sess.execute(sa.select(sa.func.min(node.id)).where(node.deleted == 0)).scalar()
+    if first is not None:
+        sess.execute(sa.update(node).where(node.id == first)
+                     .values(last_seen_up=node.last_seen_up)
+                     .execution_options(synchronize_session=False))
 
 
 def flavor_resources(flavor, boot_from_volume=False):

@@ -43,3 +43,29 @@ def test_seeding_a_fleet_gives_every_host_its_own_address(deployment):
     assert len(ips) == 300 and len(set(ips.values())) == 300
     assert (ips['compute1'], ips['compute2'], ips['compute300']) == (
         '192.168.1.11', '192.168.1.12', '192.168.2.54')
+
+
+def _lock_cost(sess):
+    seen = []
+
+    def record(conn, cursor, statement, parameters, context, executemany):
+        seen.append(cursor.rowcount if statement.lstrip().upper().startswith('UPDATE') else None)
+    db = engine.get_engine()
+    sa.event.listen(db, 'after_cursor_execute', record)
+    try:
+        hosts.lock_nodes(sess)
+    finally:
+        sa.event.remove(db, 'after_cursor_execute', record)
+    return len(seen), [n for n in seen if n is not None]
+
+
+def test_placement_lock_costs_the_same_for_2_and_300_hosts(deployment):
+    with engine.transaction() as sess:
+        small = _lock_cost(sess)
+    conf.CONF.set('compute', 'hosts', '300')
+    with engine.transaction() as sess:
+        hosts.seed(sess)
+    with engine.transaction() as sess:
+        large = _lock_cost(sess)
+    # Two statements, and the update writes one row, whatever the size of the fleet.
+    assert small == large == (2, [1])
