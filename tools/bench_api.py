@@ -30,6 +30,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -178,6 +179,20 @@ def record(api, token, paths):
     return pages
 
 
+procs_to_kill = []
+
+
+def stop_bare():
+    """Kill the bare app and its forked workers (their own process group)."""
+    while procs_to_kill:
+        proc = procs_to_kill.pop()
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        proc.wait()
+
+
 def start_bare(pages, workers, tmp):
     path = os.path.join(tmp, 'pages.json')
     with open(path, 'w', encoding='utf-8') as f:
@@ -187,7 +202,8 @@ def start_bare(pages, workers, tmp):
         f.write(BARE_APP)
     port = server_mod.free_ports(1)[0]
     proc = subprocess.Popen([sys.executable, script, str(port), str(workers), path],
-                            stdout=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, text=True, start_new_session=True)
+    procs_to_kill.append(proc)
     assert proc.stdout.readline().strip() == 'ready'
     return proc, 'http://127.0.0.1:%d' % port
 
@@ -252,8 +268,7 @@ def request_mode(args):
                               % (rnd + 1, case, conns, name, result['rps'], result['p50'] * 1e3,
                                  result['p99'] * 1e3, result['errors'], result['non2xx'],
                                  result['load']), flush=True)
-        bare.terminate()
-        bare.wait()
+        stop_bare()
         print()
         print('workers %d, database %s, %d servers, %d rounds of %d s, medians'
               % (args.workers, args.database or 'sqlite', args.servers, args.rounds, args.duration))
@@ -277,6 +292,7 @@ def request_mode(args):
                           % (conns, median(one, 'rps'), rps_o / max(median(one, 'rps'), 0.1),
                              median(one, 'p50') * 1e3, median(one, 'p99') * 1e3))
     finally:
+        stop_bare()
         for proc in procs:
             proc.stop()
         shutil.rmtree(tmp, ignore_errors=True)
