@@ -95,6 +95,8 @@ def bootstrap(sess, admin_password, demo_password, endpoints, region='RegionOne'
     admin = _ensure_user(sess, 'admin', admin_password)
     demo = _ensure_user(sess, 'demo', demo_password)
     _grant(sess, admin, projects['admin'], roles['admin'])
+    _ensure(sess, models.RoleAssignment, dict(type='UserSystem', actor_id=admin.id,
+                                              target_id='all', role_id=roles['admin'].id))
     _grant(sess, demo, projects['demo'], roles['member'])
     _ensure_catalog(sess, endpoints, region)
     sess.flush()

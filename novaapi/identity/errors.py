@@ -47,6 +47,14 @@ class Unauthorized(IdentityError):
         super().__init__(None)
 
 
+class ApplicationCredentialAuthError(Unauthorized):
+    """A 401 whose detail Keystone shows: it names no secret and helps the caller."""
+
+    def __init__(self, detail):
+        super().__init__()
+        self.message = 'Error authenticating with application credential: %s' % detail
+
+
 class AuthMethodNotSupported(Unauthorized):
     def __init__(self, supported):
         super().__init__()

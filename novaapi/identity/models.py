@@ -52,6 +52,35 @@ class User(base.Base):
     created_at = sa.Column(sa.DateTime, nullable=False, default=base.utcnow)
 
 
+class Group(base.Base):
+    __tablename__ = 'identity_groups'
+    __table_args__ = (
+        sa.UniqueConstraint('domain_id', 'name', name='uniq_identity_groups_domain_name'),
+    )
+
+    id = sa.Column(ID, primary_key=True, default=base.new_hex_id)
+    name = sa.Column(NAME, nullable=False)
+    domain_id = sa.Column(ID, sa.ForeignKey('identity_domains.id'), nullable=False)
+    description = sa.Column(sa.Text, nullable=True)
+
+
+class GroupMembership(base.Base):
+    __tablename__ = 'identity_group_memberships'
+
+    group_id = sa.Column(ID, sa.ForeignKey('identity_groups.id', ondelete='CASCADE'),
+                         primary_key=True)
+    user_id = sa.Column(ID, sa.ForeignKey('identity_users.id', ondelete='CASCADE'),
+                        primary_key=True, index=True)
+
+
+class ProjectTag(base.Base):
+    __tablename__ = 'identity_project_tags'
+
+    project_id = sa.Column(ID, sa.ForeignKey('identity_projects.id', ondelete='CASCADE'),
+                           primary_key=True)
+    tag = sa.Column(NAME, primary_key=True)
+
+
 class Role(base.Base):
     __tablename__ = 'identity_roles'
 
@@ -72,7 +101,11 @@ class ImpliedRole(base.Base):
 
 
 class RoleAssignment(base.Base):
-    """A role granted to an actor (a user) on a target (a project)."""
+    """A role granted to an actor on a target.
+
+    ``type`` is ``User`` or ``Group`` followed by ``Project``, ``Domain`` or
+    ``System`` (whose one target id is ``all``).
+    """
 
     __tablename__ = 'identity_role_assignments'
     __table_args__ = (
@@ -130,3 +163,63 @@ class Token(base.Base):
     issued_at = sa.Column(sa.DateTime, nullable=False)
     expires_at = sa.Column(sa.DateTime, nullable=False, index=True)
     revoked = sa.Column(sa.Boolean, nullable=False, default=False)
+    domain_id = sa.Column(ID, nullable=True)
+    system = sa.Column(sa.String(16), nullable=True)
+    application_credential_id = sa.Column(ID, nullable=True, index=True)
+
+
+class ApplicationCredential(base.Base):
+    """A user's delegated secret for one project; only a slow hash of the secret is kept."""
+
+    __tablename__ = 'identity_application_credentials'
+    __table_args__ = (
+        sa.UniqueConstraint('user_id', 'name', name='uniq_identity_app_creds_user_name'),
+    )
+
+    id = sa.Column(ID, primary_key=True, default=base.new_hex_id)
+    name = sa.Column(NAME, nullable=False)
+    user_id = sa.Column(ID, sa.ForeignKey('identity_users.id', ondelete='CASCADE'),
+                        nullable=False, index=True)
+    project_id = sa.Column(ID, nullable=False)
+    description = sa.Column(sa.Text, nullable=True)
+    secret_hash = sa.Column(NAME, nullable=False)
+    expires_at = sa.Column(sa.DateTime, nullable=True)
+    unrestricted = sa.Column(sa.Boolean, nullable=False, default=False)
+    created_at = sa.Column(sa.DateTime, nullable=False, default=base.utcnow)
+
+
+class ApplicationCredentialRole(base.Base):
+    __tablename__ = 'identity_application_credential_roles'
+
+    application_credential_id = sa.Column(
+        ID, sa.ForeignKey('identity_application_credentials.id', ondelete='CASCADE'),
+        primary_key=True)
+    role_id = sa.Column(ID, sa.ForeignKey('identity_roles.id', ondelete='CASCADE'),
+                        primary_key=True)
+
+
+class AccessRule(base.Base):
+    """What a restricted credential may call: a service type, a method and a path pattern."""
+
+    __tablename__ = 'identity_access_rules'
+    __table_args__ = (
+        sa.UniqueConstraint('user_id', 'service', 'path', 'method',
+                            name='uniq_identity_access_rules_rule'),
+    )
+
+    id = sa.Column(ID, primary_key=True, default=base.new_hex_id)
+    user_id = sa.Column(ID, sa.ForeignKey('identity_users.id', ondelete='CASCADE'),
+                        nullable=False, index=True)
+    service = sa.Column(sa.String(64), nullable=False)
+    path = sa.Column(NAME, nullable=False)
+    method = sa.Column(sa.String(16), nullable=False)
+
+
+class ApplicationCredentialAccessRule(base.Base):
+    __tablename__ = 'identity_application_credential_access_rules'
+
+    application_credential_id = sa.Column(
+        ID, sa.ForeignKey('identity_application_credentials.id', ondelete='CASCADE'),
+        primary_key=True)
+    access_rule_id = sa.Column(ID, sa.ForeignKey('identity_access_rules.id'),
+                               primary_key=True, index=True)

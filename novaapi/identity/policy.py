@@ -14,6 +14,7 @@ OWNER = 'admin_or_owner'
 PROJECT_USER = 'admin_or_project_user'
 DOMAIN_USER = 'admin_or_domain_user'
 TOKEN_SUBJECT = 'service_admin_or_token_subject'
+PROJECT_SELF = 'project_scoped_self'
 
 ADMIN_ROLE = 'admin'
 SERVICE_ROLE = 'service'
@@ -36,6 +37,13 @@ RULES = {
     'identity:list_users': ADMIN, 'identity:create_user': ADMIN, 'identity:get_user': OWNER,
     'identity:update_user': ADMIN, 'identity:delete_user': ADMIN,
     'identity:list_user_projects': OWNER,
+    # /v3/users/{user_id}/application_credentials and access_rules
+    'identity:create_application_credential': PROJECT_SELF,
+    'identity:list_application_credentials': OWNER,
+    'identity:get_application_credential': OWNER,
+    'identity:delete_application_credential': OWNER,
+    'identity:list_access_rules': OWNER, 'identity:get_access_rule': OWNER,
+    'identity:delete_access_rule': OWNER,
     # /v3/roles, implied roles and /v3/role_inferences
     'identity:list_roles': ADMIN, 'identity:create_role': ADMIN, 'identity:get_role': ADMIN,
     'identity:update_role': ADMIN, 'identity:delete_role': ADMIN,
@@ -46,6 +54,20 @@ RULES = {
     'identity:list_grants': ADMIN, 'identity:create_grant': ADMIN,
     'identity:check_grant': ADMIN, 'identity:revoke_grant': ADMIN,
     'identity:list_role_assignments': ADMIN,
+    # /v3/system/{users|groups}/{id}/roles
+    'identity:list_system_grants_for_user': ADMIN, 'identity:check_system_grant_for_user': ADMIN,
+    'identity:create_system_grant_for_user': ADMIN,
+    'identity:revoke_system_grant_for_user': ADMIN,
+    'identity:list_system_grants_for_group': ADMIN,
+    'identity:check_system_grant_for_group': ADMIN,
+    'identity:create_system_grant_for_group': ADMIN,
+    'identity:revoke_system_grant_for_group': ADMIN,
+    # /v3/groups and their members
+    'identity:list_groups': ADMIN, 'identity:create_group': ADMIN, 'identity:get_group': ADMIN,
+    'identity:update_group': ADMIN, 'identity:delete_group': ADMIN,
+    'identity:list_users_in_group': ADMIN, 'identity:add_user_to_group': ADMIN,
+    'identity:check_user_in_group': ADMIN, 'identity:remove_user_from_group': ADMIN,
+    'identity:list_groups_for_user': OWNER,
     # /v3/services
     'identity:list_services': ADMIN, 'identity:create_service': ADMIN,
     'identity:get_service': ADMIN, 'identity:update_service': ADMIN,
@@ -67,6 +89,9 @@ def _owns(target, key, value):
 
 
 def _check(kind, token, target):
+    if kind == PROJECT_SELF:
+        # NOTE: Keystone's rule is the owner alone, and only with a project-scoped token.
+        return bool(token.project_id) and _owns(target, 'user_id', token.user_id)
     if kind == ANYONE or ADMIN_ROLE in token.roles:
         return True
     if kind == OWNER:

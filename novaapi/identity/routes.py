@@ -6,16 +6,20 @@ also answers HEAD (the router adds it); the handler tells them apart where
 Keystone does (``identity:check_token``, ``identity:check_implied_role``).
 """
 
+from novaapi.identity.controllers import application_credentials as app_creds
 from novaapi.identity.controllers import auth
 from novaapi.identity.controllers import domains
 from novaapi.identity.controllers import endpoints
 from novaapi.identity.controllers import grants
+from novaapi.identity.controllers import groups
 from novaapi.identity.controllers import projects
 from novaapi.identity.controllers import regions
 from novaapi.identity.controllers import role_assignments
 from novaapi.identity.controllers import roles
 from novaapi.identity.controllers import services
 from novaapi.identity.controllers import users
+
+_GRANT = {'PUT': grants.create_grant, 'GET': grants.check_grant, 'DELETE': grants.revoke_grant}
 
 ROUTE_LIST = [
     # auth
@@ -39,6 +43,25 @@ ROUTE_LIST = [
                           'DELETE': users.delete_user}),
     ('/users/{user_id}/projects', {'GET': users.list_user_projects}),
     ('/users/{user_id}/password', {'POST': users.change_password}),
+    ('/users/{user_id}/groups', {'GET': groups.list_groups_for_user}),
+    # application credentials and access rules
+    ('/users/{user_id}/application_credentials', {
+        'GET': app_creds.list_application_credentials,
+        'POST': app_creds.create_application_credential}),
+    ('/users/{user_id}/application_credentials/{application_credential_id}', {
+        'GET': app_creds.get_application_credential,
+        'DELETE': app_creds.delete_application_credential}),
+    ('/users/{user_id}/access_rules', {'GET': app_creds.list_access_rules}),
+    ('/users/{user_id}/access_rules/{access_rule_id}', {
+        'GET': app_creds.get_access_rule, 'DELETE': app_creds.delete_access_rule}),
+    # groups and their members
+    ('/groups', {'GET': groups.list_groups, 'POST': groups.create_group}),
+    ('/groups/{group_id}', {'GET': groups.get_group, 'PATCH': groups.update_group,
+                            'DELETE': groups.delete_group}),
+    ('/groups/{group_id}/users', {'GET': groups.list_users_in_group}),
+    ('/groups/{group_id}/users/{user_id}', {
+        'PUT': groups.add_user_to_group, 'GET': groups.check_user_in_group,
+        'DELETE': groups.remove_user_from_group}),
     # roles and implied roles
     ('/roles', {'GET': roles.list_roles, 'POST': roles.create_role}),
     ('/roles/{role_id}', {'GET': roles.get_role, 'PATCH': roles.update_role,
@@ -50,8 +73,17 @@ ROUTE_LIST = [
     ('/role_inferences', {'GET': roles.list_role_inferences}),
     # grants
     ('/projects/{project_id}/users/{user_id}/roles', {'GET': grants.list_grants}),
-    ('/projects/{project_id}/users/{user_id}/roles/{role_id}', {
-        'PUT': grants.create_grant, 'GET': grants.check_grant, 'DELETE': grants.revoke_grant}),
+    ('/projects/{project_id}/users/{user_id}/roles/{role_id}', _GRANT),
+    ('/projects/{project_id}/groups/{group_id}/roles', {'GET': grants.list_grants}),
+    ('/projects/{project_id}/groups/{group_id}/roles/{role_id}', _GRANT),
+    ('/domains/{domain_id}/users/{user_id}/roles', {'GET': grants.list_grants}),
+    ('/domains/{domain_id}/users/{user_id}/roles/{role_id}', _GRANT),
+    ('/domains/{domain_id}/groups/{group_id}/roles', {'GET': grants.list_grants}),
+    ('/domains/{domain_id}/groups/{group_id}/roles/{role_id}', _GRANT),
+    ('/system/users/{user_id}/roles', {'GET': grants.list_grants}),
+    ('/system/users/{user_id}/roles/{role_id}', _GRANT),
+    ('/system/groups/{group_id}/roles', {'GET': grants.list_grants}),
+    ('/system/groups/{group_id}/roles/{role_id}', _GRANT),
     # role_assignments
     ('/role_assignments', {'GET': role_assignments.list_role_assignments}),
     # services

@@ -31,6 +31,13 @@ token_issue = {
                 },
                 'token': {'type': 'object', 'properties': {'id': _STRING},
                           'required': ['id']},
+                'application_credential': {
+                    'type': 'object',
+                    'properties': {'id': _STRING, 'name': _STRING, 'secret': _STRING,
+                                   'user': {'type': 'object',
+                                            'properties': {'id': _STRING, 'name': _STRING,
+                                                           'domain': _ID_OR_NAME}}},
+                    'required': ['secret']},
             },
             'required': ['methods'],
         },
@@ -71,6 +78,8 @@ user_update = _entity([], name=_NAME, password={'type': ['string', 'null']}, ena
                       email={'type': ['string', 'null']}, options={'type': 'object'})
 password_change = _entity(['password', 'original_password'],
                           password=_STRING, original_password=_STRING)
+group_create = _entity(['name'], name=_NAME, domain_id=_ID, description=_DESCRIPTION)
+group_update = _entity([], name=_NAME, domain_id=_ID, description=_DESCRIPTION)
 role_create = _entity(['name'], name=_NAME, description=_DESCRIPTION,
                       domain_id={'type': 'null'}, options={'type': 'object'})
 role_update = _entity([], name=_NAME, description=_DESCRIPTION, options={'type': 'object'})
@@ -91,7 +100,29 @@ region_create = _entity([], id={'type': 'string', 'minLength': 1, 'maxLength': 2
 region_update = _entity([], description={'type': ['string', 'null'], 'maxLength': 255},
                         parent_region_id={'type': ['string', 'null']})
 
-_SECRET_FIELDS = ('password', 'original_password', 'id')
+_ACCESS_RULE = {
+    'type': 'object',
+    'properties': {
+        'id': _ID,
+        'service': {'type': 'string', 'minLength': 1, 'maxLength': 64,
+                    'pattern': '^[a-zA-Z0-9-]+$'},
+        'method': {'type': 'string',
+                   'enum': ['DELETE', 'GET', 'HEAD', 'PATCH', 'POST', 'PUT']},
+        'path': {'type': 'string', 'minLength': 1, 'maxLength': 225, 'pattern': '^/'},
+    },
+    'anyOf': [{'required': ['id']}, {'required': ['service', 'method', 'path']}],
+    'additionalProperties': False,
+}
+application_credential_create = dict(_entity(
+    ['name'], name=_NAME, description=_DESCRIPTION, secret={'type': ['string', 'null']},
+    expires_at={'type': ['string', 'null']}, unrestricted={'type': ['boolean', 'null']},
+    roles={'type': ['array', 'null'], 'items': {
+        'type': 'object', 'properties': {'id': _STRING, 'name': _STRING},
+        'minProperties': 1, 'maxProperties': 1, 'additionalProperties': False}},
+    access_rules={'type': ['array', 'null'], 'items': _ACCESS_RULE}),
+    additionalProperties=False)
+
+_SECRET_FIELDS = ('password', 'original_password', 'id', 'secret')
 
 
 def validate(schema, document):

@@ -13,7 +13,7 @@ from novaapi.identity import tokens
 _KINDS = {
     models.Domain: 'domain', models.Project: 'project', models.User: 'user',
     models.Role: 'role', models.Service: 'service', models.Endpoint: 'endpoint',
-    models.Region: 'region',
+    models.Region: 'region', models.Group: 'group',
 }
 _FALSE = ('0', 'f', 'false', 'n', 'no', 'off')
 DUPLICATE = 'Conflict occurred attempting to store the request - Duplicate entry.'
@@ -81,9 +81,12 @@ def find_by_name(sess, model, name, domain_id):
 
 
 def user_projects(sess, user_id):
-    """Projects the user holds any role on, by name."""
+    """Projects the user holds any role on, directly or through a group, by name."""
     ra = models.RoleAssignment
-    ids = sa.select(ra.target_id).where(ra.actor_id == user_id, ra.type == 'UserProject')
+    groups = sa.select(models.GroupMembership.group_id).filter_by(user_id=user_id)
+    ids = sa.select(ra.target_id).where(sa.or_(
+        sa.and_(ra.type == 'UserProject', ra.actor_id == user_id),
+        sa.and_(ra.type == 'GroupProject', ra.actor_id.in_(groups))))
     return sess.scalars(sa.select(models.Project).where(models.Project.id.in_(ids))
                         .order_by(models.Project.name)).all()
 
@@ -92,8 +95,27 @@ def delete_assignments(sess, **filters):
     sess.execute(sa.delete(models.RoleAssignment).filter_by(**filters))
 
 
+def delete_application_credentials(sess, cred_ids):
+    """Delete credentials by id with their role and rule links, revoking their tokens."""
+    if not cred_ids:
+        return
+    cr, ar = models.ApplicationCredentialRole, models.ApplicationCredentialAccessRule
+    sess.execute(sa.delete(cr).where(cr.application_credential_id.in_(cred_ids)))
+    sess.execute(sa.delete(ar).where(ar.application_credential_id.in_(cred_ids)))
+    sess.execute(sa.update(models.Token)
+                 .where(models.Token.application_credential_id.in_(cred_ids))
+                 .values(revoked=True))
+    sess.execute(sa.delete(models.ApplicationCredential)
+                 .where(models.ApplicationCredential.id.in_(cred_ids)))
+
+
 def delete_user(sess, user):
+    """Delete a user, its grants, memberships, credentials and access rules; revoke its tokens."""
     delete_assignments(sess, actor_id=user.id)
+    sess.execute(sa.delete(models.GroupMembership).filter_by(user_id=user.id))
+    delete_application_credentials(sess, list(sess.scalars(
+        sa.select(models.ApplicationCredential.id).filter_by(user_id=user.id))))
+    sess.execute(sa.delete(models.AccessRule).filter_by(user_id=user.id))
     tokens.revoke_user(sess, user.id)
     sess.delete(user)
 

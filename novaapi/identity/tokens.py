@@ -28,7 +28,10 @@ PURGE_AFTER = datetime.timedelta(days=1)
 class TokenInfo:
     """What a valid token says about its holder.
 
-    Project fields are None for an unscoped token.  ``roles`` holds role
+    Project fields are None for an unscoped, domain- or system-scoped token;
+    ``domain_id`` is set for a domain-scoped one, ``system`` for a
+    system-scoped one.  ``application_credential`` is ``{id, name,
+    restricted[, access_rules]}`` for a token issued from one.  ``roles`` holds role
     names, implied roles included; ``role_refs`` the same as ``{id, name}``.
     """
 
@@ -47,6 +50,10 @@ class TokenInfo:
     methods: list
     audit_chain_id: str = None
     role_refs: list = dataclasses.field(default_factory=list)
+    domain_id: str = None
+    domain_name: str = None
+    system: bool = False
+    application_credential: dict = None
 
     @property
     def audit_ids(self):
@@ -70,15 +77,50 @@ def new_audit_id():
 def _effective_roles_query():
     ra = models.RoleAssignment
     imp = models.ImpliedRole
+    groups = sa.select(models.GroupMembership.group_id).where(
+        models.GroupMembership.user_id == sa.bindparam('user_id'))
     closure = (sa.select(ra.role_id.label('role_id'))
-               .where(ra.actor_id == sa.bindparam('user_id'),
-                      ra.target_id == sa.bindparam('project_id'), ra.type == 'UserProject')
+               .where(ra.target_id == sa.bindparam('project_id'),
+                      sa.or_(sa.and_(ra.type == sa.bindparam('user_type'),
+                                     ra.actor_id == sa.bindparam('user_id')),
+                             sa.and_(ra.type == sa.bindparam('group_type'),
+                                     ra.actor_id.in_(groups))))
                .cte('role_closure', recursive=True))
     closure = closure.union(
         sa.select(imp.implied_role_id).join(closure, imp.prior_role_id == closure.c.role_id))
     return (sa.select(models.Role.id, models.Role.name)
             .where(models.Role.id.in_(sa.select(closure.c.role_id)))
             .order_by(models.Role.name))
+
+
+def _application_credential(sess, cred_id, now):
+    """``(role ids, {id, name, restricted, access_rules})`` of a live credential, or None."""
+    cred = sess.get(models.ApplicationCredential, cred_id)
+    if cred is None or (cred.expires_at is not None and cred.expires_at <= now):
+        return None
+    link, rule = models.ApplicationCredentialAccessRule, models.AccessRule
+    role_ids = set(sess.scalars(
+        sa.select(models.ApplicationCredentialRole.role_id)
+        .where(models.ApplicationCredentialRole.application_credential_id == cred_id)))
+    rules = sess.scalars(sa.select(rule).join(link, link.access_rule_id == rule.id)
+                         .where(link.application_credential_id == cred_id)
+                         .order_by(rule.service, rule.path, rule.method)).all()
+    ref = {'id': cred.id, 'name': cred.name, 'restricted': not cred.unrestricted}
+    if rules:
+        ref['access_rules'] = [{'id': r.id, 'service': r.service, 'path': r.path,
+                                'method': r.method} for r in rules]
+    return role_ids, ref
+
+
+def _scoped_roles(sess, tok):
+    """The roles a token's scope gives its user, or None for an unscoped token."""
+    if tok.project_id:
+        return effective_roles(sess, tok.user_id, tok.project_id)
+    if tok.domain_id:
+        return effective_roles(sess, tok.user_id, tok.domain_id, 'Domain')
+    if tok.system:
+        return effective_roles(sess, tok.user_id, tok.system, 'System')
+    return None
 
 
 def _token_query():
@@ -101,21 +143,27 @@ _ROLES = _effective_roles_query()
 _TOKEN = _token_query()
 
 
-def effective_roles(sess, user_id, project_id):
-    """``[(role_id, role_name)]`` the user holds on the project, implied roles included.
+def effective_roles(sess, user_id, project_id, kind='Project'):
+    """``[(role_id, role_name)]`` the user holds on a target, implied roles included.
 
-    One recursive query over the direct assignments and the implication graph.
+    One recursive query over the direct assignments of the user and of the
+    groups it belongs to, and the implication graph.
+
+    :param project_id: the target: a project id, a domain id, or ``all``
+    :param kind: ``Project``, ``Domain`` or ``System``
     """
-    return [(row.id, row.name)
-            for row in sess.execute(_ROLES, {'user_id': user_id, 'project_id': project_id})]
+    values = {'user_id': user_id, 'project_id': project_id, 'user_type': 'User' + kind,
+              'group_type': 'Group' + kind}
+    return [(row.id, row.name) for row in sess.execute(_ROLES, values)]
 
 
 def load(sess, token_id, now=None):
     """The :class:`TokenInfo` of ``token_id`` in ``sess``, or None when invalid.
 
     Invalid means unknown, revoked, expired, its user or domain disabled, or
-    (for a project-scoped token) the project gone, disabled or the user left
-    with no role on it.
+    (for a scoped token) the project or domain gone or disabled or the user
+    left with no role on it; for a token issued from an application credential,
+    the credential gone or expired or none of its roles still held.
     """
     if not token_id or not isinstance(token_id, str):
         return None
@@ -127,13 +175,24 @@ def load(sess, token_id, now=None):
     now = now or base.utcnow()
     if tok.revoked or tok.expires_at <= now or not (user_enabled and user_domain_enabled):
         return None
-    refs = []
-    if tok.project_id:
-        if project_name is None or not project_enabled:
+    if tok.project_id and (project_name is None or not project_enabled):
+        return None
+    domain = None
+    if tok.domain_id:
+        domain = sess.get(models.Domain, tok.domain_id)
+        if domain is None or not domain.enabled:
             return None
-        refs = effective_roles(sess, tok.user_id, tok.project_id)
-        if not refs:
+    refs = _scoped_roles(sess, tok)
+    cred = None
+    if tok.application_credential_id:
+        found = _application_credential(sess, tok.application_credential_id, now)
+        if found is None:
             return None
+        cred = found[1]
+        refs = [(rid, name) for rid, name in refs or () if rid in found[0]]
+    if refs is not None and not refs:
+        return None
+    refs = refs or []
     return TokenInfo(
         user_id=tok.user_id, user_name=user_name, user_domain_id=user_domain_id,
         user_domain_name=user_domain_name, project_id=tok.project_id,
@@ -141,7 +200,9 @@ def load(sess, token_id, now=None):
         project_domain_name=project_domain_name, roles=[name for _id, name in refs],
         expires_at=tok.expires_at, issued_at=tok.issued_at, audit_id=tok.audit_id,
         methods=tok.methods.split(','), audit_chain_id=tok.audit_chain_id,
-        role_refs=[{'id': rid, 'name': name} for rid, name in refs])
+        role_refs=[{'id': rid, 'name': name} for rid, name in refs],
+        domain_id=tok.domain_id, domain_name=domain.name if domain else None,
+        system=bool(tok.system), application_credential=cred)
 
 
 def validate(token_id):
@@ -154,11 +215,16 @@ def validate(token_id):
         return load(sess, token_id)
 
 
-def issue(sess, user_id, project_id, methods, parent=None):
+def issue(sess, user_id, project_id, methods, parent=None, domain_id=None, system=None,
+          application_credential=None):
     """Create a token and return ``(token_id, TokenInfo)``.
 
     :param parent: the :class:`TokenInfo` a ``token``-method re-scope started
         from; the new token keeps its expiry and joins its audit chain
+    :param domain_id: the domain of a domain-scoped token
+    :param system: ``all`` for a system-scoped token
+    :param application_credential: the credential row the token comes from;
+        the token never outlives it
     :returns: the secret value (shown once, never stored) and its info
     """
     now = base.utcnow().replace(microsecond=0)
@@ -166,7 +232,12 @@ def issue(sess, user_id, project_id, methods, parent=None):
     token_id = secrets.token_urlsafe(32)
     row = models.Token(id=hash_token(token_id), user_id=user_id, project_id=project_id,
                        methods=','.join(methods), audit_id=new_audit_id(), issued_at=now,
-                       expires_at=now + lifetime, revoked=False)
+                       expires_at=now + lifetime, revoked=False, domain_id=domain_id,
+                       system=system)
+    if application_credential is not None:
+        row.application_credential_id = application_credential.id
+        if application_credential.expires_at is not None:
+            row.expires_at = min(row.expires_at, application_credential.expires_at)
     if parent is not None:
         row.expires_at = min(row.expires_at, parent.expires_at)
         row.audit_chain_id = parent.audit_chain_id or parent.audit_id

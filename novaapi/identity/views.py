@@ -60,28 +60,53 @@ def role_inference(call, prior, implied):
     return {'prior_role': role_brief(call, prior), 'implies': implies}
 
 
-def role_assignment(call, row, names=None):
-    """A ``(user_id, project_id, role_id, prior_role_id)`` assignment, with ``names`` when given.
+def _named(ref, row, domains):
+    ref.update(name=row.name, domain={'id': row.domain_id, 'name': domains[row.domain_id]})
 
-    :param names: ``{'users'|'projects'|'roles': {id: row}, 'domains': {id: name}}``
+
+def role_assignment(call, row, names=None):
+    """One assignment row of :func:`assignments.list_role_assignments`, with ``names`` when given.
+
+    :param names: ``{'users'|'groups'|'projects'|'roles': {id: row}, 'domains': {id: name}}``
     """
-    user_id, project_id, role_id, prior_id = row
-    ref = {'user': {'id': user_id}, 'scope': {'project': {'id': project_id}},
-           'role': {'id': role_id}, 'links': {}}
+    actor = 'user' if row['user_id'] else 'group'
+    actor_id = row['user_id'] or row['group_id']
+    scope, target_id, role_id = row['scope'], row['target_id'], row['role_id']
+    ref = {actor: {'id': actor_id}, 'role': {'id': role_id}, 'links': {}}
+    ref['scope'] = {'system': {'all': True}} if scope == 'system' else {scope: {'id': target_id}}
     if names:
-        user, project, role = names['users'][user_id], names['projects'][project_id], \
-            names['roles'][role_id]
         domains = names['domains']
-        ref['user'].update(name=user.name, domain={'id': user.domain_id,
-                                                   'name': domains[user.domain_id]})
-        ref['scope']['project'].update(name=project.name, domain={
-            'id': project.domain_id, 'name': domains[project.domain_id]})
-        ref['role']['name'] = role.name
-    # NOTE: for an implied role Keystone links the grant of the prior role.
-    ref['links']['assignment'] = call.url('projects', project_id, 'users', user_id, 'roles',
-                                          prior_id or role_id)
-    if prior_id:
-        ref['links']['prior_role'] = call.url('prior_role', role_id, 'implies', prior_id)
+        _named(ref[actor], names[actor + 's'][actor_id], domains)
+        if scope == 'project':
+            _named(ref['scope']['project'], names['projects'][target_id], domains)
+        elif scope == 'domain':
+            ref['scope']['domain']['name'] = domains.get(target_id)
+        ref['role']['name'] = names['roles'][role_id].name
+    # NOTE: an effective row links the grant it comes from: the group's, the prior role's.
+    granted_to = ('groups', row['via_group_id']) if row['via_group_id'] else (actor + 's',
+                                                                             actor_id)
+    granted_role = row['prior_role_id'] or role_id
+    if scope == 'system':
+        ref['links']['assignment'] = call.url('system', *granted_to, 'roles', granted_role)
+    else:
+        ref['links']['assignment'] = call.url(scope + 's', target_id, *granted_to, 'roles',
+                                              granted_role)
+    if row['via_group_id']:
+        ref['links']['membership'] = call.url('groups', row['via_group_id'], 'users', actor_id)
+    if row['prior_role_id']:
+        ref['links']['prior_role'] = call.url('roles', row['prior_role_id'], 'implies', role_id)
+    return ref
+
+
+def group(call, row):
+    return _with_link(call, 'groups', {'id': row.id, 'name': row.name,
+                                       'domain_id': row.domain_id,
+                                       'description': row.description or ''})
+
+
+def user_group(call, row):
+    ref = group(call, row)
+    ref['membership_expires_at'] = None
     return ref
 
 
@@ -136,7 +161,40 @@ def token(info, catalog_rows=None):
                            'domain': {'id': info.project_domain_id,
                                       'name': info.project_domain_name}}
         body['is_domain'] = False
+    elif info.domain_id:
+        body['domain'] = {'id': info.domain_id, 'name': info.domain_name}
+    elif info.system:
+        body['system'] = {'all': True}
+    if info.project_id or info.domain_id or info.system:
         body['roles'] = [dict(r) for r in info.role_refs]
         if catalog_rows is not None:
             body['catalog'] = catalog(*catalog_rows)
+    if info.application_credential:
+        body['application_credential'] = dict(info.application_credential)
     return {'token': body}
+
+
+def application_credential(call, row, roles, rules, secret=None):
+    """An application credential; its ``secret`` only in the answer to its creation."""
+    ref = {'id': row.id, 'name': row.name, 'description': row.description,
+           'expires_at': row.expires_at.strftime('%Y-%m-%dT%H:%M:%S.%f')
+           if row.expires_at else None,
+           'project_id': row.project_id, 'unrestricted': bool(row.unrestricted),
+           'roles': [{'id': r.id, 'name': r.name, 'domain_id': None} for r in roles],
+           'links': {'self': call.url('users', row.user_id, 'application_credentials',
+                                      row.id)}}
+    if rules:
+        ref['access_rules'] = [access_rule_brief(r) for r in rules]
+    if secret is not None:
+        ref['secret'] = secret
+    return ref
+
+
+def access_rule_brief(row):
+    return {'id': row.id, 'service': row.service, 'path': row.path, 'method': row.method}
+
+
+def access_rule(call, row):
+    ref = access_rule_brief(row)
+    ref['links'] = {'self': call.url('access_rules', row.id)}
+    return ref

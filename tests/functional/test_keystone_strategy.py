@@ -196,3 +196,45 @@ def test_member_cannot_create_flavor(keystone_api, identity):
     assert resp.json() == {'forbidden': {
         'code': 403,
         'message': "Policy doesn't allow os_compute_api:os-flavor-manage:create to be performed."}}
+
+
+# -- keystonemiddleware against the embedded identity ------------------------------------------
+
+EMBEDDED_AUTH_CONFIG = KEYSTONE_AUTH_CONFIG + "service_type = compute\n"
+
+
+@pytest.fixture(scope='module')
+def embedded_pair(tmp_path_factory):
+    """An embedded identity, and a nova-api whose keystonemiddleware validates against it."""
+    with server.start_api(tmp_path_factory.mktemp('embedded')) as identity_api:
+        admin = identity_api.session()
+        url = identity_api.identity_url
+        nova = admin.post(url + '/users', json={'user': {
+            'name': 'nova', 'password': NOVA_PASSWORD}}).json()['user']['id']
+        service = admin.get(url + '/projects', params={'name': 'service'}).json()['projects'][0]
+        role = admin.get(url + '/roles', params={'name': 'service'}).json()['roles'][0]
+        admin.put('%s/projects/%s/users/%s/roles/%s' % (url, service['id'], nova, role['id']))
+        config = EMBEDDED_AUTH_CONFIG.format(url=url, password=NOVA_PASSWORD)
+        with server.start_api(tmp_path_factory.mktemp('behind-ksm'), config_text=config) as api:
+            yield identity_api, api
+
+
+def test_keystonemiddleware_accepts_embedded_tokens_and_access_rules(embedded_pair):
+    identity_api, api = embedded_pair
+    demo = identity_api.session(identity_api.demo_openrc)
+    assert _compute('GET', api, '/flavors/detail', demo.get_token()).status_code == 200
+    user_id = demo.get_user_id()
+    cred = demo.post('%s/users/%s/application_credentials' % (identity_api.identity_url, user_id),
+                     json={'application_credential': {'name': 'ksm', 'access_rules': [
+                         {'service': 'compute', 'method': 'GET', 'path': '/v2.1/flavors/**'}]}},
+                     ).json()['application_credential']
+    issued = requests.post(identity_api.identity_url + '/auth/tokens', timeout=TIMEOUT, json={
+        'auth': {'identity': {'methods': ['application_credential'], 'application_credential': {
+            'id': cred['id'], 'secret': cred['secret']}}}})
+    assert issued.status_code == 201, issued.text
+    token = issued.headers['X-Subject-Token']
+    assert _compute('GET', api, '/flavors/detail', token).status_code == 200
+    _assert_unauthorized(_compute('GET', api, '/servers/detail', token))
+    demo.delete('%s/users/%s/application_credentials/%s' % (identity_api.identity_url, user_id,
+                                                           cred['id']))
+    _assert_unauthorized(_compute('GET', api, '/flavors/detail', token))

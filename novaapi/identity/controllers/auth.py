@@ -1,5 +1,6 @@
 """``/v3/auth``: issue, validate and revoke tokens; the caller's catalog and scopes."""
 
+from novaapi.identity import assignments
 from novaapi.identity import authentication
 from novaapi.identity import catalog
 from novaapi.identity import errors
@@ -10,6 +11,7 @@ from novaapi.identity import views
 from novaapi.identity import wsgi
 
 SUBJECT_HEADER = 'X-Subject-Token'
+ACCESS_RULES_HEADER = 'OpenStack-Identity-Access-Rules'
 
 
 def issue_token(call):
@@ -31,7 +33,8 @@ def validate_token(call):
     subject_id = call.req.headers.get(SUBJECT_HEADER)
     rule = 'identity:check_token' if call.req.method == 'HEAD' else 'identity:validate_token'
     info, catalog_rows = authentication.validate_token(
-        caller, subject_id, rule, with_catalog=not call.flag('nocatalog'))
+        caller, subject_id, rule, with_catalog=not call.flag('nocatalog'),
+        access_rules_version=call.req.headers.get(ACCESS_RULES_HEADER))
     return wsgi.json_response(views.token(info, catalog_rows),
                               headers={SUBJECT_HEADER: subject_id})
 
@@ -58,12 +61,13 @@ def get_projects(call):
 
 
 def get_domains(call):
-    """GET /v3/auth/domains: no domain-level role assignments exist here."""
-    policy.enforce(call.token, 'identity:get_auth_domains')
-    return wsgi.json_response(views.collection(call, 'domains', []))
+    """GET /v3/auth/domains: the domains the caller holds a role on."""
+    token = policy.enforce(call.token, 'identity:get_auth_domains')
+    return wsgi.listing(call, 'domains', views.domain, assignments.user_domains(token.user_id))
 
 
 def get_system(call):
-    """GET /v3/auth/system: no system-level role assignments exist here."""
-    policy.enforce(call.token, 'identity:get_auth_system')
-    return wsgi.json_response({'system': [], 'links': {'self': call.url('auth', 'system')}})
+    """GET /v3/auth/system: ``[{"all": true}]`` when the caller holds a role on the system."""
+    token = policy.enforce(call.token, 'identity:get_auth_system')
+    system = [{'all': True}] if assignments.has_system_role(token.user_id) else []
+    return wsgi.json_response({'system': system, 'links': {'self': call.url('auth', 'system')}})

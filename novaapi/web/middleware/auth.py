@@ -9,13 +9,18 @@ Options (``[filter:...]`` in etc/api-paste.ini):
 * ``require_project`` (default false) - an unscoped token counts as none;
 * ``public_paths`` - paths (without trailing slash; ``/`` is the root) that
   need no token, such as version discovery;
-* ``error_format`` - the body of the 401.
+* ``error_format`` - the body of the 401;
+* ``service_type`` - the catalog type of the service behind the filter
+  (``compute``, ``identity``...): a token bound to application-credential
+  access rules passes only for a request one of its rules allows, as
+  keystonemiddleware enforces them.
 
 The caller's token info lands in ``environ['novaapi.token_info']`` and a
 :class:`~novaapi.context.RequestContext` in ``environ['nova.context']``.
 """
 
 import importlib
+import re
 
 from paste.deploy import converters
 
@@ -51,6 +56,35 @@ def request_context(req, info, token):
         global_request_id=req.environ.get('openstack.global_request_id'))
 
 
+_PATTERN_PART = re.compile(r'\*\*|\*|\{[^}]*\}|[^*{]+|.')
+
+
+def path_pattern(pattern):
+    """The compiled regular expression of an access rule's path pattern.
+
+    ``*`` and ``{name}`` stand for one path segment, ``**`` for any run of
+    characters (slashes included); everything else is literal, and the
+    whole path must match.
+    """
+    out = []
+    for part in _PATTERN_PART.findall(pattern):
+        if part == '**':
+            out.append('.*')
+        elif part == '*' or (part.startswith('{') and part.endswith('}')):
+            out.append('[^/]+')
+        else:
+            out.append(re.escape(part))
+    return re.compile('^%s$' % ''.join(out))
+
+
+def access_allowed(rules, service_type, method, path):
+    """Whether one of an application credential's access ``rules`` allows the request."""
+    if service_type == 'identity' and method == 'GET' and path.endswith('/v3/auth/tokens'):
+        return True  # validating a token is always allowed
+    return any(rule['service'] == service_type and rule['method'] == method
+               and path_pattern(rule['path']).match(path) for rule in rules)
+
+
 class TokenAuth(middleware.Middleware):
 
     def __init__(self, application, **local_conf):
@@ -59,15 +93,26 @@ class TokenAuth(middleware.Middleware):
         self.required = converters.asbool(local_conf.get('required', True))
         self.require_project = converters.asbool(local_conf.get('require_project', False))
         self.public_paths = {p.rstrip('/') for p in local_conf.get('public_paths', '').split()}
+        self.service_type = local_conf.get('service_type')
 
     def process_request(self, req):
         if self.public_paths and req.path_info.rstrip('/') in self.public_paths:
             return None
         token = req.headers.get('X-Auth-Token')
         info = self.validate(token) if token else None
+        if info is not None and not self._rules_allow(info, req):
+            raise unauthorized()
         if info is not None and (info.project_id or not self.require_project):
             req.environ[ENV_TOKEN_INFO] = info
             req.environ[ENV_CONTEXT] = request_context(req, info, token)
         elif self.required:
             raise unauthorized()
         return None
+
+    def _rules_allow(self, info, req):
+        cred = getattr(info, 'application_credential', None) or {}
+        rules = cred.get('access_rules')
+        if not rules:
+            return True
+        return self.service_type is not None and access_allowed(
+            rules, self.service_type, req.method, req.path)

@@ -34,4 +34,5 @@ def test_bootstrap_is_idempotent_and_updates(ids):
         urls = set(sess.scalars(sa.select(models.Endpoint.url)
                                 .join(models.Service).where(models.Service.type == 'compute')))
         assert urls == {'http://10.0.0.1:8774/v2.1'}
-        assert sess.scalar(sa.select(sa.func.count()).select_from(models.RoleAssignment)) == 2
+        # admin on its project and on the system, demo on its project
+        assert sess.scalar(sa.select(sa.func.count()).select_from(models.RoleAssignment)) == 3

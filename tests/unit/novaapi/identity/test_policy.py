@@ -19,9 +19,17 @@ ADMIN, MEMBER, SERVICE = (_token(['admin', 'member']), _token(['member']),
                           _token(['service'], user_id='s1'))
 
 
-@pytest.mark.parametrize('rule', sorted(policy.RULES))
-def test_admin_passes_every_rule(rule):
+@pytest.mark.parametrize('rule', sorted(r for r, kind in policy.RULES.items()
+                                         if kind != policy.PROJECT_SELF))
+def test_admin_passes_every_rule_but_the_owner_only_ones(rule):
     assert policy.check(ADMIN, rule, {})
+
+
+def test_only_the_owner_with_a_project_token_creates_application_credentials():
+    rule = 'identity:create_application_credential'
+    assert policy.check(MEMBER, rule, {'user_id': 'u1'})
+    assert not policy.check(ADMIN, rule, {'user_id': 'u2'})
+    assert not policy.check(_token(['admin'], project_id=None), rule, {'user_id': 'u1'})
 
 
 @pytest.mark.parametrize('rule, target, member, service', [

@@ -155,7 +155,8 @@ def test_unsupported_method_401(client):
     body = {'auth': {'identity': {'methods': ['totp'], 'totp': {}}}}
     resp = client.post('/v3/auth/tokens', body)
     assert resp.status_int == 401
-    assert resp.data['error']['identity'] == {'methods': ['password', 'token']}
+    assert resp.data['error']['identity'] == {
+        'methods': ['password', 'token', 'application_credential']}
 
 
 @pytest.mark.parametrize('body,fragment', [

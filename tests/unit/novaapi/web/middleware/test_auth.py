@@ -95,3 +95,44 @@ def test_public_paths_need_no_token():
 def test_validator_by_reference():
     assert auth.resolve('os.path:join') is __import__('os').path.join
     assert auth.resolve(validate) is validate
+
+
+RULES = [{'service': 'compute', 'method': 'GET', 'path': '/v2.1/servers/{server_id}/**'},
+         {'service': 'compute', 'method': 'POST', 'path': '/v2.1/servers'},
+         {'service': 'image', 'method': 'GET', 'path': '/v2/images/*'}]
+TOKENS['ruled'] = types.SimpleNamespace(**dict(vars(SCOPED), application_credential={
+    'id': 'c1', 'name': 'ci', 'restricted': True, 'access_rules': RULES}))
+
+
+@pytest.mark.parametrize('pattern, path, matches', [
+    ('/v2.1/servers', '/v2.1/servers', True),
+    ('/v2.1/servers', '/v2.1/servers/x', False),
+    ('/v2.1/servers/*', '/v2.1/servers/abc', True),
+    ('/v2.1/servers/*', '/v2.1/servers/abc/ips', False),
+    ('/v2.1/servers/{id}', '/v2.1/servers/abc', True),
+    ('/v2.1/servers/**', '/v2.1/servers/abc/ips/net', True),
+    ('/v2.1/servers/*/ips', '/v2.1/servers/a.b/ips', True),
+    ('/v2.1/servers.json', '/v2.1/serversXjson', False),
+    ('/v2.1/*', '/v2.1/', False),
+])
+def test_path_patterns(pattern, path, matches):
+    assert bool(auth.path_pattern(pattern).match(path)) is matches
+
+
+@pytest.mark.parametrize('service_type, method, path, status', [
+    ('compute', 'GET', '/v2.1/servers/s1/ips', 200),
+    ('compute', 'GET', '/v2.1/servers', 401),
+    ('compute', 'POST', '/v2.1/servers', 200),
+    ('compute', 'DELETE', '/v2.1/servers/s1/x', 401),
+    ('image', 'GET', '/v2/images/i1', 200),
+    ('network', 'GET', '/v2/images/i1', 401),
+    ('identity', 'GET', '/v3/auth/tokens', 200),
+    ('identity', 'GET', '/v3/users', 401),
+    (None, 'GET', '/v2/images/i1', 401),
+])
+def test_access_rules_of_an_application_credential_are_enforced(service_type, method, path,
+                                                                 status):
+    options = {'service_type': service_type} if service_type else {}
+    app, _inner = _filter(**options)
+    assert _get(app, path=path, token='ruled', method=method).status_int == status
+    assert _get(app, path=path, token='good', method=method).status_int == 200
