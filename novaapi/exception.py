@@ -133,6 +133,10 @@ class OverQuota(Forbidden):
     deltas = None
 
 
+class MetadataLimitExceeded(OverQuota):
+    msg_fmt = 'Maximum number of metadata items exceeds %(allowed)d'
+
+
 class KeypairLimitExceeded(OverQuota):
     msg_fmt = 'Quota exceeded, too many key pairs.'
 

@@ -10,9 +10,11 @@ from novaapi import exception
 
 
 def _check_id(aggregate_id):
-    if not str(aggregate_id).isdigit():
-        raise exception.Invalid('Invalid input received: id must be an integer')
-    return int(aggregate_id)
+    """Any integer int() reads (signs, spaces, other scripts' digits), as Nova's check reads it."""
+    try:
+        return int(aggregate_id)
+    except ValueError:
+        raise exception.Invalid('Invalid input received: id must be an integer') from None
 
 
 def _authorize(req, name, aggregate_id=None):

@@ -127,7 +127,11 @@ class InvalidFormat(ValueError):
 
 
 class NotAcceptable(ValueError):
-    pass
+    """Out of range; ``version`` is what was asked for (the 406 still names it in its headers)."""
+
+    def __init__(self, message, version=None):
+        super().__init__(message)
+        self.version = version
 
 
 @functools.total_ordering
@@ -202,7 +206,7 @@ def from_headers(headers):
     if not version.matches(MIN, MAX):
         raise NotAcceptable(
             'Version %s is not supported by the API. Minimum is %s and maximum is %s.'
-            % (version, MIN_VERSION, MAX_VERSION))
+            % (version, MIN_VERSION, MAX_VERSION), version)
     return version
 
 

@@ -84,5 +84,5 @@ def check_service_id(req, service_id):
     if req.is_version('2.53'):
         if not _is_uuid(service_id):
             raise exception.Invalid('Invalid uuid %s' % service_id)
-    elif not str(service_id).lstrip('-').isdigit():
+    elif not str(service_id).lstrip('-').isdecimal():
         raise exception.Invalid('Invalid input received: id must be an integer')

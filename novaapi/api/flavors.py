@@ -5,6 +5,7 @@ import uuid
 from novaapi.api import common
 from novaapi.api import validation
 from novaapi.api import wsgi
+from novaapi.api.schemas import server_sub
 from novaapi.api.schemas import flavors as schema
 from novaapi.api.views import flavors as views
 from novaapi.compute import flavors
@@ -63,6 +64,7 @@ class FlavorsController(wsgi.Controller):
         return _list(req, views.detail, include_extra_specs=_show_extra_specs(req))
 
     @wsgi.expected_errors(404)
+    @validation.query_schema(server_sub.NO_QUERY)
     def show(self, req, id):
         flavor = flavors.show_flavor(req.context, id)
         return {'flavor': views.detail(req, flavor, _show_extra_specs(req))}
@@ -122,6 +124,7 @@ class FlavorsController(wsgi.Controller):
 class FlavorAccessController(wsgi.Controller):
 
     @wsgi.expected_errors(404)
+    @validation.query_schema(server_sub.NO_QUERY)
     def index(self, req, flavor_id):
         policy.authorize(req.context, 'os-flavor-access', target={})
         return views.access(*flavors.list_tenant_access(req.context, flavor_id))
@@ -130,11 +133,13 @@ class FlavorAccessController(wsgi.Controller):
 class FlavorExtraSpecsController(wsgi.Controller):
 
     @wsgi.expected_errors(404)
+    @validation.query_schema(server_sub.NO_QUERY)
     def index(self, req, flavor_id):
         policy.authorize(req.context, 'os-flavor-extra-specs:index')
         return {'extra_specs': flavors.show_extra_specs(req.context, flavor_id)}
 
     @wsgi.expected_errors(404)
+    @validation.query_schema(server_sub.NO_QUERY)
     def show(self, req, flavor_id, id):
         policy.authorize(req.context, 'os-flavor-extra-specs:show')
         specs = flavors.show_extra_specs(req.context, flavor_id)

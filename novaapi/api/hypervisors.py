@@ -23,7 +23,7 @@ def _with_servers(req):
 def _check_id(req, hypervisor_id):
     if req.is_version('2.53'):
         common.check_service_id(req, hypervisor_id)
-    elif not str(hypervisor_id).isdigit():
+    elif not str(hypervisor_id).isdecimal():
         raise hypervisors.HypervisorNotFound(id=hypervisor_id)
 
 

@@ -7,9 +7,9 @@ from novaapi.compute import policy
 from novaapi.compute import remote_consoles
 
 
-# NOTE: webob's wording for a bare 400, which Nova answers for tokens before 2.31.
+# NOTE: webob's wording for a bare 400, which Nova answers for tokens before 2.31 and for RDP.
 BARE_400 = ('The server could not comply with the request since it is either malformed or '
-            'otherwise incapable of performing it.')
+            'otherwise incorrect.')
 
 
 def _legacy_console(req, server_id, protocol, console_type):
@@ -44,10 +44,13 @@ class LegacyConsoleActions(wsgi.Controller):
     def get_serial_console(self, req, id, body):
         return _legacy_console(req, id, 'serial', body['os-getSerialConsole']['type'])
 
-    @wsgi.removed
+    @wsgi.api_version('2.1', '2.5')
+    @wsgi.expected_errors((400, 404, 409, 501))
     @wsgi.action('os-getRDPConsole')
+    @validation.schema({})
     def get_rdp_console(self, req, id, body):
-        raise AssertionError('removed APIs never run')
+        # RDP went with the Hyper-V driver: Nova still routes the action and answers a bare 400.
+        raise wsgi.Fault(400, BARE_400)
 
 
 class RemoteConsolesController(wsgi.Controller):

@@ -15,6 +15,7 @@ import webob.exc
 
 from novaapi.api import aggregates
 from novaapi.api import availability_zones
+from novaapi.api import baremetal_nodes
 from novaapi.api import behaviours
 from novaapi.api import extension_info
 from novaapi.api import flavors
@@ -42,6 +43,7 @@ from novaapi.api import server_moves
 from novaapi.api import server_password
 from novaapi.api import server_rebuild
 from novaapi.api import server_security_groups
+from novaapi.api import server_shares
 from novaapi.api import server_tags
 from novaapi.api import server_topology
 from novaapi.api import servers
@@ -90,6 +92,8 @@ CONTROLLERS = {
     'instance_usage_audit_log': instance_usage_audit_log.InstanceUsageAuditLogController,
     'server_external_events': server_external_events.ServerExternalEventsController,
     'hosts': hosts.HostController,
+    'baremetal_nodes': baremetal_nodes.BareMetalNodeController,
+    'server_shares': server_shares.ServerSharesController,
     'extension_info': extension_info.ExtensionInfoController,
     'behaviours': behaviours.BehavioursController,
 }
@@ -103,6 +107,7 @@ def _gone(*methods):
 
 ROUTE_LIST = [
     ('/', {'GET': ('versions', 'show')}),
+    ('/versions/{id}', {'GET': ('versions', 'show')}),
     # flavors
     ('/flavors', {'GET': ('flavors', 'index'), 'POST': ('flavors', 'create')}),
     ('/flavors/detail', {'GET': ('flavors', 'detail')}),
@@ -251,6 +256,17 @@ ROUTE_LIST = [
     ('/os-hosts/{id}/reboot', {'GET': ('hosts', 'reboot')}),
     ('/os-hosts/{id}/shutdown', {'GET': ('hosts', 'shutdown')}),
     ('/os-hosts/{id}/startup', {'GET': ('hosts', 'startup')}),
+    # baremetal_nodes (no bare-metal service behind them)
+    ('/os-baremetal-nodes', {'GET': ('baremetal_nodes', 'index'),
+                             'POST': ('baremetal_nodes', 'create')}),
+    ('/os-baremetal-nodes/{id}', {'GET': ('baremetal_nodes', 'show'),
+                                  'DELETE': ('baremetal_nodes', 'delete')}),
+    ('/os-baremetal-nodes/{id}/action', {'POST': ('baremetal_nodes', 'action')}),
+    # server_shares (no share service behind them)
+    ('/servers/{server_id}/shares', {'GET': ('server_shares', 'index'),
+                                     'POST': ('server_shares', 'create')}),
+    ('/servers/{server_id}/shares/{id}', {'GET': ('server_shares', 'show'),
+                                          'DELETE': ('server_shares', 'delete')}),
     # extension_info
     ('/extensions', {'GET': ('extension_info', 'index')}),
     ('/extensions/{id}', {'GET': ('extension_info', 'show')}),

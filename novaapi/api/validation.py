@@ -4,8 +4,40 @@ The kit (:mod:`novaapi.web.validation`) picks the schema by microversion and
 finds the first error; this module words it as Nova does.
 """
 
+import jsonschema
+
 from novaapi.api import wsgi
 from novaapi.web import validation
+
+
+def _as_number(instance):
+    """Numbers, and strings that read as numbers, for Nova's bounds; None for anything else."""
+    for parse in (int, float):
+        try:
+            return parse(instance)
+        except (TypeError, ValueError, OverflowError):
+            continue
+    return None
+
+
+def _bound(keyword):
+    check = jsonschema.Draft4Validator.VALIDATORS[keyword]
+
+    def validate(validator, limit, instance, schema):
+        number = _as_number(instance)
+        if number is None:
+            return ()
+        return check(validator, limit, number, schema)
+    return validate
+
+
+# Nova holds numeric strings ('10') to minimum and maximum too.
+_COMPUTE_VALIDATOR = jsonschema.validators.extend(
+    jsonschema.Draft4Validator, {'minimum': _bound('minimum'), 'maximum': _bound('maximum')})
+
+
+def _make(schema):
+    return _COMPUTE_VALIDATOR(schema, format_checker=jsonschema.FormatChecker())
 
 
 def _message_for(error, kind):
@@ -22,7 +54,7 @@ def _in_window(req, min_version, max_version):
 
 def _windowed(schemas):
     """Schemas picked by the request's microversion: one, or ``[(min, max, schema)]``."""
-    return validation.Windowed(schemas, _in_window)
+    return validation.Windowed(schemas, _in_window, make=_make)
 
 
 def schema(schemas):

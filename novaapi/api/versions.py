@@ -1,4 +1,5 @@
-"""Version documents: the list at ``/``, the v2.1 document, and 300 choices elsewhere."""
+"""Version documents: the list at ``/``, the v2.1 document (also ``/versions/{id}``), the legacy
+v2.0 document at ``/v2``, and 300 choices elsewhere."""
 
 import webob.dec
 
@@ -22,9 +23,11 @@ def _summary(entry, host_url):
     return doc
 
 
-def version_document(host_url, version_id='v2.1'):
+def version_document(self_href, version_id='v2.1'):
+    """One version's document; its self link is the root it was asked under, as Nova links it."""
     entry = next(e for e in _VERSIONS if e['id'] == version_id)
-    doc = _summary(entry, host_url)
+    doc = {key: entry[key] for key in _KEYS}
+    doc['links'] = [{'rel': 'self', 'href': self_href}]
     doc['links'].append({'rel': 'describedby', 'type': 'text/html', 'href': 'http://docs.openstack.org/'})
     doc['media-types'] = [{'base': 'application/json', 'type': entry['media']}]
     return {'version': doc}
@@ -54,9 +57,11 @@ def versions_app(req):
 class VersionsController(wsgi.Controller):
     """``GET /v2.1/`` (no auth) and ``GET /v2.1/{project_id}/`` through the router."""
 
-    @wsgi.expected_errors(())
-    def show(self, req):
-        return version_document(_host_url(req))
+    @wsgi.expected_errors(404)
+    def show(self, req, id='v2.1'):
+        if not any(entry['id'] == id for entry in _VERSIONS):
+            raise wsgi.Fault(404, wsgi.NOT_FOUND)
+        return version_document(_host_url(req) + '/v2.1/', id)
 
 
 def versions_factory(global_conf, **local_conf):
@@ -76,3 +81,13 @@ class _V21Document:
 
 def v21_document_factory(global_conf, **local_conf):
     return _V21Document()
+
+
+@webob.dec.wsgify
+def legacy_v2_document(req):
+    """``/v2`` and ``/v2/``: the deprecated v2.0 document, without microversion headers."""
+    return responses.json_response(version_document(_host_url(req) + '/v2/', 'v2.0'))
+
+
+def legacy_v2_document_factory(global_conf, **local_conf):
+    return legacy_v2_document

@@ -151,6 +151,7 @@ class Resource:
         except microversion.InvalidFormat as exc:
             resp = fault_response(400, str(exc))
         except microversion.NotAcceptable as exc:
+            version = exc.version
             resp = fault_response(406, str(exc))
         except errors.HTTPError as exc:
             resp = faults.NOVA.render(req, exc)
@@ -160,6 +161,17 @@ class Resource:
         return resp
 
     def _dispatch(self, req):
+        method, args = self.prepare(req)
+        try:
+            result = method(self.controller, req, **args)
+        except Exception as exc:  # noqa: BLE001 - every error is mapped to a fault
+            raise self._fault_for(method, exc) from exc
+        return self._serialize(req, method, result)
+
+    def prepare(self, req):
+        """Everything before the controller runs: the URL's project, the body, the method it
+        picks, the method's version window and its validators.  Returns ``(method, args)``;
+        raises :class:`Fault` (400, 404, 410, 415) when the request stops here."""
         args = dict(req.environ['wsgiorg.routing_args'][1])
         method_name = args.pop('action')
         args.pop('controller', None)
@@ -177,11 +189,7 @@ class Resource:
             args['body'] = body
         for validate in getattr(method, 'wsgi_validators', ()):
             validate(req, body)
-        try:
-            result = method(self.controller, req, **args)
-        except Exception as exc:  # noqa: BLE001 - every error is mapped to a fault
-            raise self._fault_for(method, exc) from exc
-        return self._serialize(req, method, result)
+        return method, args
 
     @staticmethod
     def _check_project(req, project_id):

@@ -129,6 +129,7 @@ def _create(sess, ctx, spec):
         image = server_values.active_image(sess, ctx, image_ref)
         _check_image_fits(image, flavor)
         image_meta = image_api.image_meta_for_server(image)
+    quotas.check_metadata_items(sess, ctx.project_id, ctx.user_id, spec.get('metadata'))
     key_data = server_values.key_data(sess, ctx, spec['key_name']) if spec.get('key_name') else None
     min_count, max_count = spec.get('min_count', 1), spec.get('max_count', 1)
     if spec.get('hostname') and max_count > 1:

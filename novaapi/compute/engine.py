@@ -78,7 +78,7 @@ def advance(uuid, step, task_state, version):
 def _perform(sess, instance):
     name, _, index = instance.step.partition(':')
     op = operations.OPERATIONS.get(name)
-    if op is None or not index.isdigit() or int(index) >= len(op.stages):
+    if op is None or not index.isdecimal() or int(index) >= len(op.stages):
         raise exception.NovaException('Unknown pending step %s' % instance.step)
     index = int(index)
     data = dict(instance.step_data or {})

@@ -113,7 +113,7 @@ def _list_hypervisors(sess, limit=None, marker=None, by_uuid=False, with_servers
     query = _nodes_query()
     if marker is not None:
         column = node.uuid if by_uuid else node.id
-        value = marker if by_uuid else (int(marker) if str(marker).isdigit() else None)
+        value = marker if by_uuid else (int(marker) if str(marker).isdecimal() else None)
         row = sess.scalars(sa.select(node).where(node.deleted == 0, column == value)).first()
         if row is None:
             raise MarkerNotFound(marker=marker)
@@ -139,7 +139,7 @@ def get(sess, hypervisor_id, by_uuid=False, with_servers=False):
     node = models.ComputeNode
     if by_uuid:
         condition = node.uuid == hypervisor_id
-    elif str(hypervisor_id).isdigit():
+    elif str(hypervisor_id).isdecimal():
         condition = node.id == int(hypervisor_id)
     else:
         raise HypervisorNotFound(id=hypervisor_id)

@@ -122,7 +122,12 @@ def _claim_growth(sess, instance, vcpus, memory_mb):
 
 
 def _move(sess, ctx, instance, action, guard, new_flavor, record, host=None, extra=None):
-    node = _destination(sess, instance, new_flavor, host)
+    try:
+        node = _destination(sess, instance, new_flavor, host)
+    except exception.NoValidHost:
+        # The conductor's words for a move nothing can take, shown as a 400.
+        raise exception.Invalid('No valid host was found. No valid host found for %s'
+                                % ('resize' if action == 'resize' else 'cold migrate')) from None
     kind = 'resize' if action == 'resize' else 'migration'
     migration = _new_migration(sess, ctx, instance, kind, new_flavor)
     migration.dest_compute = migration.dest_host = node.host

@@ -41,6 +41,11 @@ RULES = {
     'os-server-groups:show': PROJECT_READER,
     # remote_consoles
     'os-remote-consoles': PROJECT_MEMBER, 'os-console-auth-tokens': ADMIN,
+    # baremetal_nodes
+    'os-baremetal-nodes:list': ADMIN, 'os-baremetal-nodes:show': ADMIN,
+    # server_shares
+    'os-server-shares:index': PROJECT_READER, 'os-server-shares:create': PROJECT_MEMBER,
+    'os-server-shares:show': PROJECT_READER, 'os-server-shares:delete': PROJECT_MEMBER,
     # server_actions
     'servers:start': PROJECT_MEMBER, 'servers:stop': PROJECT_MEMBER,
     'servers:reboot': PROJECT_MEMBER, 'servers:resize': PROJECT_MEMBER,

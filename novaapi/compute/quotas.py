@@ -106,6 +106,13 @@ def limits(sess, project_id, user_id=None):
     return result
 
 
+def check_metadata_items(sess, project_id, user_id, metadata):
+    """:raises exception.MetadataLimitExceeded: more items than the ``metadata_items`` limit"""
+    allowed = limits(sess, project_id, user_id).get('metadata_items', -1)
+    if metadata and 0 <= allowed < len(metadata):
+        raise exception.MetadataLimitExceeded(allowed=allowed)
+
+
 def usage(sess, project_id, user_id=None):
     """Counted usage of every resource with a counter (project-wide when ``user_id`` is None)."""
     return {name: fn(sess, project_id, user_id) for name, fn in COUNTERS.items()}

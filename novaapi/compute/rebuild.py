@@ -7,6 +7,7 @@ from novaapi.compute import guards
 from novaapi.compute import hosts
 from novaapi.compute import instances
 from novaapi.compute import models
+from novaapi.compute import quotas
 from novaapi.compute import server_values
 from novaapi.compute import states as s
 from novaapi.db import engine
@@ -34,6 +35,7 @@ def rebuild(ctx, server_id, image_ref, password, changes):
             values.update(image_ref=image.id, image_meta=image_api.image_meta_for_server(image))
         values['admin_password_hash'] = server_values.hash_password(password)
         if 'metadata' in changes:
+            quotas.check_metadata_items(sess, ctx.project_id, ctx.user_id, changes['metadata'])
             _replace_metadata(sess, instance, changes['metadata'])
         guards.start_operation(sess, ctx, instance, 'rebuild', guard, 'rebuild', actions.REBUILD,
                                extra=values)

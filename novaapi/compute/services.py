@@ -143,7 +143,7 @@ def list_services(sess, host=None, binary=None):
 def _get(sess, service_id):
     """By integer id or uuid; ServiceNotFound otherwise."""
     query = sa.select(models.Service).where(models.Service.deleted == 0)
-    if isinstance(service_id, int) or str(service_id).isdigit():
+    if isinstance(service_id, int) or str(service_id).isdecimal():
         query = query.where(models.Service.id == int(service_id))
     else:
         query = query.where(models.Service.uuid == service_id)

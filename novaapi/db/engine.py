@@ -24,6 +24,33 @@ def _sqlite_pragmas(dbapi_conn, _record):
     cur.close()
 
 
+INT64_MAX = 2 ** 63 - 1
+INT64_MIN = -2 ** 63
+
+
+def _clamp(value):
+    if type(value) is int and not INT64_MIN <= value <= INT64_MAX:  # noqa: E721 - not bool
+        return INT64_MAX if value > 0 else INT64_MIN
+    return value
+
+
+def _clamp_row(params):
+    if isinstance(params, dict):
+        return {key: _clamp(value) for key, value in params.items()}
+    return type(params)(_clamp(value) for value in params)
+
+
+def _clamp_integers(_conn, _cursor, statement, parameters, _context, executemany):
+    """Integers beyond 64 bits (ids, filters, markers from a URL) bind as the nearest 64-bit
+    value: every column holds at most that much, so comparisons answer the same, and no
+    driver overflows (SQLite raises on them, PostgreSQL on a bigint LIMIT)."""
+    if not parameters:
+        return statement, parameters
+    if executemany and isinstance(parameters, list) and isinstance(parameters[0], (dict, tuple, list)):
+        return statement, [_clamp_row(row) for row in parameters]
+    return statement, _clamp_row(parameters)
+
+
 def create(url):
     kwargs = {'future': True}
     if url.startswith('sqlite'):
@@ -38,6 +65,7 @@ def create(url):
         # a lock (quota checks read, lock, then count): read what is committed instead.
         kwargs['isolation_level'] = 'READ COMMITTED'
     engine = sa.create_engine(url, **kwargs)
+    event.listen(engine, 'before_cursor_execute', _clamp_integers, retval=True)
     if url.startswith('sqlite'):
         event.listen(engine, 'connect', _sqlite_pragmas)
     return engine

@@ -33,12 +33,14 @@ class Windowed:
 
     :param schemas: one schema (a dict, for every request) or ``[(min, max, schema)]``
     :param in_window: ``in_window(req, min, max)`` - whether the request falls in a window
+    :param make: builds the validator of one schema (default :func:`validator_for`)
     """
 
-    def __init__(self, schemas, in_window):
+    def __init__(self, schemas, in_window, make=None):
         if isinstance(schemas, dict):
             schemas = [(None, None, schemas)]
-        self.windows = [(lo, hi, validator_for(s)) for lo, hi, s in schemas]
+        make = make or validator_for
+        self.windows = [(lo, hi, make(s)) for lo, hi, s in schemas]
         self.in_window = in_window
 
     def pick(self, req):

@@ -43,5 +43,6 @@ _user_query = {'type': 'object', 'properties': {'user_id': types.multi({'type': 
 user_query = [(None, '2.74', _user_query), ('2.75', None, types.strict_query(_user_query))]
 
 _any_query = {'type': 'object', 'properties': {}, 'additionalProperties': True}
-defaults_query = [(None, '2.101', _any_query), ('2.102', None, types.strict_query(_any_query))]
-class_show_query = defaults_query
+class_show_query = [(None, '2.101', _any_query), ('2.102', None, types.strict_query(_any_query))]
+# Nova keeps the defaults loose at every version.
+defaults_query = _any_query

@@ -256,14 +256,16 @@ stop = _action('os-stop')
 confirm_resize = _action('confirmResize')
 revert_resize = _action('revertResize')
 trigger_crash_dump = _action('trigger_crash_dump', {'type': 'null'})
-simple = {name: _action(name, {'type': 'null'}) for name in (
+# Nova 34 takes any value under these keys (a null-only rule is only planned), as clients send {}.
+simple = {name: _action(name) for name in (
     'pause', 'unpause', 'suspend', 'resume', 'unrescue', 'shelve', 'shelveOffload', 'forceDelete',
     'restore', 'injectNetworkInfo')}
-unlock = _action('unlock', {'type': 'null'})
+# Up to 2.72 any value; from 2.73 Nova validates nothing at all.
+unlock = [(None, '2.72', _action('unlock'))]
 lock_v273 = _action('lock', {'type': ['object', 'null'], 'properties': {
     'locked_reason': {'type': 'string', 'minLength': 1, 'maxLength': 255}},
     'additionalProperties': False})
-lock = [(None, '2.72', _action('lock', {'type': 'null'})), ('2.73', None, lock_v273)]
+lock = [(None, '2.72', _action('lock')), ('2.73', None, lock_v273)]
 
 rescue = _action('rescue', {'type': ['object', 'null'], 'properties': {
     'adminPass': admin_password, 'rescue_image_ref': uuid}, 'additionalProperties': False})
@@ -275,7 +277,7 @@ _unshelve_v291 = _action('unshelve', {'oneOf': [
     {'type': ['object'], 'properties': {'availability_zone': name_or_none, 'host': fqdn},
      'additionalProperties': False},
     {'type': ['null']}]})
-unshelve = [(None, '2.76', _action('unshelve', {'type': 'null'})), ('2.77', '2.90', _unshelve_v277),
+unshelve = [(None, '2.76', _action('unshelve')), ('2.77', '2.90', _unshelve_v277),
             ('2.91', None, _unshelve_v291)]
 
 change_password = _action('changePassword', _obj({'adminPass': admin_password}, ['adminPass']))
@@ -297,7 +299,8 @@ security_group = {name: _action(name, _obj({'name': {'type': 'string', 'minLengt
 
 _migrate_v256 = _action('migrate', {'type': ['object', 'null'], 'properties': {'host': fqdn},
                                     'additionalProperties': False})
-migrate = [(None, '2.55', _action('migrate', {'type': 'null'})), ('2.56', None, _migrate_v256)]
+# Before 2.56 Nova validates nothing.
+migrate = [('2.56', None, _migrate_v256)]
 
 _live_v21 = _action('os-migrateLive', _obj({
     'block_migration': types.boolean, 'disk_over_commit': types.boolean,

@@ -14,6 +14,8 @@ Conventions shared by the tables here:
   change and is the compare-and-swap token shared by API actions and workers.
 """
 
+import ipaddress
+
 import sqlalchemy as sa
 from sqlalchemy import orm
 
@@ -112,6 +114,17 @@ class Instance(base.Base, base.TimestampMixin):
     def name(self):
         """Nova's ``instance_name`` template ``instance-%08x``."""
         return 'instance-%08x' % (self.id or 0)
+
+    @orm.validates('access_ip_v4', 'access_ip_v6')
+    def _canonical_address(self, _key, value):
+        """Addresses are kept in their canonical text (``::babe:dc0c:1602``), as Nova's
+        address columns keep them; the API schema has already checked the format."""
+        if not value:
+            return value
+        try:
+            return str(ipaddress.ip_address(value))
+        except ValueError:
+            return value
 
 
 class InstanceFault(base.Base):

@@ -3,8 +3,7 @@
 from novaapi import exception
 
 
-class MetadataLimitExceeded(exception.OverQuota):
-    msg_fmt = 'Maximum number of metadata items exceeds %(allowed)d'
+MetadataLimitExceeded = exception.MetadataLimitExceeded
 
 
 class MetadataItemNotFound(exception.NotFound):

@@ -36,9 +36,7 @@ def _get_item(sess, instance, key):
 
 
 def _check_quota(sess, ctx, metadata):
-    allowed = quotas.limits(sess, ctx.project_id, ctx.user_id).get('metadata_items', -1)
-    if metadata and 0 <= allowed < len(metadata):
-        raise errors.MetadataLimitExceeded(allowed=allowed)
+    quotas.check_metadata_items(sess, ctx.project_id, ctx.user_id, metadata)
 
 
 def _update(sess, ctx, instance, metadata, delete=False, action='update metadata'):

@@ -71,4 +71,4 @@ def test_legacy_console_actions(servers):
     assert servers.action(uuid, {'os-getVNCConsole': {'type': 'bad'}}, version='2.5').status_int == 400
     assert servers.action(uuid, {'os-getSerialConsole': {'type': 'serial'}},
                           version='2.5').json_body_or_none['console']['type'] == 'serial'
-    assert servers.action(uuid, {'os-getRDPConsole': {'type': 'rdp-html5'}}, version='2.5').status_int == 410
+    assert servers.action(uuid, {'os-getRDPConsole': {'type': 'rdp-html5'}}, version='2.5').status_int == 400

@@ -1,0 +1,154 @@
+"""Places where a real client got a different answer from us than from Nova 34 (issue 8),
+each asked through the real nova-api as the client asked it."""
+
+import time
+
+import pytest
+import requests
+
+pytestmark = pytest.mark.functional
+
+BIG = '9223372036854775808'
+
+
+@pytest.fixture(scope='module')
+def call(api):
+    token = api.token()
+    http = requests.Session()
+
+    def request(method, path, version='2.1', **kwargs):
+        headers = {'X-Auth-Token': token, 'OpenStack-API-Version': 'compute %s' % version}
+        return http.request(method, api.compute_url + path, headers=headers, timeout=30, **kwargs)
+    return request
+
+
+def _fault(resp, status):
+    assert resp.status_code == status, resp.text
+    ((_name, fault),) = resp.json().items()
+    assert fault['code'] == status
+    return fault['message']
+
+
+def _image_and_network(api):
+    sess = api.session()
+    image = sess.get('/v2/images?name=cirros', endpoint_filter={'service_type': 'image'}).json()
+    network = sess.get('/v2.0/networks?name=private',
+                       endpoint_filter={'service_type': 'network'}).json()
+    return image['images'][0]['id'], network['networks'][0]['id']
+
+
+def _active(call, body):
+    resp = call('POST', '/servers', version='2.37', json=body)
+    assert resp.status_code == 202, resp.text
+    server_id = resp.json()['server']['id']
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        server = call('GET', '/servers/' + server_id).json()['server']
+        if server['status'] == 'ACTIVE':
+            return server
+        time.sleep(0.2)
+    raise AssertionError('never ACTIVE: %s' % server['status'])
+
+
+@pytest.fixture(scope='module')
+def server(api, call):
+    image, network = _image_and_network(api)
+    server = _active(call, {'server': {
+        'name': 'fidelity', 'imageRef': image, 'flavorRef': '1', 'networks': [{'uuid': network}],
+        'accessIPv6': '0000:0000:0000:0000:0000:babe:220.12.22.2'}})
+    yield server
+    call('DELETE', '/servers/' + server['id'])
+
+
+def test_simple_actions_take_an_empty_object(call, server):
+    for action in ('pause', 'unpause', 'lock', 'unlock', 'suspend', 'resume'):
+        resp = call('POST', '/servers/%s/action' % server['id'], json={action: {}})
+        assert resp.status_code == 202, (action, resp.text)
+        for _ in range(100):
+            if call('GET', '/servers/' + server['id']).json()['server']['OS-EXT-STS:task_state'] is None:
+                break
+            time.sleep(0.1)
+
+
+def test_access_ipv6_is_kept_in_canonical_form(call, server):
+    assert server['accessIPv6'] == '::babe:dc0c:1602'
+
+
+def test_metadata_items_quota_on_create_and_rebuild(api, call, server):
+    image, network = _image_and_network(api)
+    too_many = {'k%d' % i: 'v' for i in range(129)}
+    resp = call('POST', '/servers', version='2.37', json={'server': {
+        'name': 'meta', 'imageRef': image, 'flavorRef': '1', 'networks': [{'uuid': network}],
+        'metadata': too_many}})
+    assert _fault(resp, 403) == 'Maximum number of metadata items exceeds 128'
+    resp = call('POST', '/servers/%s/action' % server['id'], json={'rebuild': {
+        'imageRef': image, 'metadata': dict(too_many, extra='v')}})
+    assert _fault(resp, 403) == 'Maximum number of metadata items exceeds 128'
+
+
+@pytest.mark.parametrize('path,version,status', [
+    ('/os-aggregates/' + BIG, '2.1', 404),
+    ('/os-hypervisors/' + BIG, '2.1', 404),
+    ('/flavors?minRam=99999999999999999999999', '2.1', 200),
+    ('/flavors?minDisk=99999999999999999999999', '2.1', 200),
+    ('/servers?power_state=99999999999999999999999', '2.1', 200),
+    ('/os-server-groups?offset=99999999999999999999999', '2.1', 200),
+    ('/os-hypervisors?marker=99999999999999999999999', '2.47', 400),
+    ('/os-hypervisors/%C2%B2', '2.1', 404),
+])
+def test_integers_beyond_64_bits_are_no_500(call, path, version, status):
+    resp = call('GET', path, version=version)
+    assert resp.status_code == status, resp.text
+
+
+def test_pre_2_6_rdp_console_is_a_bare_400(call, server):
+    resp = call('POST', '/servers/%s/action' % server['id'], json={'os-getRDPConsole': {'type': 'rdp-html5'}})
+    assert _fault(resp, 400).startswith('The server could not comply with the request')
+    resp = call('POST', '/servers/%s/action' % server['id'], version='2.6',
+                json={'os-getRDPConsole': {'type': 'rdp-html5'}})
+    assert resp.status_code == 404
+
+
+def test_version_documents(api, call):
+    root = 'http://127.0.0.1:%d' % api.ports['compute']
+    for path in ('/v2', '/v2/'):
+        resp = requests.get(root + path, timeout=30)
+        assert resp.status_code == 200, resp.text
+        doc = resp.json()['version']
+        assert doc['id'] == 'v2.0' and doc['status'] == 'DEPRECATED'
+        assert doc['links'][0] == {'rel': 'self', 'href': root + '/v2/'}
+        assert 'OpenStack-API-Version' not in resp.headers
+    listed = requests.get(root + '/', timeout=30).json()['versions']
+    for version in listed:
+        assert requests.get(version['links'][0]['href'], timeout=30).status_code == 200
+    doc = call('GET', '/versions/v2.0').json()['version']
+    assert doc['id'] == 'v2.0' and doc['links'][0]['href'] == root + '/v2.1/'
+    assert call('GET', '/versions/v2.1').json()['version']['version'] == '2.104'
+    _fault(call('GET', '/versions/v3'), 404)
+    resp = call('GET', '/flavors', version='2.200')
+    _fault(resp, 406)
+    assert resp.headers['OpenStack-API-Version'] == 'compute 2.200'
+    assert resp.headers['X-OpenStack-Nova-API-Version'] == '2.200'
+
+
+def test_baremetal_nodes_without_a_bare_metal_service(call):
+    assert call('GET', '/os-baremetal-nodes').json() == {'nodes': []}
+    assert _fault(call('GET', '/os-baremetal-nodes/n1'), 404) == 'Node n1 could not be found.'
+    message = _fault(call('POST', '/os-baremetal-nodes', json={'node': {}}), 400)
+    assert message == 'Command not supported. Please use Ironic command node-create to perform this action.'
+    message = _fault(call('POST', '/os-baremetal-nodes/n1/action', json={'add_interface': {}}), 400)
+    assert 'port-create' in message
+    assert call('GET', '/os-baremetal-nodes', version='2.36').status_code == 404
+
+
+def test_server_shares_without_a_share_service(call, server):
+    path = '/servers/%s/shares' % server['id']
+    assert call('GET', path, version='2.96').status_code == 404
+    assert call('GET', path, version='2.97').json() == {'shares': []}
+    share = 'e8debdc0-447a-4376-a10a-4cd9122d7986'
+    assert _fault(call('GET', path + '/' + share, version='2.97'), 404) == \
+        'Share %s could not be found.' % share
+    message = _fault(call('POST', path, version='2.97', json={'share': {'share_id': share}}), 409)
+    assert message == ("Cannot 'create share' instance %s while it is in vm_state active"
+                       % server['id'])
+    _fault(call('POST', path, version='2.97', json={'share': {}}), 400)
