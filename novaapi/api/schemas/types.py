@@ -21,10 +21,11 @@ description = {
     'pattern': r'^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$',
 }
 
+# No upper bound, as in Nova: a huge offset or limit pages past the end.
 positive_integer = {'type': ['integer', 'string'], 'pattern': '^[0-9]*$', 'minimum': 1,
-                    'minLength': 1, 'maximum': MAX_INT}
+                    'minLength': 1}
 non_negative_integer = {'type': ['integer', 'string'], 'pattern': '^[0-9]*$', 'minimum': 0,
-                        'minLength': 1, 'maximum': MAX_INT}
+                        'minLength': 1}
 
 
 def multi(schema):
