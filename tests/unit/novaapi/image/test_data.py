@@ -2,7 +2,12 @@
 
 import hashlib
 import io
+import json
 
+from hypothesis import given
+from hypothesis import HealthCheck
+from hypothesis import settings
+from hypothesis import strategies as st
 import pytest
 import webob
 
@@ -206,3 +211,32 @@ def test_cirros_has_bytes(client, demo_token):
     shown = client.get('/v2/images?name=cirros', token=demo_token).data['images'][0]
     body = client.get('/v2/images/%s/file' % shown['id'], token=demo_token).body
     assert len(body) == shown['size'] and hashlib.md5(body).hexdigest() == shown['checksum']
+
+
+JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+                    lambda inner: st.lists(inner, max_size=3)
+                    | st.dictionaries(st.text(max_size=10), inner, max_size=3), max_leaves=8)
+FIELDS = st.sampled_from(['name', 'visibility', 'disk_format', 'container_format', 'min_ram',
+                          'min_disk', 'protected', 'tags', 'id', 'status', 'os_hidden', 'x'])
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(route=st.sampled_from(['POST /v2/images', 'PATCH /v2/images/{id}',
+                              'POST /v2/images/{id}/import', 'PUT /v2/images/{id}/file',
+                              'PUT /v2/images/{id}/tags/{text}', 'GET /v2/images?{text}={text}',
+                              'GET /v2/images/{text}/file']),
+       body=JSON | st.dictionaries(FIELDS, JSON, max_size=4), text=st.text(
+           alphabet=st.characters(min_codepoint=48, max_codepoint=122), min_size=1, max_size=12))
+def test_fuzzed_requests_get_glance_4xx_never_5xx(client, demo_token, route, body, text):
+    image_id = client.get('/v2/images?name=cirros', token=demo_token).data['images'][0]['id']
+    method, path = route.split(' ')
+    path = path.format(id=image_id, text=text)
+    kind = {'PATCH': 'application/openstack-images-v2.1-json-patch',
+            'PUT': OCTET if path.endswith('/file') else 'application/json'}.get(method,
+                                                                              'application/json')
+    raw = json.dumps(body).encode()
+    resp = client.request(method, path, token=demo_token, raw=raw, content_type=kind,
+                          headers={'Accept': 'application/json'})
+    assert resp.status_int < 500, (route, body, resp.body)
+    if resp.status_int >= 400:
+        assert set(resp.data) == {'code', 'title', 'message'}, resp.body
