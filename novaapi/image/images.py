@@ -90,22 +90,76 @@ def create(ctx, attributes):
         return _loaded(api.create(sess, ctx, columns, properties, tags))
 
 
-def update(ctx, image_id, read_patch):
-    """Apply a JSON patch to an image the caller may modify.
+class PropertyMissing(exception.Conflict):
+    msg_fmt = 'Property %(name)s does not exist.'
 
-    :param read_patch: ``read_patch()`` returns ``(changes, removed)``: ``{name:
-        value}`` to set and names to remove; it is called once the image is
-        found and may be modified, so those refusals come before the patch's own
+
+class PropertyExists(exception.Conflict):
+    msg_fmt = 'Property %(name)s already present.'
+
+
+class NotRemovable(exception.Forbidden):
+    msg_fmt = 'Property %(name)s may not be removed.'
+
+
+class QueuedOnly(exception.Forbidden):
+    msg_fmt = 'Attribute %(name)s can be only replaced for a queued image.'
+
+
+def _apply(image, ops, draft4):
+    """Glance's rules for each operation against the image as it is: ``(changes, removed)``."""
+    present = set(image.properties_dict)
+    changes, removed = {}, []
+    for verb, name, value in ops:
+        base = name in models.CORE_ATTRIBUTES or name in WRITABLE_COLUMNS
+        if verb == 'remove':
+            if name in models.READ_ONLY:
+                raise ReadOnlyAttribute(name=name)
+            if base:
+                raise NotRemovable(name=name)
+            if name not in present:
+                raise PropertyMissing(name=name)
+            present.discard(name)
+            changes.pop(name, None)
+            removed.append(name)
+            continue
+        if name in ('disk_format', 'container_format') and image.status not in (
+                'queued', 'importing') and value != getattr(image, name):
+            raise QueuedOnly(name=name)
+        if not base and name not in models.READ_ONLY:
+            if verb == 'replace' and name not in present:
+                raise PropertyMissing(name=name)
+            if verb == 'add' and draft4 and name in present:
+                raise PropertyExists(name=name)
+            if value is not None and not isinstance(value, str):
+                raise exception.Invalid("Provided object does not match schema 'image': "
+                                        "%r is not of type 'string'" % (value,))
+            present.add(name)
+        if name == 'tags' and not (isinstance(value, list)
+                                   and all(isinstance(t, str) and len(t) <= 255 for t in value)):
+            raise exception.Invalid("Provided object does not match schema 'image': tags must "
+                                    "be a list of strings")
+        if name in removed:
+            removed.remove(name)
+        changes[name] = value
+    return changes, removed
+
+
+def update(ctx, image_id, read_patch):
+    """Apply a JSON patch to an image the caller may modify, all or nothing.
+
+    :param read_patch: ``read_patch()`` returns ``([(verb, name, value)], draft4)``; it is
+        called once the image is found and may be modified, so those refusals come first
     :raises exception.ImageNotFound: unknown, or not visible to ``ctx``
     :raises policy.Forbidden: not the caller's image
-    :raises ReadOnlyAttribute, exception.Invalid: a refused change
+    :raises ReadOnlyAttribute, exception.Invalid, PropertyMissing, NotRemovable: a refused change
     """
     with engine.transaction() as sess:
         image = api.get(sess, ctx, image_id)
         policy.authorize(ctx, 'modify_image', policy.target(image))
-        changes, removed = read_patch()
-        _check_writable(ctx, dict(changes, **{n: None for n in removed
-                                              if n in models.READ_ONLY}))
+        ops, draft4 = read_patch()
+        changes, removed = _apply(image, ops, draft4)
+        _check_writable(ctx, changes)
         return _loaded(api.update(sess, image, changes, removed))
 
 

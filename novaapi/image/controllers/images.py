@@ -110,7 +110,8 @@ def create(call):
 
 def _patch_ops(call):
     if call.req.content_type not in PATCH_TYPES:
-        raise web_errors.ApiError(415, 'Unsupported Content-Type')
+        raise web_errors.ApiError(415, 'Unsupported Content-Type',
+                                  headers={'Accept-Patch': ', '.join(reversed(PATCH_TYPES))})
     try:
         ops = web_request.parse_json(web_request.read_body(call.req) or b'null')
     except web_errors.MalformedBody:
@@ -120,19 +121,37 @@ def _patch_ops(call):
     return ops
 
 
-def _patch(call):
-    """``(changes, removed)`` of the request's ``add``/``replace``/``remove`` operations."""
-    changes, removed = {}, []
-    for op in _patch_ops(call):
-        if not isinstance(op, dict) or op.get('op') not in ('add', 'replace', 'remove'):
+def _path(raw):
+    """The attribute a JSON pointer names (one segment, ``~1`` for ``/``, ``~0`` for ``~``)."""
+    if not isinstance(raw, str) or not raw.startswith('/') or '/' in raw[1:] or raw == '/':
+        raise bad_request('Unable to find \'%s\' in JSON Schema change' % (raw,))
+    return raw[1:].replace('~1', '/').replace('~0', '~')
+
+
+def _op(op, draft4):
+    """``(verb, name, value)`` of one operation, in either patch media type's form."""
+    if not isinstance(op, dict):
+        raise bad_request('Operations must be JSON objects.')
+    if draft4:
+        verbs = [v for v in ('add', 'remove', 'replace') if v in op]
+        if len(verbs) != 1:
             raise bad_request('Operation objects must contain exactly one member named '
                               '"add", "remove", or "replace".')
-        name = str(op.get('path', '')).lstrip('/')
-        if op['op'] == 'remove':
-            removed.append(name)
-        else:
-            changes[name] = op.get('value')
-    return changes, removed
+        verb, raw = verbs[0], op[verbs[0]]
+    else:
+        verb, raw = op.get('op'), op.get('path')
+        if verb not in ('add', 'remove', 'replace'):
+            raise bad_request('Invalid operation: `%s`: it must be one of add, remove, replace.'
+                              % (verb,))
+    if verb != 'remove' and 'value' not in op:
+        raise bad_request('Operation "%s" requires a member named "value".' % verb)
+    return verb, _path(raw), op.get('value')
+
+
+def _patch(call):
+    """``[(verb, name, value)]`` of the request's operations, in order."""
+    draft4 = call.req.content_type == PATCH_TYPES[1]
+    return [_op(op, draft4) for op in _patch_ops(call)], draft4
 
 
 def update(call, image_id):
