@@ -67,6 +67,21 @@ def _check_writable(ctx, values):
     for key in ('min_disk', 'min_ram'):
         if key in values and not (isinstance(values[key], int) and values[key] >= 0):
             raise exception.Invalid('%s must be a non-negative integer.' % key)
+    for key, value in values.items():
+        if key in ('protected', 'os_hidden'):
+            ok = isinstance(value, bool)
+        elif key in ('min_disk', 'min_ram', 'tags'):
+            continue
+        else:
+            ok = value is None or (isinstance(value, str) and len(value) <= 255
+                                   if key in WRITABLE_COLUMNS else isinstance(value, str))
+        if not ok or len(key) > 255:
+            raise exception.Invalid("Provided object does not match schema 'image': invalid "
+                                    "value for '%s'" % key[:255])
+    tags = values.get('tags', [])
+    if not (isinstance(tags, list) and all(isinstance(t, str) and len(t) <= 255 for t in tags)):
+        raise exception.Invalid("Provided object does not match schema 'image': tags must be "
+                                "a list of strings")
 
 
 def create(ctx, attributes):
@@ -79,8 +94,8 @@ def create(ctx, attributes):
     policy.authorize(ctx, 'add_image', {'owner': ctx.project_id})
     properties = dict(attributes)
     image_id = properties.pop('id', None)
-    tags = properties.pop('tags', [])
     _check_writable(ctx, properties)
+    tags = properties.pop('tags', [])
     columns = {k: properties.pop(k) for k in list(properties) if k in WRITABLE_COLUMNS}
     with engine.transaction() as sess:
         if image_id:
