@@ -297,7 +297,8 @@ security_group = {name: _action(name, _obj({'name': {'type': 'string', 'minLengt
                                                      'maxLength': 255}}, ['name']))
                   for name in ('addSecurityGroup', 'removeSecurityGroup')}
 
-_migrate_v256 = _action('migrate', {'type': ['object', 'null'], 'properties': {'host': fqdn},
+_migrate_v256 = _action('migrate', {'type': ['object', 'null'], 'properties': {
+    'host': {'oneOf': [fqdn, {'type': 'null'}]}},
                                     'additionalProperties': False})
 # Before 2.56 Nova validates nothing.
 migrate = [('2.56', None, _migrate_v256)]
