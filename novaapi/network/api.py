@@ -19,6 +19,9 @@ from novaapi.network import views
 SEED_NETWORK = 'private'
 SEED_SUBNET = dict(name='private-subnet', cidr='10.0.0.0/24', gateway_ip='10.0.0.1',
                    pool_start='10.0.0.2', pool_end='10.0.0.254', ip_version=4)
+PUBLIC_NETWORK = 'public'
+PUBLIC_SUBNET = dict(name='public-subnet', cidr='172.24.4.0/24', gateway_ip='172.24.4.1',
+                     pool_start='172.24.4.2', pool_end='172.24.4.254', ip_version=4)
 
 
 # --- networks ---------------------------------------------------------------------------
@@ -226,10 +229,15 @@ def remove_device_security_group(sess, ctx, device_id, name_or_id):
 # --- seed -------------------------------------------------------------------------------
 
 def seed(sess):
-    """Create the shared ``private`` network and its subnet on a fresh deployment."""
-    if networks.count(sess):
-        return
+    """Create the shared ``private`` network and the external ``public`` one (each with its
+    subnet) when they are missing."""
     admin_project_id = identity.project_ids_by_name(sess, ['admin']).get('admin')
-    network = networks.insert(sess, None, dict(name=SEED_NETWORK, project_id=admin_project_id,
-                                               shared=True))
-    subnets.insert(sess, network, **SEED_SUBNET)
+    if not networks.count(sess):
+        network = networks.insert(sess, None, dict(name=SEED_NETWORK,
+                                                   project_id=admin_project_id, shared=True))
+        subnets.insert(sess, network, **SEED_SUBNET)
+    if not networks.count(sess, external=True):
+        network = networks.insert(sess, None, dict(name=PUBLIC_NETWORK,
+                                                   project_id=admin_project_id, external=True,
+                                                   is_default=True))
+        subnets.insert(sess, network, **PUBLIC_SUBNET)

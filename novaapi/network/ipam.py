@@ -30,10 +30,12 @@ class IpAddressGenerationFailure(exception.Conflict):
     msg_fmt = 'No more IP addresses available on network %(net_id)s.'
 
 
-def _pool(subnet):
-    start = int(ipaddress.ip_address(subnet.pool_start))
-    end = int(ipaddress.ip_address(subnet.pool_end))
-    return start, end
+def _addresses(subnet):
+    """Every address of the subnet's allocation pools, in order (lazily: pools may be huge)."""
+    for pool in subnet.pools:
+        start = int(ipaddress.ip_address(pool['start']))
+        end = int(ipaddress.ip_address(pool['end']))
+        yield from range(start, end + 1)
 
 
 def _lock_subnet(sess, subnet):
@@ -62,11 +64,10 @@ def _claim(sess, port, subnet, address):
 
 def _allocate_any(sess, port, subnet):
     """Claim the lowest free pool address; clashes with other workers move on to the next."""
-    start, end = _pool(subnet)
     clashed = set()
     while True:
         taken = _taken(sess, subnet) | clashed
-        address = next((a for a in range(start, end + 1) if a not in taken), None)
+        address = next((a for a in _addresses(subnet) if a not in taken), None)
         if address is None:
             return False
         if _claim(sess, port, subnet, address):

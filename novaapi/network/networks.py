@@ -14,6 +14,9 @@ from novaapi.db import engine
 from novaapi.network import converters
 from novaapi.network import models
 from novaapi.network import policy
+from novaapi.network import quotas
+from novaapi.network import security_groups
+from novaapi.network import tags as tag_rows
 
 # Boolean attributes of a new network -> their columns.
 BOOLEAN_COLUMNS = (('shared', 'shared'), ('router:external', 'external'),
@@ -66,9 +69,12 @@ def auto_allocatable(sess, ctx):
     return [n for n in find_all(sess, ctx) if not n.external]
 
 
-def count(sess):
-    """How many networks there are, whoever owns them."""
-    return sess.scalar(sa.select(sa.func.count()).select_from(models.Network))
+def count(sess, external=None):
+    """How many networks there are, whoever owns them (only external ones, or not, if asked)."""
+    query = sa.select(sa.func.count()).select_from(models.Network)
+    if external is not None:
+        query = query.where(models.Network.external.is_(external))
+    return sess.scalar(query)
 
 
 def insert(sess, ctx, values):
@@ -100,23 +106,85 @@ def get_network(ctx, network_id):
         return find(sess, ctx, network_id)
 
 
+class NetworkInUse(exception.Conflict):
+    msg_fmt = ('Unable to complete operation on network %(net_id)s. There are one or more ports '
+               'still in use on the network.')
+
+
+AUTO_DELETED_OWNERS = ('network:dhcp', 'network:distributed',
+                       'network:floatingip_agent_gateway')
+
+
+def _values(ctx, item, action):
+    """Column values of a network body, with the admin-only attributes' rules checked."""
+    values = {}
+    for key in ('name', 'description'):
+        if key in item:
+            values[key] = converters.string(key, item[key])
+    if 'mtu' in item:
+        values['mtu'] = converters.integer('mtu', item['mtu'], 68, 9000)
+    for key, column in BOOLEAN_COLUMNS + (('is_default', 'is_default'),
+                                          ('port_security_enabled', 'port_security_enabled')):
+        if key in item:
+            values[column] = converters.boolean(key, item[key])
+            if key in ('shared', 'router:external', 'is_default'):
+                policy.authorize(ctx, '%s:%s' % (action, key))
+    return values
+
+
 def create_network(ctx, attributes):
     """A network from ``POST /v2.0/networks``'s attributes.
 
-    :param attributes: name, admin_state_up, shared, router:external, mtu,
-        description, project_id (or tenant_id)
     :raises policy.PolicyNotAuthorized: another project, or a shared or external
         network, asked for by a non-admin
-    :raises converters.InvalidInput: a boolean attribute that is not one
+    :raises converters.InvalidInput: an attribute of the wrong type
+    :raises converters.OverQuota: the project has all its networks
     """
     item = dict(attributes)
-    values = {'project_id': policy.owner(ctx, item, 'create_network')}
-    for key, column in BOOLEAN_COLUMNS:
-        if key in item:
-            values[column] = converters.to_bool(item[key])
-    if values.get('shared') or values.get('external'):
-        # NOTE: the endpoint has always refused an external network in the shared rule's words.
-        policy.authorize(ctx, 'create_network:shared')
-    values.update({k: item[k] for k in ('name', 'mtu', 'description') if k in item})
+    project_id = policy.owner(ctx, item, 'create_network')
+    policy.authorize(ctx, 'create_network', {'project_id': project_id})
+    values = _values(ctx, item, 'create_network')
+    values['project_id'] = project_id
+    tags = tag_rows.checked(item['tags']) if 'tags' in item else []
     with engine.transaction() as sess:
-        return _loaded(insert(sess, ctx, values))
+        network = insert(sess, ctx, values)
+        tag_rows.replace(sess, network.id, tags)
+        quotas.lock(sess, security_groups.ensure_default(sess, project_id).id)
+        quotas.enforce(sess, project_id, 'network')
+        sess.expire(network, ['tag_rows'])
+        return _loaded(network)
+
+
+def update_network(ctx, network_id, read_attributes):
+    """Change a network's attributes (``read_attributes()`` runs once it is found)."""
+    with engine.transaction() as sess:
+        network = find(sess, ctx, network_id)
+        policy.authorize(ctx, 'update_network', {'project_id': network.project_id})
+        values = _values(ctx, dict(read_attributes()), 'update_network')
+        for key, value in values.items():
+            setattr(network, key, value)
+        network.revision_number += 1
+        sess.flush()
+        return _loaded(network)
+
+
+def delete_network(ctx, network_id):
+    """Delete a network and its subnets.
+
+    :raises NetworkInUse: a port other than the service's own is on it
+    """
+    with engine.transaction() as sess:
+        network = find(sess, ctx, network_id)
+        policy.authorize(ctx, 'delete_network', {'project_id': network.project_id})
+        found = list(sess.scalars(sa.select(models.Port)
+                                  .where(models.Port.network_id == network.id)))
+        if any(p.device_owner not in AUTO_DELETED_OWNERS for p in found):
+            raise NetworkInUse(net_id=network.id)
+        for port in found:
+            sess.delete(port)
+        for subnet in list(network.subnets):
+            tag_rows.drop(sess, subnet.id)
+            sess.delete(subnet)
+        tag_rows.drop(sess, network.id)
+        sess.delete(network)
+        sess.flush()

@@ -14,9 +14,11 @@ from novaapi.network.controllers import subnets
 
 ROUTES = [
     ('/v2.0/networks', {'GET': networks.index, 'POST': networks.create}),
-    ('/v2.0/networks/{network_id}', {'GET': networks.show}),
-    ('/v2.0/subnets', {'GET': subnets.index}),
-    ('/v2.0/subnets/{subnet_id}', {'GET': subnets.show}),
+    ('/v2.0/networks/{network_id}', {'GET': networks.show, 'PUT': networks.update,
+                                     'DELETE': networks.delete}),
+    ('/v2.0/subnets', {'GET': subnets.index, 'POST': subnets.create}),
+    ('/v2.0/subnets/{subnet_id}', {'GET': subnets.show, 'PUT': subnets.update,
+                                   'DELETE': subnets.delete}),
     ('/v2.0/ports', {'GET': ports.index, 'POST': ports.create}),
     ('/v2.0/ports/{port_id}', {'GET': ports.show, 'PUT': ports.update, 'DELETE': ports.delete}),
     ('/v2.0/security-groups', {'GET': security_groups.index, 'POST': security_groups.create}),

@@ -30,10 +30,12 @@ def test_missing_token_is_401(client):
 
 def test_shared_private_network_is_visible_to_every_project(client, ids, demo_token, admin_token):
     for token in (demo_token, admin_token):
-        (network,) = client.get('/v2.0/networks', token=token).data['networks']
+        network, public = client.get('/v2.0/networks', token=token).data['networks']
         assert (network['name'], network['shared'], network['router:external'],
                 network['status']) == ('private', True, False, 'ACTIVE')
         assert network['project_id'] == network['tenant_id'] == ids['admin_project_id']
+        assert (public['name'], public['shared'], public['router:external'],
+                public['is_default']) == ('public', False, True, True)
 
 
 def test_network_filters_and_fields(client, private, demo_token, ids):
@@ -45,15 +47,16 @@ def test_network_filters_and_fields(client, private, demo_token, ids):
     assert names('name=private') == ['private']
     assert names('name=other') == []
     assert names('shared=true') == ['private']
-    assert names('shared=false') == []
+    assert names('shared=false') == ['public']
     assert names('router:external=false') == ['private']
+    assert names('router:external=true') == ['public']
     assert names('id=%s' % private['id']) == ['private']
-    assert names('tenant_id=%s' % ids['admin_project_id']) == ['private']
+    assert names('tenant_id=%s' % ids['admin_project_id']) == ['private', 'public']
     assert names('project_id=%s' % ids['demo_project_id']) == []
     resp = client.get('/v2.0/networks?shared=maybe', token=demo_token)
     assert resp.status_int == 400
     assert resp.data['NeutronError']['type'] == 'InvalidInput'
-    fields = client.get('/v2.0/networks?fields=id&fields=name', token=demo_token).data
+    fields = client.get('/v2.0/networks?fields=id&fields=name&name=private', token=demo_token).data
     assert fields['networks'] == [{'id': private['id'], 'name': 'private'}]
 
 
@@ -80,7 +83,7 @@ def test_create_network(client, demo_token, ids):
 
 
 def test_subnets(client, private, demo_token):
-    (subnet,) = client.get('/v2.0/subnets', token=demo_token).data['subnets']
+    (subnet,) = client.get('/v2.0/subnets?name=private-subnet', token=demo_token).data['subnets']
     assert subnet['id'] == private['subnets'][0]
     assert (subnet['name'], subnet['cidr'], subnet['gateway_ip'], subnet['ip_version'],
             subnet['allocation_pools']) == ('private-subnet', '10.0.0.0/24', '10.0.0.1', 4,
