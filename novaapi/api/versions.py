@@ -58,7 +58,8 @@ class VersionsController(wsgi.Controller):
     """``GET /v2.1/`` (no auth) and ``GET /v2.1/{project_id}/`` through the router."""
 
     @wsgi.expected_errors(404)
-    def show(self, req, id='v2.1'):
+    def show(self, req, id='v2.1', **_body):
+        # The bare /v2.1 document answers every method; a PUT or POST body is ignored, as Nova does.
         if not any(entry['id'] == id for entry in _VERSIONS):
             raise wsgi.Fault(404, wsgi.NOT_FOUND)
         return version_document(_host_url(req) + '/v2.1/', id)
