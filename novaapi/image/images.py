@@ -5,6 +5,8 @@ loaded rows (their properties and tags included) for views rendered after the
 commit.  The queries themselves are :mod:`novaapi.image.api`'s.
 """
 
+import re
+
 from novaapi import exception
 from novaapi.db import engine
 from novaapi.image import api
@@ -14,6 +16,7 @@ from novaapi.image import policy
 # Attributes kept in columns when an image is created; the other keys become custom properties.
 WRITABLE_COLUMNS = ('name', 'visibility', 'protected', 'min_disk', 'min_ram', 'disk_format',
                     'container_format', 'os_hidden', 'tags')
+_UUID = re.compile(r'^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$')
 
 
 class ReadOnlyAttribute(exception.Forbidden):
@@ -94,6 +97,9 @@ def create(ctx, attributes):
     policy.authorize(ctx, 'add_image', {'owner': ctx.project_id})
     properties = dict(attributes)
     image_id = properties.pop('id', None)
+    if image_id is not None and not (isinstance(image_id, str) and _UUID.match(image_id)):
+        raise exception.Invalid("Provided object does not match schema 'image': 'id' must be "
+                                "a UUID string")
     _check_writable(ctx, properties)
     tags = properties.pop('tags', [])
     columns = {k: properties.pop(k) for k in list(properties) if k in WRITABLE_COLUMNS}

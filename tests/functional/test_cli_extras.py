@@ -233,8 +233,12 @@ def test_new_microversions_in_the_cli(env, crowd):
     nova(env, 'update', 'crowd-3', '--no-pinned-availability-zone')
     assert json.loads(nova(env, 'show', 'crowd-3', '-f', 'json').stdout)[
         'pinned_availability_zone'] is None
-    # Without a share service the server answers; the command reports it and fails.
-    assert nova(env, 'server-share-list', 'crowd-3', code=1).stderr.startswith('ERROR (')
+    # No share service stands behind the cloud: the list is empty, an attach is refused.
+    listed = nova(env, 'server-share-list', 'crowd-3', '-f', 'json').stdout
+    assert json.loads(listed) == []
+    refused = nova(env, 'server-share-create', 'crowd-3', 'f1f1f1f1-0000-4000-8000-000000000001',
+                   code=1).stderr
+    assert refused.startswith('ERROR (Conflict): ') and '(HTTP 409)' in refused
 
 
 def test_the_cli_sends_no_unknown_query_parameter_at_2_102(env, crowd):
