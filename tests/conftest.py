@@ -131,6 +131,27 @@ def scratch_database(kind, tmp_path):
     return template % name, drop
 
 
+def api_pair_on_postgresql(tmp_path, config_text):
+    """Two ``nova-api`` processes (two workers each) sharing one scratch PostgreSQL database.
+
+    A generator for a fixture to delegate to: yields (first, second), then stops both and drops
+    the database.
+    """
+    from tests.functional import server as server_mod
+    url, drop = scratch_database('postgresql', tmp_path)
+    started = []
+    try:
+        for name in ('a', 'b'):
+            started.append(server_mod.start_api(tmp_path / name, config_text=config_text,
+                                                workers=2, database=url,
+                                                admin_password='shared-admin-secret'))
+        yield tuple(started)
+    finally:
+        for api in started:
+            api.stop()
+        drop()
+
+
 @pytest.fixture(params=sorted(BACKENDS))
 def backend(request, tmp_path):
     """A deployment on each database backend: migrated and seeded."""

@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from tests.conftest import scratch_database
+from tests.conftest import api_pair_on_postgresql
 from tests.functional import server as server_mod
 
 pytestmark = pytest.mark.functional
@@ -177,19 +177,7 @@ def test_non_admins_cannot_arm(srv):
 
 @pytest.fixture
 def pair(tmp_path):
-    url, drop = scratch_database('postgresql', tmp_path)
-    first = second = None
-    try:
-        first = server_mod.start_api(tmp_path / 'a', config_text=CONFIG, workers=2, database=url,
-                                     admin_password='shared-admin-secret')
-        second = server_mod.start_api(tmp_path / 'b', config_text=CONFIG, workers=2, database=url,
-                                      admin_password='shared-admin-secret')
-        yield first, second
-    finally:
-        for api in (first, second):
-            if api is not None:
-                api.stop()
-        drop()
+    yield from api_pair_on_postgresql(tmp_path, CONFIG)
 
 
 def test_two_processes_on_postgresql_share_every_behaviour(pair):

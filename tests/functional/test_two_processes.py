@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from tests.conftest import scratch_database
+from tests.conftest import api_pair_on_postgresql
 from tests.functional import server as server_mod
 
 pytestmark = pytest.mark.functional
@@ -18,19 +18,7 @@ SERVERS = 8
 
 @pytest.fixture
 def pair(tmp_path):
-    url, drop = scratch_database('postgresql', tmp_path)
-    first = second = None
-    try:
-        first = server_mod.start_api(tmp_path / 'a', config_text=CONFIG, workers=2, database=url,
-                                     admin_password='shared-admin-secret')
-        second = server_mod.start_api(tmp_path / 'b', config_text=CONFIG, workers=2, database=url,
-                                      admin_password='shared-admin-secret')
-        yield first, second
-    finally:
-        for srv in (first, second):
-            if srv is not None:
-                srv.stop()
-        drop()
+    yield from api_pair_on_postgresql(tmp_path, CONFIG)
 
 
 def _wait(srv, token, server_id, status):
