@@ -25,6 +25,11 @@ def _tags(model):
                             lazy='selectin', viewonly=True, order_by=lambda: Tag.tag)
 
 
+GATEWAY_OWNER = 'network:router_gateway'
+INTERFACE_OWNER = 'network:router_interface'
+FLOATINGIP_OWNER = 'network:floatingip'
+
+
 class Network(base.Base, base.TimestampMixin, Tagged):
     __tablename__ = 'network_networks'
     __table_args__ = (sa.Index('network_networks_project_id_idx', 'project_id'),)
@@ -124,6 +129,10 @@ class Port(base.Base, base.TimestampMixin, Tagged):
 
     @property
     def status(self):
+        if self.device_owner == FLOATINGIP_OWNER:
+            return 'N/A'
+        if self.device_owner in (GATEWAY_OWNER, INTERFACE_OWNER):
+            return 'ACTIVE'
         return 'ACTIVE' if self.device_id and self.device_owner.startswith('compute:') else 'DOWN'
 
     @property
@@ -225,6 +234,18 @@ class Router(base.Base, base.TimestampMixin, Tagged):
     revision_number = sa.Column(sa.Integer, nullable=False, default=1)
 
     tag_rows = _tags('Router')
+    # The gateway and interface ports (their device_id is the router's id).
+    ports = orm.relationship('Port', primaryjoin=lambda: orm.foreign(Port.device_id) == Router.id,
+                             lazy='selectin', viewonly=True,
+                             order_by=lambda: [Port.created_at, Port.id])
+
+    @property
+    def gateway_port(self):
+        return next((p for p in self.ports if p.device_owner == GATEWAY_OWNER), None)
+
+    @property
+    def interface_ports(self):
+        return [p for p in self.ports if p.device_owner == INTERFACE_OWNER]
 
 
 class FloatingIP(base.Base, base.TimestampMixin, Tagged):
@@ -246,6 +267,12 @@ class FloatingIP(base.Base, base.TimestampMixin, Tagged):
     revision_number = sa.Column(sa.Integer, nullable=False, default=1)
 
     tag_rows = _tags('FloatingIP')
+    # The port the address is associated with (None when unassociated).
+    port = orm.relationship('Port', foreign_keys=[port_id], lazy='selectin', viewonly=True)
+
+    @property
+    def status(self):
+        return 'ACTIVE' if self.port_id else 'DOWN'
 
 
 class Quota(base.Base):

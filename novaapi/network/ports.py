@@ -101,14 +101,17 @@ def insert(sess, ctx, network, values, fixed_ips=(), group_ids=None):
     values = dict(values)
     values.setdefault('project_id', ctx.project_id)
     # NOTE: the groups first: a worker waiting on a contested address then holds no other lock.
-    default = security_groups.ensure_default(sess, values['project_id'])
-    quotas.lock(sess, default.id)
+    # A service's own port (a router gateway, a floating IP) belongs to no project.
+    default = None
+    if values['project_id']:
+        default = security_groups.ensure_default(sess, values['project_id'])
+        quotas.lock(sess, default.id)
     secured = values.get('port_security_enabled')
     if secured is None:
         secured = network.port_security_enabled is not False
         values['port_security_enabled'] = secured
     if group_ids is None:
-        groups = [default] if secured else []
+        groups = [default] if secured and default is not None else []
     else:
         groups = security_groups.resolve_for_port(sess, ctx, values['project_id'], group_ids)
         if groups and not secured:
@@ -155,7 +158,18 @@ def write(sess, port, values):
     return port
 
 
+def disassociate_floating_ips(sess, port_ids):
+    """Unlink the floating IPs of ports about to go (Neutron does it when a port is deleted)."""
+    if port_ids:
+        fip = models.FloatingIP
+        sess.execute(sa.update(fip).where(fip.port_id.in_(list(port_ids)))
+                     .values(port_id=None, fixed_ip_address=None, router_id=None,
+                             revision_number=fip.revision_number + 1)
+                     .execution_options(synchronize_session=False))
+
+
 def remove(sess, port):
+    disassociate_floating_ips(sess, [port.id])
     sess.delete(port)
     sess.flush()
 
@@ -211,6 +225,7 @@ def detach(sess, port_id):
     if port is None:
         return False
     if port.created_by_nova:
+        disassociate_floating_ips(sess, [port.id])
         sess.delete(port)
     else:
         port.device_id, port.device_owner, port.tag = '', '', None
@@ -378,9 +393,27 @@ def update_port(ctx, port_id, read_attributes):
         return _loaded(write(sess, port, values))
 
 
+class ServicePortInUse(exception.Conflict):
+    msg_fmt = 'Port %(port_id)s cannot be deleted directly via the port API: %(reason)s.'
+
+
+SERVICE_OWNERS = (models.GATEWAY_OWNER, models.INTERFACE_OWNER, models.FLOATINGIP_OWNER)
+
+
+def _serving(sess, port):
+    """Whether the router or floating IP a service port belongs to still exists."""
+    model = models.FloatingIP if port.device_owner == models.FLOATINGIP_OWNER else models.Router
+    return sess.get(model, port.device_id) is not None
+
+
 def delete_port(ctx, port_id):
-    """:raises exception.PortNotFound: unknown, or not visible to ``ctx``"""
+    """:raises exception.PortNotFound: unknown, or not visible to ``ctx``
+    :raises ServicePortInUse: a router's or floating IP's port (their APIs remove it)
+    """
     with engine.transaction() as sess:
         port = find(sess, ctx, port_id)
         policy.authorize(ctx, 'delete_port', _target(port))
+        if port.device_owner in SERVICE_OWNERS and _serving(sess, port):
+            raise ServicePortInUse(port_id=port.id,
+                                   reason='has device owner %s' % port.device_owner)
         remove(sess, port)

@@ -8,6 +8,7 @@ from novaapi.network.controllers import extensions
 from novaapi.network.controllers import networks
 from novaapi.network.controllers import ports
 from novaapi.network.controllers import quotas
+from novaapi.network.controllers import routers
 from novaapi.network.controllers import security_group_rules
 from novaapi.network.controllers import security_groups
 from novaapi.network.controllers import subnets
@@ -29,6 +30,13 @@ ROUTES = [
                                     'POST': security_group_rules.create}),
     ('/v2.0/security-group-rules/{rule_id}', {'GET': security_group_rules.show,
                                               'DELETE': security_group_rules.delete}),
+    ('/v2.0/routers', {'GET': routers.index, 'POST': routers.create}),
+    ('/v2.0/routers/{router_id}', {'GET': routers.show, 'PUT': routers.update,
+                                   'DELETE': routers.delete}),
+    ('/v2.0/routers/{router_id}/add_router_interface', {'PUT': routers.add_interface}),
+    ('/v2.0/routers/{router_id}/remove_router_interface', {'PUT': routers.remove_interface}),
+    ('/v2.0/routers/{router_id}/add_extraroutes', {'PUT': routers.add_extraroutes}),
+    ('/v2.0/routers/{router_id}/remove_extraroutes', {'PUT': routers.remove_extraroutes}),
     ('/v2.0/quotas', {'GET': quotas.index}),
     ('/v2.0/quotas/project', {'GET': quotas.own_project}),
     ('/v2.0/quotas/tenant', {'GET': quotas.own_tenant}),

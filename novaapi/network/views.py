@@ -78,6 +78,37 @@ def security_group(row):
     return body
 
 
+def router(row):
+    """A router with its gateway (``external_gateway_info``) and static routes."""
+    body = _common(row)
+    gateway = row.gateway_port
+    info = None
+    if row.gw_network_id and gateway is not None:
+        info = {'network_id': row.gw_network_id, 'enable_snat': row.enable_snat,
+                'external_fixed_ips': gateway.fixed_ip_list}
+    body.update({'name': row.name, 'status': 'ACTIVE', 'admin_state_up': row.admin_state_up,
+                 'external_gateway_info': info, 'routes': list(row.routes or []),
+                 'availability_zone_hints': [], 'availability_zones': ['nova']})
+    return body
+
+
+def _port_details(port):
+    if port is None:
+        return None
+    return {'name': port.name, 'network_id': port.network_id, 'mac_address': port.mac_address,
+            'admin_state_up': port.admin_state_up, 'status': port.status,
+            'device_id': port.device_id, 'device_owner': port.device_owner}
+
+
+def floating_ip(row):
+    body = _common(row)
+    body.update({'floating_network_id': row.floating_network_id,
+                 'floating_ip_address': row.floating_ip_address, 'port_id': row.port_id,
+                 'fixed_ip_address': row.fixed_ip_address, 'router_id': row.router_id,
+                 'status': row.status, 'port_details': _port_details(row.port)})
+    return body
+
+
 def only_fields(body, fields):
     """Neutron's ``fields=a&fields=b``: keep just those keys (all when none asked)."""
     return {k: v for k, v in body.items() if k in fields} if fields else body

@@ -13,6 +13,13 @@ EXTENSIONS = (
     ('security-group', 'security-group', 'The security groups extension.'),
     ('external-net', 'Neutron external network', 'Adds external network attribute to network '
      'resource.'),
+    ('router', 'Neutron L3 Router', 'Router abstraction for basic L3 forwarding between L2 '
+     'Neutron networks and access to external networks via a NAT gateway.'),
+    ('ext-gw-mode', 'Neutron L3 Configurable external gateway mode', 'Extension of the router '
+     'abstraction for specifying whether SNAT should occur on the external gateway'),
+    ('extraroute', 'Neutron Extra Route', 'Extra routes configuration for L3 router'),
+    ('extraroute-atomic', 'Atomically add/remove extra routes', 'Edit extra routes of a router '
+     'on server side by atomically adding/removing extra routes'),
     ('port-security', 'Port Security', 'Provides port security'),
     ('project-id', 'project_id field enabled', 'Extension that indicates that project_id field '
      'is enabled.'),

@@ -179,5 +179,5 @@ def test_default_security_group_per_project(client, demo_token, admin_token, ids
 def test_extensions_and_unknown_paths(client, demo_token):
     resp = client.get('/v2.0/extensions', token=demo_token)
     assert resp.status_int == 200 and isinstance(resp.data['extensions'], list)
-    assert client.get('/v2.0/routers', token=demo_token).status_int == 404
+    assert client.get('/v2.0/bgpvpns', token=demo_token).status_int == 404
     assert client.request('PATCH', '/v2.0/networks', token=demo_token).status_int == 405
