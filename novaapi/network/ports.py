@@ -247,24 +247,38 @@ def bound_addresses(sess):
                              .where(port.device_id != '')))
 
 
+def _address(address, kind, mac):
+    return {'version': ipaddress.ip_address(address).version, 'addr': address,
+            'OS-EXT-IPS:type': kind, 'OS-EXT-IPS-MAC:mac_addr': mac}
+
+
 def addresses(sess, device_ids):
     """The ``addresses`` of many servers in one query: ``{device_id: {network_name: [{version,
     addr, OS-EXT-IPS:type, OS-EXT-IPS-MAC:mac_addr}]}}`` in port order, as Nova shows them."""
     result = {device_id: collections.OrderedDict() for device_id in device_ids}
     if not result:
         return result
-    port, ip = models.Port, models.IPAllocation
+    port, ip, fip = models.Port, models.IPAllocation, models.FloatingIP
     rows = sess.execute(
-        sa.select(port.device_id, port.mac_address, models.Network.name, ip.ip_address)
+        sa.select(port.device_id, port.id, port.mac_address, models.Network.name, ip.ip_address,
+                  fip.floating_ip_address)
         .join(models.Network, models.Network.id == port.network_id)
         .outerjoin(ip, ip.port_id == port.id)
+        .outerjoin(fip, sa.and_(fip.port_id == port.id, fip.fixed_ip_address == ip.ip_address))
         .where(port.device_id.in_(list(result)))
-        .order_by(port.device_id, port.device_index, port.created_at, port.id, ip.id))
-    for device_id, mac, network_name, address in rows:
+        .order_by(port.device_id, port.device_index, port.created_at, port.id, ip.id,
+                  fip.created_at, fip.id))
+    seen, floating = set(), collections.defaultdict(list)
+    for device_id, port_id, mac, network_name, address, floating_address in rows:
         entries = result[device_id].setdefault(network_name, [])
-        if address is not None:
-            entries.append({'version': ipaddress.ip_address(address).version, 'addr': address,
-                            'OS-EXT-IPS:type': 'fixed', 'OS-EXT-IPS-MAC:mac_addr': mac})
+        if address is not None and (port_id, address) not in seen:
+            seen.add((port_id, address))
+            entries.append(_address(address, 'fixed', mac))
+        if floating_address is not None:
+            floating[device_id, network_name].append(_address(floating_address, 'floating', mac))
+    # NOTE: Nova lists a network's fixed addresses first, then its floating ones.
+    for (device_id, network_name), entries in floating.items():
+        result[device_id][network_name].extend(entries)
     return result
 
 

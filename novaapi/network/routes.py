@@ -5,6 +5,7 @@ the root is answered before routing (:mod:`novaapi.network.app`).
 """
 
 from novaapi.network.controllers import extensions
+from novaapi.network.controllers import floatingips
 from novaapi.network.controllers import networks
 from novaapi.network.controllers import ports
 from novaapi.network.controllers import quotas
@@ -37,6 +38,9 @@ ROUTES = [
     ('/v2.0/routers/{router_id}/remove_router_interface', {'PUT': routers.remove_interface}),
     ('/v2.0/routers/{router_id}/add_extraroutes', {'PUT': routers.add_extraroutes}),
     ('/v2.0/routers/{router_id}/remove_extraroutes', {'PUT': routers.remove_extraroutes}),
+    ('/v2.0/floatingips', {'GET': floatingips.index, 'POST': floatingips.create}),
+    ('/v2.0/floatingips/{floatingip_id}', {'GET': floatingips.show, 'PUT': floatingips.update,
+                                           'DELETE': floatingips.delete}),
     ('/v2.0/quotas', {'GET': quotas.index}),
     ('/v2.0/quotas/project', {'GET': quotas.own_project}),
     ('/v2.0/quotas/tenant', {'GET': quotas.own_tenant}),

@@ -20,6 +20,8 @@ EXTENSIONS = (
     ('extraroute', 'Neutron Extra Route', 'Extra routes configuration for L3 router'),
     ('extraroute-atomic', 'Atomically add/remove extra routes', 'Edit extra routes of a router '
      'on server side by atomically adding/removing extra routes'),
+    ('fip-port-details', 'Floating IP Port Details Extension', 'Add port_details attribute to '
+     'Floating IP resource'),
     ('port-security', 'Port Security', 'Provides port security'),
     ('project-id', 'project_id field enabled', 'Extension that indicates that project_id field '
      'is enabled.'),

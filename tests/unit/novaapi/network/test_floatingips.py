@@ -1,0 +1,152 @@
+"""Floating IPs over WSGI: allocation from the external network, association through a router."""
+
+import pytest
+
+from novaapi.db import engine
+from novaapi.network import api
+from novaapi.network import app
+from tests.unit.novaapi.network.conftest import Client
+
+
+@pytest.fixture
+def client(ids):
+    return Client(app.build())
+
+
+def _error(resp, status, kind):
+    assert resp.status_int == status, resp.body
+    assert resp.data['NeutronError']['type'] == kind, resp.body
+    return resp.data['NeutronError']['message']
+
+
+@pytest.fixture
+def topology(client, demo_token):
+    """A network with a subnet, a port on it, and the public network's id."""
+    net = client.post('/v2.0/networks', {'network': {'name': 'n'}}, token=demo_token).data
+    subnet = client.post('/v2.0/subnets', {'subnet': {'network_id': net['network']['id'],
+                                                      'cidr': '10.20.0.0/24'}},
+                         token=demo_token).data['subnet']
+    port = client.post('/v2.0/ports', {'port': {'network_id': subnet['network_id'],
+                                                'device_owner': 'compute:nova'}},
+                       token=demo_token).data['port']
+    public = client.get('/v2.0/networks?name=public', token=demo_token).data['networks'][0]
+    return subnet, port, public['id']
+
+
+def test_allocate_associate_disassociate_delete(client, demo_token, topology):
+    subnet, port, public = topology
+    resp = client.post('/v2.0/floatingips', {'floatingip': {'floating_network_id': public}},
+                       token=demo_token)
+    assert resp.status_int == 201, resp.body
+    fip = resp.data['floatingip']
+    assert fip['floating_ip_address'].startswith('172.24.4.')
+    assert (fip['status'], fip['port_id'], fip['router_id'], fip['port_details']) == (
+        'DOWN', None, None, None)
+    url = '/v2.0/floatingips/%s' % fip['id']
+    # no router between the port's subnet and the external network yet
+    message = _error(client.put(url, {'floatingip': {'port_id': port['id']}}, token=demo_token),
+                     404, 'ExternalGatewayForFloatingIPNotFound')
+    assert message == ('External network %s is not reachable from subnet %s.  Therefore, cannot '
+                       'associate Port %s with a Floating IP.' % (public, subnet['id'],
+                                                                  port['id']))
+    router = client.post('/v2.0/routers', {'router': {'name': 'r', 'external_gateway_info': {
+        'network_id': public}}}, token=demo_token).data['router']
+    client.put('/v2.0/routers/%s/add_router_interface' % router['id'],
+               {'subnet_id': subnet['id']}, token=demo_token)
+    resp = client.put(url, {'floatingip': {'port_id': port['id']}}, token=demo_token)
+    assert resp.status_int == 200, resp.body
+    shown = resp.data['floatingip']
+    assert (shown['status'], shown['port_id'], shown['router_id'], shown['fixed_ip_address']) == (
+        'ACTIVE', port['id'], router['id'], port['fixed_ips'][0]['ip_address'])
+    assert shown['port_details']['device_owner'] == 'compute:nova'
+    found = client.get('/v2.0/floatingips?port_id=%s' % port['id'], token=demo_token).data
+    assert [f['id'] for f in found['floatingips']] == [fip['id']]
+    # a second floating IP cannot take the same fixed IP
+    second = client.post('/v2.0/floatingips', {'floatingip': {'floating_network_id': public}},
+                         token=demo_token).data['floatingip']
+    _error(client.put('/v2.0/floatingips/%s' % second['id'],
+                      {'floatingip': {'port_id': port['id']}}, token=demo_token),
+           409, 'FloatingIPPortAlreadyAssociated')
+    _error(client.put(url, {'floatingip': {'port_id': port['id'],
+                                           'fixed_ip_address': '10.20.0.250'}},
+                      token=demo_token), 400, 'BadRequest')
+    # the router's interface and gateway are needed while it is associated
+    _error(client.put('/v2.0/routers/%s/remove_router_interface' % router['id'],
+                      {'subnet_id': subnet['id']}, token=demo_token),
+           409, 'RouterInterfaceInUseByFloatingIP')
+    _error(client.put('/v2.0/routers/%s' % router['id'],
+                      {'router': {'external_gateway_info': None}}, token=demo_token),
+           409, 'RouterExternalGatewayInUseByFloatingIp')
+    resp = client.put(url, {'floatingip': {'port_id': None}}, token=demo_token)
+    assert (resp.data['floatingip']['status'], resp.data['floatingip']['router_id']) == (
+        'DOWN', None)
+    # deleting the port disassociates
+    client.put(url, {'floatingip': {'port_id': port['id']}}, token=demo_token)
+    assert client.delete('/v2.0/ports/%s' % port['id'], token=demo_token).status_int == 204
+    assert client.get(url, token=demo_token).data['floatingip']['port_id'] is None
+    fip_port = client.get('/v2.0/ports?device_id=%s' % fip['id'], token=demo_token).data
+    assert fip_port['ports'] == []  # owned by no project
+    assert client.delete(url, token=demo_token).status_int == 204
+    _error(client.get(url, token=demo_token), 404, 'FloatingIPNotFound')
+
+
+def test_floating_ip_errors(client, demo_token, admin_token, ids, topology):
+    subnet, port, public = topology
+    _error(client.post('/v2.0/floatingips', {'floatingip': {
+        'floating_network_id': subnet['network_id']}}, token=demo_token), 400, 'BadRequest')
+    _error(client.post('/v2.0/floatingips', {'floatingip': {}}, token=demo_token), 400,
+           'BadRequest')
+    _error(client.post('/v2.0/floatingips', {'floatingip': {
+        'floating_network_id': public, 'floating_ip_address': '172.24.4.77'}},
+        token=demo_token), 403, 'PolicyNotAuthorized')
+    resp = client.post('/v2.0/floatingips', {'floatingip': {
+        'floating_network_id': public, 'floating_ip_address': '172.24.4.77',
+        'project_id': ids['demo_project_id']}}, token=admin_token)
+    assert resp.status_int == 201 and resp.data['floatingip']['floating_ip_address'] == \
+        '172.24.4.77', resp.body
+    _error(client.post('/v2.0/floatingips', {'floatingip': {
+        'floating_network_id': public, 'floating_ip_address': '172.24.4.77'}},
+        token=admin_token), 409, 'IpAddressAlreadyAllocated')
+    _error(client.post('/v2.0/floatingips', {'floatingip': {'floating_network_id': public,
+                                                            'fixed_ip_address': '10.0.0.1'}},
+                       token=demo_token), 400, 'BadRequest')
+    # a project sees only its own; the quota counts them
+    mine = client.get('/v2.0/floatingips', token=demo_token).data['floatingips']
+    assert [f['floating_ip_address'] for f in mine] == ['172.24.4.77']
+    assert client.get('/v2.0/floatingips', token=admin_token).data['floatingips'] == mine
+    client.put('/v2.0/quotas/%s' % ids['demo_project_id'], {'quota': {'floatingip': 1}},
+               token=admin_token)
+    _error(client.post('/v2.0/floatingips', {'floatingip': {'floating_network_id': public}},
+                       token=demo_token), 409, 'OverQuota')
+
+
+def test_external_network_exhausted(client, admin_token):
+    net = client.post('/v2.0/networks', {'network': {'name': 'tiny', 'router:external': True}},
+                      token=admin_token).data['network']
+    client.post('/v2.0/subnets', {'subnet': {'network_id': net['id'], 'cidr': '203.0.113.0/30'}},
+                token=admin_token)
+    assert client.post('/v2.0/floatingips', {'floatingip': {'floating_network_id': net['id']}},
+                       token=admin_token).status_int == 201
+    _error(client.post('/v2.0/floatingips', {'floatingip': {'floating_network_id': net['id']}},
+                       token=admin_token), 400, 'ExternalIpAddressExhausted')
+
+
+def test_server_addresses_show_floating_ips_after_the_fixed_ones(client, demo_token, topology):
+    subnet, port, public = topology
+    client.put('/v2.0/ports/%s' % port['id'], {'port': {'device_id': 'server-1'}},
+               token=demo_token)
+    router = client.post('/v2.0/routers', {'router': {'external_gateway_info': {
+        'network_id': public}}}, token=demo_token).data['router']
+    client.put('/v2.0/routers/%s/add_router_interface' % router['id'],
+               {'subnet_id': subnet['id']}, token=demo_token)
+    fip = client.post('/v2.0/floatingips', {'floatingip': {'floating_network_id': public,
+                                                           'port_id': port['id']}},
+                      token=demo_token).data['floatingip']
+    with engine.transaction() as sess:
+        found = api.addresses_for_devices(sess, ['server-1', 'server-2'])
+    mac = port['mac_address']
+    assert found == {'server-2': {}, 'server-1': {'n': [
+        {'version': 4, 'addr': port['fixed_ips'][0]['ip_address'], 'OS-EXT-IPS:type': 'fixed',
+         'OS-EXT-IPS-MAC:mac_addr': mac},
+        {'version': 4, 'addr': fip['floating_ip_address'], 'OS-EXT-IPS:type': 'floating',
+         'OS-EXT-IPS-MAC:mac_addr': mac}]}}
