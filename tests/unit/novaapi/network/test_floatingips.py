@@ -1,10 +1,16 @@
 """Floating IPs over WSGI: allocation from the external network, association through a router."""
 
+import threading
+
 import pytest
+import sqlalchemy as sa
 
 from novaapi.db import engine
+from novaapi.identity import models as identity_models
 from novaapi.network import api
 from novaapi.network import app
+from novaapi.network import floatingips
+from novaapi.network import models
 from tests.unit.novaapi.network.conftest import Client
 
 
@@ -150,3 +156,42 @@ def test_server_addresses_show_floating_ips_after_the_fixed_ones(client, demo_to
          'OS-EXT-IPS-MAC:mac_addr': mac},
         {'version': 4, 'addr': fip['floating_ip_address'], 'OS-EXT-IPS:type': 'floating',
          'OS-EXT-IPS-MAC:mac_addr': mac}]}}
+
+
+class _Member:
+    def __init__(self, project_id):
+        self.project_id, self.is_admin, self.roles = project_id, False, ['member']
+
+
+def _concurrent_floating_ips(count=12):
+    with engine.transaction() as sess:
+        project_id = sess.scalar(sa.select(identity_models.Project.id)
+                                 .where(identity_models.Project.name == 'demo'))
+        public = api.find_network_by_name(sess, _Member(project_id), 'public').id
+    barrier, errors = threading.Barrier(count), []
+
+    def worker():
+        try:
+            barrier.wait(timeout=30)
+            floatingips.create_floatingip(_Member(project_id), {'floating_network_id': public})
+        except Exception as exc:  # noqa: BLE001 - collected and reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=worker) for _n in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(120)
+    assert errors == []
+    with engine.transaction() as sess:
+        addresses = sess.scalars(sa.select(models.FloatingIP.floating_ip_address)).all()
+    assert len(addresses) == len(set(addresses)) == count
+
+
+def test_unique_floating_ips_under_concurrency_sqlite(ids):
+    _concurrent_floating_ips()
+
+
+@pytest.mark.db
+def test_unique_floating_ips_under_concurrency_on_each_backend(backend):
+    _concurrent_floating_ips()
