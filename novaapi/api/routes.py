@@ -19,6 +19,7 @@ from novaapi.api import baremetal_nodes
 from novaapi.api import behaviours
 from novaapi.api import extension_info
 from novaapi.api import flavors
+from novaapi.api import floating_ips
 from novaapi.api import gone
 from novaapi.api import hosts
 from novaapi.api import hypervisors
@@ -59,6 +60,8 @@ CONTROLLERS = {
     'flavor_extra_specs': flavors.FlavorExtraSpecsController,
     'flavor_access': flavors.FlavorAccessController,
     'gone': gone.GoneController,
+    'floating_ips': floating_ips.FloatingIPController,
+    'floating_ip_pools': floating_ips.FloatingIPPoolsController,
     'keypairs': keypairs.KeypairController,
     'limits': limits.LimitsController,
     'quota_sets': quotas.QuotaSetsController,
@@ -71,7 +74,7 @@ CONTROLLERS = {
     'server_actions': server_common.action_controller(
         server_lifecycle.LifecycleActions, server_moves.MoveActions,
         server_rebuild.RebuildActions, server_images.ImageActions,
-        remote_consoles.LegacyConsoleActions),
+        remote_consoles.LegacyConsoleActions, floating_ips.FloatingIPActions),
     'availability_zones': availability_zones.AvailabilityZoneController,
     'server_metadata': server_metadata.ServerMetadataController,
     'server_ips': server_ips.IPsController,
@@ -120,6 +123,11 @@ ROUTE_LIST = [
                                                   'PUT': ('flavor_extra_specs', 'update'),
                                                   'DELETE': ('flavor_extra_specs', 'delete')}),
     ('/flavors/{flavor_id}/os-flavor-access', {'GET': ('flavor_access', 'index')}),
+    # floating IPs (a proxy to the network service up to 2.35)
+    ('/os-floating-ip-pools', {'GET': ('floating_ip_pools', 'index')}),
+    ('/os-floating-ips', {'GET': ('floating_ips', 'index'), 'POST': ('floating_ips', 'create')}),
+    ('/os-floating-ips/{id}', {'GET': ('floating_ips', 'show'),
+                               'DELETE': ('floating_ips', 'delete')}),
     # removed APIs (410)
     ('/os-certificates', _gone('POST')),
     ('/os-certificates/{id}', _gone('GET')),

@@ -67,6 +67,11 @@ RULES = {
     'os-migrate-server:migrate_live:host': ADMIN, 'os-evacuate': ADMIN,
     'os-console-output': PROJECT_MEMBER, 'os-security-groups:add': PROJECT_MEMBER,
     'os-security-groups:remove': PROJECT_MEMBER,
+    # floating IPs (the os-floating-ips proxy and the server actions)
+    'os-floating-ips:add': PROJECT_MEMBER, 'os-floating-ips:remove': PROJECT_MEMBER,
+    'os-floating-ips:list': PROJECT_READER, 'os-floating-ips:create': PROJECT_MEMBER,
+    'os-floating-ips:show': PROJECT_READER, 'os-floating-ips:delete': PROJECT_MEMBER,
+    'os-floating-ip-pools': ANYONE,
     # servers
     'servers:index': PROJECT_READER, 'servers:detail': PROJECT_READER,
     'servers:show': PROJECT_READER, 'servers:index:get_all_tenants': ADMIN,

@@ -6,10 +6,15 @@ commits), delegates to the domain modules, and speaks Nova's errors; calls
 about many servers take the whole page at once.
 """
 
+import ipaddress
+
 from novaapi import exception
+from novaapi.db import engine
 from novaapi.identity import api as identity
 from novaapi.network import converters
+from novaapi.network import floatingips
 from novaapi.network import ipam
+from novaapi.network import models
 from novaapi.network import networks
 from novaapi.network import ports
 from novaapi.network import security_groups as groups
@@ -130,6 +135,163 @@ def addresses_for_devices(sess, device_ids):
 def bound_addresses(sess):
     """``(device_id, ip)`` of every fixed IP of a port bound to a device."""
     return ports.bound_addresses(sess)
+
+
+# --- floating IPs (Nova's os-floating-ips up to 2.35, addFloatingIp up to 2.43) -----------
+
+DEFAULT_FLOATING_POOL = PUBLIC_NETWORK
+"""The pool (external network) a floating IP comes from when Nova is given none."""
+
+
+def _floating_body(sess, fip):
+    body = views.floating_ip(fip)
+    network = sess.get(models.Network, fip.floating_network_id)
+    body['network_details'] = {'id': network.id, 'name': network.name}
+    return body
+
+
+def floating_ip_bodies(ctx):
+    """Neutron's bodies of the caller's project's floating IPs, each with ``network_details``
+    (``{id, name}`` of its external network), oldest first."""
+    with engine.transaction() as sess:
+        found = floatingips.find_all(sess, ctx, {'project_id': [ctx.project_id]})
+        return [_floating_body(sess, fip) for fip in found]
+
+
+def floating_ip_body(ctx, floatingip_id):
+    """:raises exception.NotFound: unknown or not visible, as Nova words it"""
+    with engine.transaction() as sess:
+        try:
+            return _floating_body(sess, floatingips.find(sess, ctx, floatingip_id))
+        except floatingips.FloatingIPNotFound:
+            raise exception.NotFound('Floating IP not found for ID %s' % floatingip_id) from None
+
+
+def floating_ip_pool_names(ctx):
+    """The names of the external networks ``ctx`` sees (Nova's floating IP pools)."""
+    with engine.transaction() as sess:
+        return [n.name for n in networks.find_all(sess, ctx, {'external': [True]})]
+
+
+def allocate_floating_ip(ctx, pool=None):
+    """A new floating IP of the caller's project from ``pool`` (an external network's name or
+    id; the default pool when None), as Nova's body of Neutron's.
+
+    :raises exception.NotFound: no such pool, or no address left in it
+    :raises exception.Forbidden: over the project's floating IP quota
+    :raises exception.Invalid: any other refusal of the network service
+    """
+    name = pool or DEFAULT_FLOATING_POOL
+    with engine.transaction() as sess:
+        column = 'id' if _is_uuid(name) else 'name'
+        found = networks.find_all(sess, ctx, {'external': [True], column: [name]})
+        if len(found) != 1:
+            if found:
+                raise exception.NovaException("Multiple floating IP pools matches found for "
+                                              "name '%s'" % name)
+            raise exception.NotFound('Floating IP pool not found.')
+        try:
+            fip = floatingips.allocate(sess, ctx, found[0], ctx.project_id)
+        except (floatingips.ExternalIpAddressExhausted, ipam.IpAddressGenerationFailure):
+            raise exception.NotFound('No more floating IPs in pool %s.' % pool if pool
+                                     else 'No more floating IPs available.') from None
+        except converters.OverQuota:
+            raise exception.Forbidden('IP allocation over quota in pool %s.' % pool if pool
+                                      else 'IP allocation over quota.') from None
+        except exception.NovaException as err:
+            raise exception.Invalid(err.message) from None
+        return _floating_body(sess, fip)
+
+
+def _is_uuid(text):
+    try:
+        converters.uuid_value('id', text)
+    except converters.InvalidInput:
+        return False
+    return True
+
+
+def release_floating_ip(ctx, floatingip_id):
+    """Disassociate and delete a floating IP of the caller's.
+
+    :raises exception.NotFound: unknown or not visible, as Nova words it
+    """
+    with engine.transaction() as sess:
+        try:
+            fip = floatingips.find(sess, ctx, floatingip_id)
+        except floatingips.FloatingIPNotFound:
+            raise exception.NotFound('Floating IP not found for ID %s' % floatingip_id) from None
+        floatingips.release(sess, fip)
+
+
+def _floating_ip_by_address(sess, ctx, address):
+    found = floatingips.find_all(sess, ctx, {'floating_ip_address': [address]})
+    if not found:
+        raise exception.NotFound('Floating IP not found for address %s.' % address)
+    if len(found) > 1:
+        raise exception.Conflict('Multiple floating IPs are found for address %s.' % address)
+    return found[0]
+
+
+def floating_ip_device(sess, ctx, address):
+    """The device (server) id the floating IP ``address`` points at, or None.
+
+    :raises exception.NotFound: no floating IP of the caller has that address
+    """
+    fip = _floating_ip_by_address(sess, ctx, address)
+    if fip.port_id is None or fip.port is None:
+        return None
+    return fip.port.device_id or None
+
+
+def associate_floating_ip(sess, ctx, device_id, address, fixed_address=None):
+    """Point the caller's floating IP ``address`` at a server's fixed IP (``fixed_address``, or
+    its first IPv4 one), as Nova's ``addFloatingIp`` does.
+
+    :raises exception.Invalid: the server has no (such, or IPv4) fixed IP, or the network
+        service refuses the association (no router to the external network, ...)
+    :raises exception.NotFound: no floating IP of the caller has that address
+    """
+    fixed = [(port, ip.ip_address) for port in ports.of_device(sess, device_id)
+             for ip in port.fixed_ips]
+    if not fixed:
+        raise exception.Invalid('No fixed IPs associated to instance')
+    if fixed_address is not None:
+        chosen = [(p, a) for p, a in fixed if a == fixed_address]
+        if not chosen:
+            raise exception.Invalid('Specified fixed address not assigned to instance')
+    else:
+        chosen = [(p, a) for p, a in fixed if ipaddress.ip_address(a).version == 4]
+        if not chosen:
+            raise exception.Invalid('Unable to associate floating IP %s to any fixed IPs for '
+                                    'instance %s. Instance has no fixed IPv4 addresses to '
+                                    'associate.' % (address, device_id))
+    port, fixed_address = chosen[0]
+    try:
+        fip = _floating_ip_by_address(sess, ctx, address)
+    except exception.NotFound:
+        raise exception.NotFound('floating IP not found') from None
+    try:
+        floatingips.associate(sess, ctx, fip, port.id, fixed_address)
+    except exception.Conflict as err:
+        raise exception.Invalid(err.message) from None
+    except exception.NovaException as err:
+        raise exception.Invalid('Unable to associate floating IP %s to fixed IP %s for instance '
+                                '%s. Error: %s' % (address, fixed_address, device_id,
+                                                   err.message)) from None
+    fip.revision_number += 1
+    sess.flush()
+
+
+def disassociate_floating_ip(sess, ctx, address):
+    """Unlink the caller's floating IP ``address`` from its port.
+
+    :raises exception.NotFound: no floating IP of the caller has that address
+    """
+    fip = _floating_ip_by_address(sess, ctx, address)
+    floatingips.associate(sess, ctx, fip, None)
+    fip.revision_number += 1
+    sess.flush()
 
 
 # --- security groups --------------------------------------------------------------------

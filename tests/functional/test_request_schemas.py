@@ -43,14 +43,11 @@ NOT_SERVED = {
     '/os-volumes': 'volume proxy: the storage issue',
     '/os-snapshots': 'volume proxy: the storage issue',
     '/images': 'image proxy: the storage issue',
-    '/os-floating-ip': 'network proxy: the network issue',
     '/os-security-group': 'network proxy: the network issue',
 }
 
 # Server actions of Nova that this tree does not serve, with the reason.
 NOT_SERVED_ACTIONS = {
-    'addFloatingIp': 'floating-IP proxy (2.1-2.43): the network issue',
-    'removeFloatingIp': 'floating-IP proxy (2.1-2.43): the network issue',
     'addFixedIp': 'multinic (2.1-2.43): not implemented, see the issue-8 note',
     'removeFixedIp': 'multinic (2.1-2.43): not implemented, see the issue-8 note',
 }
