@@ -33,9 +33,13 @@ def _check_image_fits(image, flavor):
 
 def _check_networks(sess, ctx, requested, count):
     if requested in ('none', 'auto') or requested is None:
-        if requested != 'none' and len(network_api.default_networks(sess, ctx)) > 1:
+        found = [] if requested == 'none' else network_api.default_networks(sess, ctx)
+        if len(found) > 1:
             raise exception.Conflict('Multiple possible networks found, use a Network ID to be '
                                      'more specific.')
+        if requested == 'auto' and not found and not network_api.can_auto_allocate(sess, ctx):
+            raise exception.Invalid('Unable to automatically allocate a network for project %s'
+                                    % ctx.project_id)
         return
     ports = set()
     for item in requested:

@@ -191,6 +191,9 @@ def allocate_networks(sess, instance):
     groups = instance.security_groups
     if requested in (None, 'auto'):
         found = network_api.default_networks(sess, ctx)
+        if not found and requested == 'auto':
+            # Nova 2.37: a project without a network gets one of its own.
+            found = [network_api.auto_allocated_network(sess, ctx)]
         if found:
             network_api.allocate_port(sess, ctx, found[0].id, instance.uuid,
                                       security_groups=groups)

@@ -11,6 +11,7 @@ import ipaddress
 from novaapi import exception
 from novaapi.db import engine
 from novaapi.identity import api as identity
+from novaapi.network import auto_allocation
 from novaapi.network import converters
 from novaapi.network import floatingips
 from novaapi.network import ipam
@@ -50,6 +51,29 @@ def default_networks(sess, ctx):
     Nova boots on the only one; more than one is ambiguous, none means no network.
     """
     return networks.auto_allocatable(sess, ctx)
+
+
+def can_auto_allocate(sess, ctx):
+    """Whether ``networks: "auto"`` could give the project a network of its own (Nova's
+    dry-run of the auto-allocated topology)."""
+    try:
+        auto_allocation.check(sess)
+    except auto_allocation.AutoAllocationFailure:
+        return False
+    return True
+
+
+def auto_allocated_network(sess, ctx):
+    """The project's own auto-allocated network (network, subnet and router built the first
+    time), as Nova's ``networks: "auto"`` gets it.
+
+    :raises exception.Invalid: it cannot be built, as Nova words it
+    """
+    try:
+        return networks.find(sess, ctx, auto_allocation.ensure(sess, ctx, ctx.project_id))
+    except exception.NovaException:
+        raise exception.Invalid('Unable to automatically allocate a network for project %s'
+                                % ctx.project_id) from None
 
 
 # --- ports of servers -------------------------------------------------------------------

@@ -296,3 +296,15 @@ class Tag(base.Base):
 
 _MODELS = {'Network': Network, 'Subnet': Subnet, 'Port': Port, 'SecurityGroup': SecurityGroup,
            'Router': Router, 'FloatingIP': FloatingIP}
+
+
+class AutoAllocatedTopology(base.Base):
+    """A project's auto-allocated network and router; the primary key keeps it one per project."""
+
+    __tablename__ = 'network_auto_allocated_topologies'
+
+    project_id = sa.Column(sa.String(255), primary_key=True)
+    network_id = sa.Column(sa.String(36), sa.ForeignKey('network_networks.id', ondelete='CASCADE'),
+                           nullable=False)
+    router_id = sa.Column(sa.String(36), sa.ForeignKey('network_routers.id', ondelete='SET NULL'),
+                          nullable=True)

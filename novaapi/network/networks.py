@@ -176,15 +176,22 @@ def delete_network(ctx, network_id):
     with engine.transaction() as sess:
         network = find(sess, ctx, network_id)
         policy.authorize(ctx, 'delete_network', {'project_id': network.project_id})
-        found = list(sess.scalars(sa.select(models.Port)
-                                  .where(models.Port.network_id == network.id)))
-        if any(p.device_owner not in AUTO_DELETED_OWNERS for p in found):
-            raise NetworkInUse(net_id=network.id)
-        for port in found:
-            sess.delete(port)
-        for subnet in list(network.subnets):
-            tag_rows.drop(sess, subnet.id)
-            sess.delete(subnet)
-        tag_rows.drop(sess, network.id)
-        sess.delete(network)
-        sess.flush()
+        remove(sess, network)
+
+
+def remove(sess, network):
+    """Delete ``network`` with its subnets and the service's own ports on it.
+
+    :raises NetworkInUse: another port is on it
+    """
+    found = list(sess.scalars(sa.select(models.Port).where(models.Port.network_id == network.id)))
+    if any(p.device_owner not in AUTO_DELETED_OWNERS for p in found):
+        raise NetworkInUse(net_id=network.id)
+    for port in found:
+        sess.delete(port)
+    for subnet in list(network.subnets):
+        tag_rows.drop(sess, subnet.id)
+        sess.delete(subnet)
+    tag_rows.drop(sess, network.id)
+    sess.delete(network)
+    sess.flush()

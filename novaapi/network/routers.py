@@ -307,6 +307,24 @@ def _common_values(item):
     return values
 
 
+def insert(sess, ctx, project_id, values, info=None, tags=()):
+    """Record a router of ``project_id`` (with its gateway when ``info`` says one), counted
+    against the project's router quota.
+
+    :raises converters.OverQuota: the project has all its routers
+    """
+    quotas.lock(sess, security_groups.ensure_default(sess, project_id).id)
+    router = models.Router(id=str(uuid.uuid4()), project_id=project_id, routes=[], **values)
+    sess.add(router)
+    sess.flush()
+    tag_rows.replace(sess, router.id, list(tags))
+    if info is not None:
+        _set_gateway(sess, ctx, router, info)
+    quotas.enforce(sess, project_id, 'router')
+    sess.expire(router, ['tag_rows', 'ports'])
+    return router
+
+
 def create_router(ctx, attributes):
     """A router from ``POST /v2.0/routers``'s attributes, with its gateway port if asked.
 
@@ -323,16 +341,7 @@ def create_router(ctx, attributes):
     info = _gateway_info(ctx, item.get('external_gateway_info'), 'create_router')
     tags = tag_rows.checked(item['tags']) if 'tags' in item else []
     with engine.transaction() as sess:
-        quotas.lock(sess, security_groups.ensure_default(sess, project_id).id)
-        router = models.Router(id=str(uuid.uuid4()), project_id=project_id, routes=[], **values)
-        sess.add(router)
-        sess.flush()
-        tag_rows.replace(sess, router.id, tags)
-        if info is not None:
-            _set_gateway(sess, ctx, router, info)
-        quotas.enforce(sess, project_id, 'router')
-        sess.expire(router, ['tag_rows', 'ports'])
-        return _loaded(router)
+        return _loaded(insert(sess, ctx, project_id, values, info, tags))
 
 
 def update_router(ctx, router_id, read_attributes):
@@ -379,6 +388,25 @@ def change_routes(ctx, router_id, read_routes, adding):
         return _loaded(router)
 
 
+def destroy(sess, ctx, router):
+    """Delete a router with its interfaces (when nothing needs them) and its gateway.
+
+    :raises RouterInterfaceInUseByFloatingIP: a floating IP goes through an interface
+    :raises RouterExternalGatewayInUseByFloatingIp: floating IPs still use the gateway
+    """
+    for port in router.interface_ports:
+        by_id = {s.id: s for s in port.network.subnets}
+        for ip in port.fixed_ips:
+            if ip.subnet_id in by_id:
+                _check_unused(sess, router, by_id[ip.subnet_id])
+        ports.remove(sess, port)
+    sess.expire(router, ['ports'])
+    _set_gateway(sess, ctx, router, None)
+    tag_rows.drop(sess, router.id)
+    sess.delete(router)
+    sess.flush()
+
+
 def delete_router(ctx, router_id):
     """Delete a router and its gateway port.
 
@@ -392,10 +420,7 @@ def delete_router(ctx, router_id):
         if attached:
             raise RouterInUse(router_id=router.id, reason='has ports still attached: ' +
                               ', '.join(p.id for p in attached))
-        _set_gateway(sess, ctx, router, None)
-        tag_rows.drop(sess, router.id)
-        sess.delete(router)
-        sess.flush()
+        destroy(sess, ctx, router)
 
 
 # --- interfaces ---------------------------------------------------------------------------
@@ -437,7 +462,17 @@ def _interface(router, port, subnet_ids):
 
 
 def _add_by_subnet(sess, ctx, router, subnet_id):
-    subnet = subnets.find(sess, ctx, subnet_id)
+    return attach_subnet(sess, ctx, router, subnets.find(sess, ctx, subnet_id))
+
+
+def attach_subnet(sess, ctx, router, subnet):
+    """Give ``router`` an interface on ``subnet`` (a new port holding its gateway address).
+
+    :returns: ``(port, [subnet id])``
+    :raises converters.BadRequest: no gateway, another project's subnet, one the router is on
+        already or that overlaps one
+    :raises IpAddressInUse: the gateway address is taken
+    """
     if not subnet.gateway_ip:
         raise _bad('Subnet for router interface must have a gateway IP')
     if subnet.project_id != ctx.project_id and not ctx.is_admin:

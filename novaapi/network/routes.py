@@ -4,6 +4,7 @@ Handlers are ``handler(call, **url_vars)`` (a :class:`novaapi.web.app.Call`);
 the root is answered before routing (:mod:`novaapi.network.app`).
 """
 
+from novaapi.network.controllers import auto_allocated_topology
 from novaapi.network.controllers import extensions
 from novaapi.network.controllers import floatingips
 from novaapi.network.controllers import networks
@@ -41,6 +42,8 @@ ROUTES = [
     ('/v2.0/floatingips', {'GET': floatingips.index, 'POST': floatingips.create}),
     ('/v2.0/floatingips/{floatingip_id}', {'GET': floatingips.show, 'PUT': floatingips.update,
                                            'DELETE': floatingips.delete}),
+    ('/v2.0/auto-allocated-topology/{project_id}', {'GET': auto_allocated_topology.show,
+                                                    'DELETE': auto_allocated_topology.delete}),
     ('/v2.0/quotas', {'GET': quotas.index}),
     ('/v2.0/quotas/project', {'GET': quotas.own_project}),
     ('/v2.0/quotas/tenant', {'GET': quotas.own_tenant}),

@@ -22,6 +22,8 @@ EXTENSIONS = (
      'on server side by atomically adding/removing extra routes'),
     ('fip-port-details', 'Floating IP Port Details Extension', 'Add port_details attribute to '
      'Floating IP resource'),
+    ('auto-allocated-topology', 'Auto Allocated Topology Services', 'Auto Allocated Topology '
+     'Services.'),
     ('port-security', 'Port Security', 'Provides port security'),
     ('project-id', 'project_id field enabled', 'Extension that indicates that project_id field '
      'is enabled.'),
