@@ -10,12 +10,14 @@ from novaapi.network.controllers import floatingips
 from novaapi.network.controllers import networks
 from novaapi.network.controllers import ports
 from novaapi.network.controllers import quotas
+from novaapi.network.controllers import resources
 from novaapi.network.controllers import routers
 from novaapi.network.controllers import security_group_rules
 from novaapi.network.controllers import security_groups
 from novaapi.network.controllers import subnets
 
 ROUTES = [
+    ('/v2.0', {'GET': resources.index}),
     ('/v2.0/networks', {'GET': networks.index, 'POST': networks.create}),
     ('/v2.0/networks/{network_id}', {'GET': networks.show, 'PUT': networks.update,
                                      'DELETE': networks.delete}),

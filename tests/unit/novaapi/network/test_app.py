@@ -181,3 +181,14 @@ def test_extensions_and_unknown_paths(client, demo_token):
     assert resp.status_int == 200 and isinstance(resp.data['extensions'], list)
     assert client.get('/v2.0/bgpvpns', token=demo_token).status_int == 404
     assert client.request('PATCH', '/v2.0/networks', token=demo_token).status_int == 405
+
+
+def test_v2_0_lists_the_core_resources(client, demo_token):
+    resp = client.get('/v2.0/', token=demo_token)
+    assert resp.status_int == 200, resp.body
+    assert [(r['name'], r['collection']) for r in resp.data['resources']] == [
+        ('network', 'networks'), ('subnet', 'subnets'), ('port', 'ports')]
+    assert resp.data['resources'][0]['links'] == [
+        {'rel': 'self', 'href': 'http://localhost/v2.0/networks'}]
+    assert client.post('/v2.0/', {}, token=demo_token).status_int == 405
+    assert client.get('/v2.0/').status_int == 401
