@@ -15,6 +15,7 @@ from novaapi.network.controllers import routers
 from novaapi.network.controllers import security_group_rules
 from novaapi.network.controllers import security_groups
 from novaapi.network.controllers import subnets
+from novaapi.network.controllers import tags
 
 ROUTES = [
     ('/v2.0', {'GET': resources.index}),
@@ -55,4 +56,10 @@ ROUTES = [
     ('/v2.0/quotas/{project_id}/details', {'GET': quotas.details}),
     ('/v2.0/extensions', {'GET': extensions.index}),
     ('/v2.0/extensions/{alias}', {'GET': extensions.show}),
+    # the tags of any tagged resource (networks, subnets, ports, routers, floatingips,
+    # security-groups): last, after every collection's own paths
+    ('/v2.0/{collection}/{resource_id}/tags', {'GET': tags.index, 'PUT': tags.update_all,
+                                               'DELETE': tags.delete_all}),
+    ('/v2.0/{collection}/{resource_id}/tags/{tag}', {'GET': tags.show, 'PUT': tags.update,
+                                                     'DELETE': tags.delete}),
 ]

@@ -15,7 +15,7 @@ MAX_LENGTH = 255
 
 
 class TagNotFound(exception.NotFound):
-    msg_fmt = 'Tag %(tag)s could not be found for %(resource)s %(resource_id)s.'
+    msg_fmt = 'Tag %(tag)s could not be found.'
 
 
 def of(sess, resource_ids):

@@ -73,7 +73,7 @@ def _requests(draw, ids):
     method = draw(st.sampled_from(sorted(methods) * 10 + METHODS))
     key = _key(path)
     path = re.sub(r'\{([a-z_]+)\}', lambda m: draw(st.sampled_from(
-        [ids[m.group(1)]] * 8 + list(ids.values()) + JUNK)), path)
+        [ids[m.group(1)]] * 8 + list(ids.values()) + JUNK + ['networks', 'ports'])), path)
     values = list(ids.values())
     query = draw(st.lists(st.tuples(st.sampled_from(QUERY), st.sampled_from(values + JUNK + [
         'asc', 'desc', 'true', 'name', 'id', 'a,b'])), max_size=3))
@@ -120,7 +120,8 @@ def topology(ids, admin_token, demo_token):
                     'router_id': router, 'floatingip_id': fip, 'group_id': group['id'],
                     'rule_id': group['security_group_rules'][0]['id'],
                     'project_id': ids['demo_project_id'], 'alias': 'router',
-                    'external': public, 'admin_project': ids['admin_project_id']}
+                    'external': public, 'admin_project': ids['admin_project_id'],
+                    'collection': 'routers', 'resource_id': router, 'tag': 'blue'}
 
 
 @settings(max_examples=EXAMPLES, deadline=None, derandomize=True,
