@@ -111,6 +111,11 @@ class NetworkInUse(exception.Conflict):
                'still in use on the network.')
 
 
+class ExternalNetworkInUse(exception.Conflict):
+    msg_fmt = ('External network %(net_id)s cannot be updated to be made non-external, since it '
+               'has existing gateway ports.')
+
+
 AUTO_DELETED_OWNERS = ('network:dhcp', 'network:distributed',
                        'network:floatingip_agent_gateway')
 
@@ -161,6 +166,11 @@ def update_network(ctx, network_id, read_attributes):
         network = find(sess, ctx, network_id)
         policy.authorize(ctx, 'update_network', {'project_id': network.project_id})
         values = _values(ctx, dict(read_attributes()), 'update_network')
+        if network.external and values.get('external') is False and sess.scalar(
+                sa.select(sa.func.count()).select_from(models.Port).where(
+                    models.Port.network_id == network.id,
+                    models.Port.device_owner == models.GATEWAY_OWNER)):
+            raise ExternalNetworkInUse(net_id=network.id)
         for key, value in values.items():
             setattr(network, key, value)
         network.revision_number += 1

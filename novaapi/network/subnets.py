@@ -209,6 +209,25 @@ def _loaded(subnet):
     return subnet
 
 
+class GatewayIpInUse(exception.Conflict):
+    msg_fmt = ('Current gateway ip %(ip_address)s already in use by port %(port_id)s. Unable to '
+               'update.')
+
+
+def _check_gateway_free(sess, subnet, gateway):
+    """:raises GatewayIpInUse: the gateway changes while a router interface holds it"""
+    if subnet.gateway_ip is None or gateway == subnet.gateway_ip:
+        return
+    port_id = sess.scalar(
+        sa.select(models.IPAllocation.port_id)
+        .join(models.Port, models.Port.id == models.IPAllocation.port_id)
+        .where(models.IPAllocation.subnet_id == subnet.id,
+               models.IPAllocation.ip_address == subnet.gateway_ip,
+               models.Port.device_owner == models.INTERFACE_OWNER))
+    if port_id is not None:
+        raise GatewayIpInUse(ip_address=subnet.gateway_ip, port_id=port_id)
+
+
 def update_subnet(ctx, subnet_id, read_attributes):
     """Rename, redescribe, or change the gateway, DNS, routes or DHCP flag of a subnet."""
     with engine.transaction() as sess:
@@ -218,6 +237,7 @@ def update_subnet(ctx, subnet_id, read_attributes):
         values = _common_values(item)
         if 'gateway_ip' in item:
             gateway = item['gateway_ip']
+            _check_gateway_free(sess, subnet, gateway)
             if gateway is not None:
                 address = converters.ip('gateway_ip', gateway)
                 if _in_pools(address, subnet.pools):

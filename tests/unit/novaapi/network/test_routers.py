@@ -145,3 +145,18 @@ def test_router_quota(client, demo_token, admin_token, ids):
     assert client.post('/v2.0/routers', {'router': {}}, token=demo_token).status_int == 201
     _error(client.post('/v2.0/routers', {'router': {}}, token=demo_token), 409, 'OverQuota')
     assert len(client.get('/v2.0/routers', token=demo_token).data['routers']) == 1
+
+
+def test_router_ports_hold_the_gateway_and_the_external_flag(client, demo_token, admin_token,
+                                                              subnet):
+    public = _id(client, admin_token, 'networks', 'public')
+    router = client.post('/v2.0/routers', {'router': {'external_gateway_info': {
+        'network_id': public}}}, token=demo_token).data['router']
+    client.put('/v2.0/routers/%s/add_router_interface' % router['id'],
+               {'subnet_id': subnet['id']}, token=demo_token)
+    _error(client.put('/v2.0/subnets/%s' % subnet['id'],
+                      {'subnet': {'gateway_ip': '192.168.9.254'}}, token=demo_token),
+           409, 'GatewayIpInUse')
+    _error(client.put('/v2.0/networks/%s' % public, {'network': {'router:external': False}},
+                      token=admin_token), 409, 'ExternalNetworkInUse')
+    _error(client.delete('/v2.0/networks/%s' % public, token=admin_token), 409, 'NetworkInUse')
