@@ -213,6 +213,16 @@ def list_floatingips(ctx, filters=None):
         return [_loaded(f) for f in find_all(sess, ctx, filters)]
 
 
+def list_pools(ctx):
+    """``[(subnet, project_id)]``: the IPv4 subnets of every external network, whoever owns
+    them (``floatingip-pools``); the project is the caller's, as Neutron answers."""
+    with engine.transaction() as sess:
+        query = (sa.select(models.Subnet).join(models.Network)
+                 .where(models.Network.external.is_(True), models.Subnet.ip_version == 4)
+                 .order_by(models.Subnet.created_at, models.Subnet.id))
+        return [(subnet, ctx.project_id) for subnet in sess.scalars(query)]
+
+
 def get_floatingip(ctx, floatingip_id):
     """:raises FloatingIPNotFound: unknown, or not visible to ``ctx``"""
     with engine.transaction() as sess:

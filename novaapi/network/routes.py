@@ -43,6 +43,7 @@ ROUTES = [
     ('/v2.0/routers/{router_id}/add_extraroutes', {'PUT': routers.add_extraroutes}),
     ('/v2.0/routers/{router_id}/remove_extraroutes', {'PUT': routers.remove_extraroutes}),
     ('/v2.0/floatingips', {'GET': floatingips.index, 'POST': floatingips.create}),
+    ('/v2.0/floatingip_pools', {'GET': floatingips.pools}),
     ('/v2.0/floatingips/{floatingip_id}', {'GET': floatingips.show, 'PUT': floatingips.update,
                                            'DELETE': floatingips.delete}),
     ('/v2.0/auto-allocated-topology/{project_id}', {'GET': auto_allocated_topology.show,

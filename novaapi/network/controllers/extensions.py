@@ -24,6 +24,7 @@ EXTENSIONS = (
      'Floating IP resource'),
     ('auto-allocated-topology', 'Auto Allocated Topology Services', 'Auto Allocated Topology '
      'Services.'),
+    ('floatingip-pools', 'Floating IP Pools Extension', 'Provides a floating IP pools API.'),
     ('port-security', 'Port Security', 'Provides port security'),
     ('project-id', 'project_id field enabled', 'Extension that indicates that project_id field '
      'is enabled.'),

@@ -35,3 +35,15 @@ def update(call, floatingip_id):
 def delete(call, floatingip_id):
     common.run(floatingips.delete_floatingip, call.ctx, floatingip_id)
     return responses.no_content()
+
+
+def _pool(item):
+    subnet, project_id = item
+    return {'subnet_id': subnet.id, 'subnet_name': subnet.name, 'network_id': subnet.network_id,
+            'cidr': subnet.cidr, 'project_id': project_id}
+
+
+def pools(call):
+    """``GET /v2.0/floatingip_pools``: where floating IPs can come from."""
+    found = common.run(floatingips.list_pools, call.ctx)
+    return common.collection(call, 'floatingip_pools', _pool, found)

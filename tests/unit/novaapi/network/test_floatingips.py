@@ -195,3 +195,13 @@ def test_unique_floating_ips_under_concurrency_sqlite(ids):
 @pytest.mark.db
 def test_unique_floating_ips_under_concurrency_on_each_backend(backend):
     _concurrent_floating_ips()
+
+
+def test_floating_ip_pools(client, demo_token, ids):
+    resp = client.get('/v2.0/floatingip_pools', token=demo_token)
+    assert resp.status_int == 200, resp.body
+    [pool] = resp.data['floatingip_pools']
+    public = client.get('/v2.0/networks?name=public', token=demo_token).data['networks'][0]
+    assert pool == {'subnet_id': public['subnets'][0], 'subnet_name': 'public-subnet',
+                    'network_id': public['id'], 'cidr': '172.24.4.0/24',
+                    'project_id': ids['demo_project_id']}
