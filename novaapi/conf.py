@@ -64,6 +64,8 @@ OPTIONS = (
         'Largest image upload accepted, in bytes (413 above).'),
     Opt('image', 'user_storage_quota', int, 0,
         'Bytes of image data each project may store; 0 means unlimited (413 above).'),
+    Opt('image', 'image_member_quota', int, 128,
+        'Members an image may have; negative means unlimited (413 above).'),
     Opt('quota', 'instances', int, 10, 'Default servers per project.'),
     Opt('quota', 'cores', int, 20, 'Default vCPUs per project.'),
     Opt('quota', 'ram', int, 51200, 'Default RAM (MiB) per project.'),

@@ -47,12 +47,23 @@ def image_meta_for_server(image):
             'properties': image.properties_dict}
 
 
+def _member_of(ctx, member_status=None):
+    """Images shared with ``ctx``'s project (with that membership status, or any)."""
+    img, mem = models.Image, models.ImageMember
+    cond = sa.and_(mem.image_id == img.id, mem.member == ctx.project_id)
+    if member_status is not None:
+        cond = sa.and_(cond, mem.status == member_status)
+    return sa.and_(img.visibility == 'shared', sa.exists().where(cond))
+
+
 def _visible(query, ctx):
-    """The ``get_image`` rule as a filter: public and community images, and the caller's own."""
+    """Glance's visibility: public and community images, unowned ones, the caller's own, and
+    shared ones it is a member of (whatever its answer)."""
     if policy.unrestricted(ctx, 'get_image'):
         return query
     img = models.Image
-    return query.where(sa.or_(img.visibility.in_(policy.PUBLIC), img.owner == ctx.project_id))
+    return query.where(sa.or_(img.visibility.in_(policy.PUBLIC), img.owner.is_(None),
+                              img.owner == ctx.project_id, _member_of(ctx)))
 
 
 def get(sess, ctx, image_id):
@@ -67,43 +78,64 @@ def get(sess, ctx, image_id):
     return image
 
 
-def _listed(query, ctx, visibility):
-    """Glance's list rules: without a ``visibility`` filter, others' community images stay out."""
+def _listed(query, ctx, visibility, member_status):
+    """Glance's list rules: public, community, owned, and shared with the caller's project
+    where its membership has ``member_status`` (``'all'``: any); without a ``visibility``
+    filter, others' community images stay out."""
     img = models.Image
+    if not ctx.is_admin:
+        status = None if member_status == 'all' else member_status
+        query = query.where(sa.or_(img.visibility.in_(policy.PUBLIC), img.owner == ctx.project_id,
+                                   _member_of(ctx, status)))
     if visibility == 'all':
-        return _visible(query, ctx)
+        return query
     if visibility is not None:
-        return _visible(query.where(img.visibility == visibility), ctx)
-    if ctx.is_admin:
-        return query.where(sa.or_(img.visibility != 'community', img.owner == ctx.project_id))
-    return query.where(sa.or_(img.visibility == 'public', img.owner == ctx.project_id))
+        return query.where(img.visibility == visibility)
+    return query.where(sa.or_(img.visibility != 'community', img.owner == ctx.project_id))
+
+
+_COMPARE = {'gt': '__gt__', 'gte': '__ge__', 'lt': '__lt__', 'lte': '__le__',
+            'eq': '__eq__', 'neq': '__ne__'}
 
 
 def list_images(sess, ctx, filters=None, visibility=None, limit=None, marker=None,
-                sort_key='created_at', sort_dir='desc', properties=None, tags=(), hidden=None):
+                sort_key='created_at', sort_dir='desc', properties=None, tags=(), hidden=None,
+                member_status='accepted', comparisons=()):
     """A page of the images ``ctx`` may list.
 
-    :param filters: ``{column: [values]}`` for the columns of :data:`FILTER_COLUMNS`
+    :param filters: ``{column: [values]}``: each column one of the values
     :param visibility: one of :data:`VISIBILITIES`, ``'all'`` or None (Glance's default set)
     :param marker: id of the last image of the previous page
+    :param sort_key: a column or a list of them; ``sort_dir`` one direction or one per key
     :param properties: ``{name: value}`` custom properties every image must carry
     :param hidden: True or False keeps only images with that ``os_hidden``; None keeps all
+    :param member_status: shared images listed for a member (``'all'``: whatever its answer)
+    :param comparisons: ``[(column, op, value)]`` with ``op`` one of gt, gte, lt, lte, eq, neq
     :raises exception.ImageNotFound: the marker is not a visible image
     """
     img = models.Image
-    query = _listed(sa.select(img), ctx, visibility)
+    query = _listed(sa.select(img), ctx, visibility, member_status)
     if hidden is not None:
         query = query.where(img.os_hidden.is_(hidden))
     for column, values in (filters or {}).items():
         query = query.where(getattr(img, column).in_(values))
+    for column, op, value in comparisons:
+        query = query.where(getattr(getattr(img, column), _COMPARE[op])(value))
     for name, value in (properties or {}).items():
         query = query.where(img.properties.any(sa.and_(models.ImageProperty.name == name,
                                                        models.ImageProperty.value == value)))
     for tag in tags:
         query = query.where(img.tags.any(models.ImageTag.value == tag))
     marker_row = get(sess, ctx, marker) if marker else None
-    keys = [sort_key] + [k for k in ('created_at', 'id') if k != sort_key]
-    query = utils.paginate(query, img, limit, keys, [sort_dir] * len(keys), marker_row)
+    keys = [sort_key] if isinstance(sort_key, str) else list(sort_key)
+    dirs = [sort_dir] if isinstance(sort_dir, str) else list(sort_dir)
+    tie = dirs[0] if len(dirs) == 1 else 'desc'
+    dirs = dirs * len(keys) if len(dirs) == 1 else dirs
+    for key in ('created_at', 'id'):
+        if key not in keys:
+            keys.append(key)
+            dirs.append(tie)
+    query = utils.paginate(query, img, limit, keys, dirs[:len(keys)], marker_row)
     return list(sess.scalars(query))
 
 
@@ -126,6 +158,8 @@ def create(sess, ctx, values, properties=None, tags=()):
     values = dict(values)
     values.setdefault('owner', ctx.project_id)
     values.setdefault('visibility', 'shared')
+    values.setdefault('created_at', base.utcnow())
+    values.setdefault('updated_at', values['created_at'])  # as Glance: set from the start
     image = models.Image(**values)
     for name, value in (properties or {}).items():
         image.properties.append(models.ImageProperty(name=name, value=_text(value)))

@@ -37,16 +37,14 @@ def _loaded(image):
     return image
 
 
-def list_images(ctx, filters=None, visibility=None, limit=None, marker=None,
-                sort_key='created_at', sort_dir='desc', properties=None, tags=(), hidden=None):
-    """A page of the images ``ctx`` may list (arguments as :func:`novaapi.image.api.list_images`).
+def list_images(ctx, **query):
+    """A page of the images ``ctx`` may list (``query`` as :func:`novaapi.image.api.list_images`).
 
     :raises exception.ImageNotFound: the marker is not a visible image
     """
     policy.authorize(ctx, 'get_images')
     with engine.transaction() as sess:
-        return api.list_images(sess, ctx, filters, visibility, limit, marker, sort_key,
-                               sort_dir, properties, tags, hidden)
+        return api.list_images(sess, ctx, **query)
 
 
 def get(ctx, image_id):
@@ -62,6 +60,8 @@ def _check_writable(ctx, values):
             raise ReadOnlyAttribute(name=key)
     if values.get('visibility') == 'public':
         policy.authorize(ctx, 'publicize_image')
+    if values.get('visibility') == 'community':
+        policy.authorize(ctx, 'communitize_image', {'owner': ctx.project_id})
     for key, allowed in (('visibility', api.VISIBILITIES), ('disk_format', api.DISK_FORMATS),
                          ('container_format', api.CONTAINER_FORMATS)):
         if key in values and values[key] not in allowed:

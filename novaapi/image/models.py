@@ -1,4 +1,5 @@
-"""Image records (no image data is stored): Glance's image, its custom properties and tags."""
+"""Image records (the bytes live in :mod:`novaapi.image.store`): Glance's image, its custom
+properties, tags and members."""
 
 import sqlalchemy as sa
 from sqlalchemy import orm
@@ -41,6 +42,7 @@ class Image(base.Base, base.TimestampMixin):
                                   lazy='selectin', order_by='ImageProperty.name')
     tags = orm.relationship('ImageTag', cascade='all, delete-orphan', lazy='selectin',
                             order_by='ImageTag.value')
+    members = orm.relationship('ImageMember', cascade='all, delete-orphan', lazy='select')
 
     @property
     def properties_dict(self):
@@ -71,3 +73,17 @@ class ImageTag(base.Base):
     image_id = sa.Column(sa.String(36), sa.ForeignKey('image_images.id', ondelete='CASCADE'),
                          nullable=False)
     value = sa.Column(sa.String(255), nullable=False)
+
+
+class ImageMember(base.Base, base.TimestampMixin):
+    """A project an image is shared with, and whether it took the image (Glance's membership)."""
+
+    __tablename__ = 'image_members'
+    __table_args__ = (sa.UniqueConstraint('image_id', 'member', name='uniq_image_members0image_id0member'),
+                      sa.Index('image_members_member_idx', 'member', 'status'))
+
+    id = sa.Column(sa.Integer, primary_key=True, autoincrement=True)
+    image_id = sa.Column(sa.String(36), sa.ForeignKey('image_images.id', ondelete='CASCADE'),
+                         nullable=False)
+    member = sa.Column(sa.String(255), nullable=False)
+    status = sa.Column(sa.String(20), nullable=False, default='pending')

@@ -1,32 +1,49 @@
-"""Glance's default image policy: one table of the image endpoint's rules, and the checks.
+"""Glance's default image policy (the secure defaults of Glance 2024.1 on): one table of the
+image endpoint's rules, and the checks.
 
 Rule names are Glance's.  Each maps to one of a few base checks; admins pass
-them all.  A target describes an image: its ``owner`` (a project id) and its
-``visibility``.
+them all.  A target describes an image: its ``owner`` (a project id), its
+``visibility`` and ``member``, the caller's project when it reaches a shared
+image it does not own (it found the image as one of its members).  Which
+shared images a project reaches at all is the query's business
+(:func:`novaapi.image.api.get`), as in Glance's database layer.
 """
 
 from novaapi import exception
 
 ADMIN = 'admin'
 ANYONE = 'any'
-OWNER = 'admin_or_owner'
-OWNER_OR_PUBLIC = 'admin_or_owner_or_public'
+MEMBER = 'admin_or_project_member'
+READER = 'admin_or_project_reader'
+VISIBLE = 'admin_or_project_or_image_member_or_public'
+SHARED_MEMBER = 'admin_or_shared_member'
+READER_OR_SHARED_MEMBER = 'admin_or_project_reader_or_shared_member'
 
-# Visibilities every project may see (Glance's image members are not modelled).
+# Visibilities every project may see; a shared image also passes (the query decides who reaches it).
 PUBLIC = ('public', 'community')
+# Roles that write in a project, and those that read.
+WRITER_ROLES = ('member', 'manager')
+READER_ROLES = ('reader', 'member', 'manager')
 
 RULES = {
     'get_images': ANYONE,
-    'get_image': OWNER_OR_PUBLIC,
-    'add_image': OWNER,
-    'modify_image': OWNER,
-    'delete_image': OWNER,
+    'get_image': VISIBLE,
+    'add_image': MEMBER,
+    'modify_image': MEMBER,
+    'delete_image': MEMBER,
     'publicize_image': ADMIN,
-    'upload_image': OWNER,
-    'download_image': OWNER_OR_PUBLIC,
-    'deactivate': ADMIN,
-    'reactivate': ADMIN,
+    'communitize_image': MEMBER,
+    'upload_image': MEMBER,
+    'download_image': VISIBLE,
+    'deactivate': MEMBER,
+    'reactivate': MEMBER,
     'copy_image': ADMIN,
+    'add_member': MEMBER,
+    'delete_member': MEMBER,
+    'get_member': READER_OR_SHARED_MEMBER,
+    'get_members': READER_OR_SHARED_MEMBER,
+    'modify_member': SHARED_MEMBER,
+    'stores_info_detail': ADMIN,
     'get_task': ANYONE,
 }
 """Every image policy rule -> its default check."""
@@ -38,19 +55,31 @@ class Forbidden(exception.Forbidden):
     msg_fmt = 'You are not authorized to complete %(action)s action.'
 
 
+def _has(ctx, roles):
+    return any(role in ctx.roles for role in roles)
+
+
 def _check(kind, ctx, target):
     if kind == ANYONE or ctx.is_admin:
         return True
     if kind == ADMIN:
         return False
     owned = target.get('owner') == ctx.project_id
-    if kind == OWNER:
-        return owned
-    return owned or target.get('visibility') in PUBLIC
+    image_member = target.get('member') is not None and target.get('member') == ctx.project_id
+    if kind == MEMBER:
+        return owned and _has(ctx, WRITER_ROLES)
+    if kind == READER:
+        return owned and _has(ctx, READER_ROLES)
+    if kind == SHARED_MEMBER:
+        return image_member and _has(ctx, WRITER_ROLES)
+    if kind == READER_OR_SHARED_MEMBER:
+        return (owned or image_member) and _has(ctx, READER_ROLES)
+    return _has(ctx, READER_ROLES) and (
+        owned or image_member or target.get('visibility') in PUBLIC + ('shared',))
 
 
 def check(ctx, rule, target=None):
-    """True when ``ctx`` passes ``rule`` on ``target`` (``{'owner', 'visibility'}``)."""
+    """True when ``ctx`` passes ``rule`` on ``target`` (``{'owner', 'visibility', 'member'}``)."""
     return _check(RULES[rule], ctx, target or {})
 
 
@@ -65,6 +94,10 @@ def unrestricted(ctx, rule):
     return RULES[rule] == ANYONE or ctx.is_admin
 
 
-def target(image):
-    """The policy target of an image row."""
-    return {'owner': image.owner, 'visibility': image.visibility}
+def target(image, ctx=None):
+    """The policy target of an image row (``member``: ``ctx``'s project on a shared image it
+    reached without owning it)."""
+    member = None
+    if ctx is not None and image.visibility == 'shared' and image.owner != ctx.project_id:
+        member = ctx.project_id
+    return {'owner': image.owner, 'visibility': image.visibility, 'member': member}

@@ -8,6 +8,7 @@ from novaapi.image.controllers import discovery
 from novaapi.image.controllers import image_actions
 from novaapi.image.controllers import image_data
 from novaapi.image.controllers import images
+from novaapi.image.controllers import members
 from novaapi.image.controllers import schemas
 
 ROUTES = [
@@ -21,8 +22,13 @@ ROUTES = [
     ('/v2/images/{image_id}/actions/reactivate', {'POST': image_actions.reactivate}),
     ('/v2/images/{image_id}/tags/{tag}', {'PUT': image_actions.add_tag,
                                           'DELETE': image_actions.delete_tag}),
+    ('/v2/images/{image_id}/members', {'GET': members.index, 'POST': members.create}),
+    ('/v2/images/{image_id}/members/{member_id}', {'GET': members.show, 'PUT': members.update,
+                                                   'DELETE': members.delete}),
     ('/v2/info/import', {'GET': discovery.import_info}),
     ('/v2/info/stores', {'GET': discovery.stores}),
     ('/v2/schemas/image', {'GET': schemas.image}),
     ('/v2/schemas/images', {'GET': schemas.images}),
+    ('/v2/schemas/member', {'GET': schemas.member}),
+    ('/v2/schemas/members', {'GET': schemas.members}),
 ]

@@ -78,3 +78,21 @@ def images():
                            'schema': {'type': 'string'}},
             'links': [{'href': '{first}', 'rel': 'first'}, {'href': '{next}', 'rel': 'next'},
                       {'href': '{schema}', 'rel': 'describedby'}]}
+
+
+def member():
+    return {'name': 'member', 'properties': {
+        'created_at': _prop('string', 'When the image was shared with the member.'),
+        'image_id': _prop('string', 'Identifier of the shared image.', pattern=UUID_PATTERN),
+        'member_id': _prop('string', 'Project the image is shared with.'),
+        'schema': {'readOnly': True, 'type': 'string'},
+        'status': _prop('string', "The member's answer to the share.",
+                        enum=['pending', 'accepted', 'rejected']),
+        'updated_at': _prop('string', 'When the membership last changed.')}}
+
+
+def members():
+    return {'name': 'members',
+            'properties': {'members': {'type': 'array', 'items': member()},
+                           'schema': {'type': 'string'}},
+            'links': [{'href': '{schema}', 'rel': 'describedby'}]}

@@ -33,3 +33,14 @@ def index(rows, params, limit):
     if rows and len(rows) == limit:
         body['next'] = '/v2/images?' + urllib.parse.urlencode(kept + [('marker', rows[-1].id)])
     return body
+
+
+def member(row):
+    """One membership as ``/v2/images/{id}/members/{member_id}`` shows it."""
+    return {'created_at': isotime(row.created_at), 'image_id': row.image_id,
+            'member_id': row.member, 'schema': '/v2/schemas/member', 'status': row.status,
+            'updated_at': isotime(row.updated_at or row.created_at)}
+
+
+def members(rows):
+    return {'members': [member(r) for r in rows], 'schema': '/v2/schemas/members'}

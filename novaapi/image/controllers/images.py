@@ -1,22 +1,16 @@
 """``/v2/images``: list with Glance's filters and paging, show, create, patch, delete."""
 
 from novaapi import exception
-from novaapi.image import api
 from novaapi.image import data
 from novaapi.image import images
 from novaapi.image import views
+from novaapi.image.controllers import listing
 from novaapi.web import errors as web_errors
 from novaapi.web import request as web_request
 from novaapi.web import responses
 
-DEFAULT_LIMIT = 25
-MAX_LIMIT = 1000
 PATCH_TYPES = ('application/openstack-images-v2.1-json-patch',
                'application/openstack-images-v2.0-json-patch')
-# Query parameters with a meaning of their own; any other one filters on a custom property.
-RESERVED_PARAMS = ('limit', 'marker', 'sort_key', 'sort_dir', 'sort', 'visibility', 'tag',
-                   'member_status', 'size_min', 'size_max', 'created_at', 'updated_at',
-                   'protected', 'os_hidden') + api.FILTER_COLUMNS
 
 
 def bad_request(message):
@@ -30,62 +24,16 @@ def domain_error(err, image_id=None):
     return web_errors.ApiError(err.code, err.message)
 
 
-def _limit(params):
-    raw = params.get('limit')
-    if raw is None:
-        return DEFAULT_LIMIT
-    try:
-        limit = int(raw)
-    except ValueError:
-        raise bad_request('limit param must be an integer') from None
-    if limit < 0:
-        raise bad_request('limit param must be positive')
-    return min(limit, MAX_LIMIT)
-
-
-def _sort(params):
-    key, direction = params.get('sort_key', 'created_at'), params.get('sort_dir', 'desc')
-    if key not in api.SORT_KEYS:
-        raise bad_request('Invalid sort key: %s. It must be one of the following: %s.'
-                          % (key, ', '.join(api.SORT_KEYS)))
-    if direction not in ('asc', 'desc'):
-        raise bad_request('Invalid sort direction: %s' % direction)
-    return key, direction
-
-
-def _filters(params):
-    filters = {}
-    for column in api.FILTER_COLUMNS:
-        if column in params:
-            value = params[column]
-            filters[column] = value[3:].split(',') if value.startswith('in:') else [value]
-    for status in filters.get('status', []):
-        if status not in api.STATUSES:
-            raise bad_request('Invalid status value: %s' % status)
-    visibility = params.get('visibility')
-    if visibility is not None and visibility not in api.VISIBILITIES + ('all',):
-        raise bad_request('Invalid visibility value: %s' % visibility)
-    properties = {k: v for k, v in params.items() if k not in RESERVED_PARAMS}
-    return filters, visibility, properties
-
-
 def index(call):
     """``GET /v2/images``: Glance's filters, newest first, pages with ``next``."""
-    params = call.params
-    limit = _limit(params)
-    sort_key, sort_dir = _sort(params)
-    filters, visibility, properties = _filters(params)
-    # Glance leaves hidden images out of lists unless asked for them.
-    hidden = params.get('os_hidden', 'false').lower() in ('true', '1', 'yes', 'on')
+    query = listing.read(call.params)
     try:
-        rows = images.list_images(call.ctx, filters, visibility, limit, params.get('marker'),
-                                  sort_key, sort_dir, properties, params.getall('tag'), hidden)
+        rows = images.list_images(call.ctx, **query)
     except exception.ImageNotFound:
-        raise bad_request('Invalid marker. Image %s could not be found.'
-                          % params.get('marker')) from None
+        raise bad_request('No image found with ID %s' % query['marker']) from None
     except exception.NovaException as err:
         raise domain_error(err) from None
-    return responses.json_response(views.index(rows, list(params.items()), limit))
+    return responses.json_response(views.index(rows, list(call.params.items()), query['limit']))
 
 
 def show(call, image_id):

@@ -10,3 +10,11 @@ def image(call):
 
 def images(call):
     return responses.json_response(schemas.images())
+
+
+def member(call):
+    return responses.json_response(schemas.member())
+
+
+def members(call):
+    return responses.json_response(schemas.members())
