@@ -13,6 +13,7 @@ from novaapi.db import engine
 from novaapi import exception
 from novaapi.image import api
 from novaapi.image import policy
+from novaapi.image import quotas
 from novaapi.image import store
 
 IMPORT_METHODS = ('glance-direct', 'copy-image')
@@ -92,15 +93,23 @@ def _quota_left(sess, ctx):
     return max(quota - api.bytes_stored(sess, ctx.project_id), 0)
 
 
-def _begin(ctx, image_id, target):
-    """Move a queued image the caller may upload to ``target``; the byte budget it has."""
+def _begin(ctx, image_id, target, expected=None):
+    """Move a queued image the caller may upload to ``target``; the byte budget it has.
+
+    :raises quotas.LimitExceeded: with unified limits on, past the stored (or staged) MiB or
+        the images uploading at once
+    """
     with engine.transaction() as sess:
         image = api.get(sess, ctx, image_id)
         policy.authorize(ctx, 'upload_image', policy.target(image))
+        size_quota = quotas.IMAGE_STAGE_TOTAL if target == 'uploading' else quotas.IMAGE_SIZE_TOTAL
+        quotas.enforce(sess, ctx.project_id, size_quota, (expected or 0) // quotas.MiB)
         if image.status == 'queued' and not (image.disk_format and image.container_format):
             raise FormatsMissing()
         _move(image, target)
         api.touch(image)
+        sess.flush()
+        quotas.enforce(sess, ctx.project_id, quotas.IMAGE_COUNT_UPLOADING)
         left = _quota_left(sess, ctx)
     cap = _cap()
     return cap if left is None else min(cap, left)
@@ -132,7 +141,7 @@ def _fail(image_id, expected_status, target):
 
 def _write(ctx, image_id, chunks, expected, during, suffix):
     """Copy the body to disk while the image is ``during``; :class:`store.Written`."""
-    budget = _begin(ctx, image_id, during)
+    budget = _begin(ctx, image_id, during, expected)
     try:
         return store.write(image_id, chunks, expected=expected, cap=budget, suffix=suffix)
     except store.TooLarge:
@@ -186,6 +195,7 @@ def import_image(ctx, image_id, method, stores=()):
                 raise ImportConflict(reason='Image %s is not in active state' % image_id)
             return
         policy.authorize(ctx, 'modify_image', policy.target(image))
+        quotas.enforce(sess, ctx.project_id, quotas.IMAGE_SIZE_TOTAL)
         if image.status == 'active':
             raise ImportConflict(reason='Image with status active cannot be target for import')
         if image.status != 'uploading' or not store.exists(image_id, STAGED):

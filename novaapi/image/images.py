@@ -12,6 +12,7 @@ from novaapi.db import engine
 from novaapi.image import api
 from novaapi.image import models
 from novaapi.image import policy
+from novaapi.image import quotas
 
 # Attributes kept in columns when an image is created; the other keys become custom properties.
 WRITABLE_COLUMNS = ('name', 'visibility', 'protected', 'min_disk', 'min_ram', 'disk_format',
@@ -104,6 +105,7 @@ def create(ctx, attributes):
     tags = properties.pop('tags', [])
     columns = {k: properties.pop(k) for k in list(properties) if k in WRITABLE_COLUMNS}
     with engine.transaction() as sess:
+        quotas.enforce(sess, ctx.project_id, quotas.IMAGE_COUNT_TOTAL, 1)
         if image_id:
             columns['id'] = image_id
             if api.exists(sess, image_id):
@@ -197,3 +199,9 @@ def delete(ctx, image_id):
         if image.protected:
             raise ImageProtected(image_id=image_id)
         api.delete(sess, image.id)
+
+
+def usage(ctx):
+    """``/v2/info/usage``: the caller's project against its unified limits (empty without)."""
+    with engine.transaction() as sess:
+        return quotas.usage(sess, ctx.project_id)

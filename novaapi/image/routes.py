@@ -27,6 +27,8 @@ ROUTES = [
                                                    'DELETE': members.delete}),
     ('/v2/info/import', {'GET': discovery.import_info}),
     ('/v2/info/stores', {'GET': discovery.stores}),
+    ('/v2/info/stores/detail', {'GET': discovery.stores_detail}),
+    ('/v2/info/usage', {'GET': discovery.usage}),
     ('/v2/schemas/image', {'GET': schemas.image}),
     ('/v2/schemas/images', {'GET': schemas.images}),
     ('/v2/schemas/member', {'GET': schemas.member}),

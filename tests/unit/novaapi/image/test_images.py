@@ -2,6 +2,7 @@
 
 import pytest
 
+from novaapi import conf
 from novaapi.image import app
 from tests.unit.novaapi.image.conftest import Client
 
@@ -84,3 +85,26 @@ def test_formats_only_change_while_queued(client, image_url, demo_token):
                   [{'op': 'replace', 'path': '/disk_format', 'value': 'qcow2'}])
     assert resp.status_int == 403
     assert 'can be only replaced for a queued image' in resp.data['message']
+
+
+def test_unified_limits_only_when_enabled(client, demo_token):
+    assert client.get('/v2/info/usage', token=demo_token).data == {'usage': {}}
+    conf.CONF.set('image', 'use_keystone_limits', True)
+    conf.CONF.set('image', 'image_count_total', 2)
+    conf.CONF.set('image', 'image_size_total', 0)
+    usage = client.get('/v2/info/usage', token=demo_token).data['usage']
+    assert usage['image_count_total'] == {'limit': 2, 'usage': 0}
+    assert set(usage) == {'image_size_total', 'image_stage_total', 'image_count_total',
+                          'image_count_uploading'}
+    body = {'name': 'q', 'disk_format': 'raw', 'container_format': 'bare'}
+    assert client.post('/v2/images', body, token=demo_token).status_int == 201
+    second = client.post('/v2/images', body, token=demo_token)
+    assert second.status_int == 201
+    refused = client.post('/v2/images', body, token=demo_token, headers={'Accept': 'application/json'})
+    assert refused.status_int == 413
+    assert 'image_count_total is over limit of 2' in refused.data['message']
+    upload = client.request('PUT', '/v2/images/%s/file' % second.data['id'], raw=b'x' * (2 << 20),
+                            token=demo_token, content_type='application/octet-stream')
+    assert upload.status_int == 413
+    shown = client.get('/v2/images/%s' % second.data['id'], token=demo_token).data
+    assert shown['status'] == 'queued'
