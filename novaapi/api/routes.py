@@ -23,6 +23,7 @@ from novaapi.api import floating_ips
 from novaapi.api import gone
 from novaapi.api import hosts
 from novaapi.api import hypervisors
+from novaapi.api import images
 from novaapi.api import instance_actions
 from novaapi.api import instance_usage_audit_log
 from novaapi.api import interfaces
@@ -63,6 +64,8 @@ CONTROLLERS = {
     'floating_ips': floating_ips.FloatingIPController,
     'floating_ip_pools': floating_ips.FloatingIPPoolsController,
     'keypairs': keypairs.KeypairController,
+    'images': images.ImagesController,
+    'image_metadata': images.ImageMetadataController,
     'limits': limits.LimitsController,
     'quota_sets': quotas.QuotaSetsController,
     'quota_class_sets': quotas.QuotaClassSetsController,
@@ -158,6 +161,16 @@ ROUTE_LIST = [
     ('/servers/{server_id}/consoles/{id}', _gone('GET', 'DELETE')),
     ('/os-agents', _gone('GET', 'POST')),
     ('/os-agents/{id}', _gone('PUT', 'DELETE')),
+    # images (the proxy to the image service)
+    ('/images', {'GET': ('images', 'index')}),
+    ('/images/detail', {'GET': ('images', 'detail')}),
+    ('/images/{id}', {'GET': ('images', 'show'), 'DELETE': ('images', 'delete')}),
+    ('/images/{image_id}/metadata', {'GET': ('image_metadata', 'index'),
+                                     'POST': ('image_metadata', 'create'),
+                                     'PUT': ('image_metadata', 'update_all')}),
+    ('/images/{image_id}/metadata/{id}', {'GET': ('image_metadata', 'show'),
+                                          'PUT': ('image_metadata', 'update'),
+                                          'DELETE': ('image_metadata', 'delete')}),
     # keypairs
     ('/os-keypairs', {'GET': ('keypairs', 'index'), 'POST': ('keypairs', 'create')}),
     ('/os-keypairs/{id}', {'GET': ('keypairs', 'show'), 'DELETE': ('keypairs', 'delete')}),

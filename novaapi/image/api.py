@@ -12,6 +12,7 @@ from novaapi.db import utils
 from novaapi.identity import api as identity
 from novaapi.image import models
 from novaapi.image import policy
+from novaapi.image import queries
 from novaapi.image import store
 from novaapi.image import views
 
@@ -295,3 +296,58 @@ def seed(sess):
     sess.flush()
     store_generated(sess, image.id, 'cirros-0.6.2-x86_64-disk.img', CIRROS_BYTES)
     image.virtual_size = CIRROS['virtual_size']
+
+
+# What Nova's image proxy (/images, /images/{id}/metadata) asks of Glance, with Glance's rules.
+
+class ImageProtected(exception.Forbidden):
+    msg_fmt = 'Image %(image_id)s is protected and cannot be deleted.'
+
+
+class ReservedProperty(exception.Invalid):
+    msg_fmt = "Attribute '%(name)s' is reserved."
+
+
+def list_by_query(sess, ctx, params, limit=None):
+    """The images a Glance list query finds (``params`` as a glanceclient sends them), the
+    first ``limit`` of them (all with None), as glanceclient follows the pages.
+
+    :raises exception.Invalid: Glance's 400 words for the query or the marker
+    """
+    query = queries.read(params)
+    query['limit'] = limit
+    try:
+        return list_images(sess, ctx, **query)
+    except exception.ImageNotFound:
+        raise exception.Invalid('No image found with ID %s' % query['marker']) from None
+
+
+def delete_image(sess, ctx, image_id):
+    """``DELETE /v2/images/{id}``: the owner's project (or an admin), never a protected image.
+
+    :raises exception.ImageNotFound, policy.Forbidden, ImageProtected:
+    """
+    image = get(sess, ctx, image_id)
+    policy.authorize(ctx, 'delete_image', policy.target(image, ctx))
+    if image.protected:
+        raise ImageProtected(image_id=image_id)
+    delete(sess, image.id)
+
+
+def replace_properties(sess, ctx, image_id, properties):
+    """The image's custom properties become ``properties`` (others removed), as Nova writes
+    them through glanceclient; its translation sends a non-public image back as ``private``.
+
+    :raises exception.ImageNotFound, policy.Forbidden, ReservedProperty:
+    """
+    image = get(sess, ctx, image_id)
+    policy.authorize(ctx, 'modify_image', policy.target(image, ctx))
+    for name in properties:
+        if name in models.CORE_ATTRIBUTES or name in models.READ_ONLY or name in (
+                'tags', 'location', 'deleted', 'deleted_at') or name.startswith('os_glance'):
+            raise ReservedProperty(name=name)
+    removed = [name for name in image.properties_dict if name not in properties]
+    changes = dict(properties)
+    if image.visibility != 'public':
+        changes['visibility'] = 'private'
+    return update(sess, image, changes, removed)

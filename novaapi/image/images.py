@@ -24,8 +24,7 @@ class ReadOnlyAttribute(exception.Forbidden):
     msg_fmt = "Attribute '%(name)s' is read-only."
 
 
-class ImageProtected(exception.Forbidden):
-    msg_fmt = 'Image %(image_id)s is protected and cannot be deleted.'
+ImageProtected = api.ImageProtected
 
 
 class ImageExists(exception.Conflict):
@@ -194,11 +193,7 @@ def delete(ctx, image_id):
     :raises ImageProtected: the image is protected
     """
     with engine.transaction() as sess:
-        image = api.get(sess, ctx, image_id)
-        policy.authorize(ctx, 'delete_image', policy.target(image))
-        if image.protected:
-            raise ImageProtected(image_id=image_id)
-        api.delete(sess, image.id)
+        api.delete_image(sess, ctx, image_id)
 
 
 def usage(ctx):

@@ -42,7 +42,6 @@ NOT_SERVED = {
     '/os-assisted-volume-snapshots': 'volume proxy: the storage issue',
     '/os-volumes': 'volume proxy: the storage issue',
     '/os-snapshots': 'volume proxy: the storage issue',
-    '/images': 'image proxy: the storage issue',
     '/os-security-group': 'network proxy: the network issue',
 }
 

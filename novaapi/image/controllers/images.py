@@ -3,8 +3,8 @@
 from novaapi import exception
 from novaapi.image import data
 from novaapi.image import images
+from novaapi.image import queries
 from novaapi.image import views
-from novaapi.image.controllers import listing
 from novaapi.web import errors as web_errors
 from novaapi.web import request as web_request
 from novaapi.web import responses
@@ -26,7 +26,10 @@ def domain_error(err, image_id=None):
 
 def index(call):
     """``GET /v2/images``: Glance's filters, newest first, pages with ``next``."""
-    query = listing.read(call.params)
+    try:
+        query = queries.read(call.params)
+    except exception.Invalid as err:
+        raise bad_request(err.message) from None
     try:
         rows = images.list_images(call.ctx, **query)
     except exception.ImageNotFound:

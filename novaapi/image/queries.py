@@ -1,12 +1,15 @@
 """The query of ``GET /v2/images`` read as Glance reads it: filters with their operators,
 ``member_status``, sorting in either syntax, ``limit`` and ``marker``; its 400s in Glance's words.
+
+A pure translation into the arguments of :func:`novaapi.image.api.list_images`; the
+image endpoint reads its own query with it, and so does the compute API's image
+proxy for the query a glanceclient would send.
 """
 
 import datetime
 import re
 
-from novaapi.image import api
-from novaapi.web import errors as web_errors
+from novaapi import exception
 
 DEFAULT_LIMIT = 25
 MAX_LIMIT = 1000
@@ -24,8 +27,11 @@ TIME_OPERATORS = ('gt', 'gte', 'lt', 'lte', 'eq', 'neq')
 _IN_VALUE = re.compile(r'"([^"\\]*(?:\\.[^"\\]*)*)",?|([^,]+),?|,')
 
 
+VISIBILITIES = ('public', 'private', 'shared', 'community', 'all')
+
+
 def bad_request(message):
-    return web_errors.ApiError(400, message)
+    return exception.Invalid(message)
 
 
 def _limit(raw):
@@ -165,14 +171,15 @@ def _filters(params, query):
 def read(params):
     """The keyword arguments of :func:`novaapi.image.images.list_images` for a list query.
 
-    :param params: the request's query (a WebOb MultiDict)
-    :raises web_errors.ApiError: 400 in Glance's words
+    :param params: the query (a WebOb MultiDict, or anything with ``in``, ``get``, ``getall``
+        and ``items``)
+    :raises exception.Invalid: Glance's words for a bad query
     """
     member_status = params.get('member_status', 'accepted')
     if member_status not in MEMBER_STATUSES:
         raise bad_request('Invalid status: %s' % member_status)
     visibility = params.get('visibility') or None
-    if visibility is not None and visibility not in api.VISIBILITIES + ('all',):
+    if visibility is not None and visibility not in VISIBILITIES:
         raise bad_request('Invalid visibility value: %s' % visibility)
     if params.get('changes-since'):
         raise bad_request('The "changes-since" filter is no longer available on v2.')
