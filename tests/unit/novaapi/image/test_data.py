@@ -219,20 +219,33 @@ JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size
                     lambda inner: st.lists(inner, max_size=3)
                     | st.dictionaries(st.text(max_size=10), inner, max_size=3), max_leaves=8)
 FIELDS = st.sampled_from(['name', 'visibility', 'disk_format', 'container_format', 'min_ram',
-                          'min_disk', 'protected', 'tags', 'id', 'status', 'os_hidden', 'x'])
+                          'min_disk', 'protected', 'tags', 'id', 'status', 'os_hidden', 'x',
+                          'member'])
+QUERY_KEYS = st.sampled_from(['name', 'status', 'id', 'size_min', 'size_max', 'created_at',
+                              'updated_at', 'sort', 'sort_key', 'sort_dir', 'member_status',
+                              'visibility', 'protected', 'os_hidden', 'limit', 'marker', 'tag',
+                              'min_ram', 'checksum', 'owner', 'x_min'])
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(route=st.sampled_from(['POST /v2/images', 'PATCH /v2/images/{id}',
                               'POST /v2/images/{id}/import', 'PUT /v2/images/{id}/file',
                               'PUT /v2/images/{id}/tags/{text}', 'GET /v2/images?{text}={text}',
-                              'GET /v2/images/{text}/file']),
+                              'GET /v2/images?{key}={text}', 'GET /v2/images/{text}/file',
+                              'POST /v2/images/{shared}/members',
+                              'PUT /v2/images/{shared}/members/{text}',
+                              'GET /v2/images/{shared}/members/{text}',
+                              'DELETE /v2/images/{shared}/members/{text}',
+                              'POST /v2/images/{id}/members', 'GET /v2/images/{text}/members']),
        body=JSON | st.dictionaries(FIELDS, JSON, max_size=4), text=st.text(
-           alphabet=st.characters(min_codepoint=48, max_codepoint=122), min_size=1, max_size=12))
-def test_fuzzed_requests_get_glance_4xx_never_5xx(client, demo_token, route, body, text):
+           alphabet=st.characters(min_codepoint=48, max_codepoint=122), min_size=1, max_size=12),
+       key=QUERY_KEYS)
+def test_fuzzed_requests_get_glance_4xx_never_5xx(client, demo_token, route, body, text, key):
     image_id = client.get('/v2/images?name=cirros', token=demo_token).data['images'][0]['id']
+    shared = client.post('/v2/images', {'name': 'fuzz'}, token=demo_token).data['id']
+    client.post('/v2/images/%s/members' % shared, {'member': text}, token=demo_token)
     method, path = route.split(' ')
-    path = path.format(id=image_id, text=text)
+    path = path.format(id=image_id, text=text, key=key, shared=shared)
     kind = {'PATCH': 'application/openstack-images-v2.1-json-patch',
             'PUT': OCTET if path.endswith('/file') else 'application/json'}.get(method,
                                                                               'application/json')
