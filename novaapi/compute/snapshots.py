@@ -63,7 +63,10 @@ def snapshot_image(sess, ctx, instance, name, image_type, metadata=None, **props
     return image_api.create_snapshot(sess, ctx, name, properties, min_disk=instance.root_gb,
                                      min_ram=meta.get('min_ram') or 0,
                                      disk_format=meta.get('disk_format') or 'qcow2',
-                                     container_format=meta.get('container_format') or 'bare')
+                                     container_format=meta.get('container_format') or 'bare',
+                                     shared_with=(instance.project_id
+                                                  if instance.project_id != ctx.project_id
+                                                  else None))
 
 
 def _image_sysmeta(sess, instance):

@@ -180,17 +180,24 @@ def _text(value):
 
 
 def create_snapshot(sess, ctx, name, properties, status='queued', min_disk=0, min_ram=0,
-                    disk_format='qcow2', container_format='bare'):
-    """The image record of a server snapshot or backup: private to the caller's project.
+                    disk_format='qcow2', container_format='bare', shared_with=None):
+    """The image record of a server snapshot or backup: private to the caller's project, or,
+    when someone else's server is snapshotted (an admin's), ``shared`` with ``shared_with``,
+    the server's project, which becomes a (``pending``) member as Nova asks Glance.
 
     Nova's createImage/createBackup pass ``properties`` such as ``instance_uuid``,
     ``image_type`` (``snapshot``/``backup``), ``backup_type``, ``base_image_ref``
     and ``user_id``; they appear at the top level of the Glance view.
     """
     values = dict(name=name, status=status, min_disk=min_disk, min_ram=min_ram,
-                  visibility='private', disk_format=disk_format,
+                  visibility='shared' if shared_with else 'private', disk_format=disk_format,
                   container_format=container_format)
-    return create(sess, ctx, values, properties)
+    image = create(sess, ctx, values, properties)
+    if shared_with:
+        sess.add(models.ImageMember(image_id=image.id, member=shared_with, status='pending',
+                                    updated_at=base.utcnow()))
+        sess.flush()
+    return image
 
 
 def touch(image):

@@ -35,3 +35,20 @@ def test_create_image_and_backup(servers):
 
 def servers_last_image(resp):
     return resp.headers['Location'].rsplit('/', 1)[1]
+
+
+def test_admin_snapshot_of_another_project_is_shared_with_it(servers):
+    """Nova makes the image ``shared`` and the server's project a member of it."""
+    uuid = servers.boot()
+    resp = servers.action(uuid, {'createImage': {'name': 'for-demo'}}, admin=True)
+    assert resp.status_int == 202, resp.body
+    image_id = resp.json_body_or_none['image_id']
+    servers.settle()
+    from novaapi.image import models as image_models
+    with engine.transaction() as sess:
+        image = sess.get(image_models.Image, image_id)
+        assert image.visibility == 'shared'
+        assert [(m.member, m.status) for m in image.members] == [
+            (servers.project_of(uuid), 'pending')]
+    shown = servers.call('GET', '/images/%s' % image_id, version='2.1')
+    assert shown.status_int == 200 and shown.json_body_or_none['image']['status'] == 'ACTIVE'
