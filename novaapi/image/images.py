@@ -27,6 +27,10 @@ class ReadOnlyAttribute(exception.Forbidden):
 ImageProtected = api.ImageProtected
 
 
+class OtherOwner(exception.Forbidden):
+    msg_fmt = "You are not permitted to create images owned by '%(owner)s'"
+
+
 class ImageExists(exception.Conflict):
     msg_fmt = 'Image with identifier %(image_id)s already exists!'
 
@@ -94,8 +98,14 @@ def create(ctx, attributes):
     :raises ReadOnlyAttribute, policy.Forbidden, exception.Invalid: a refused attribute
     :raises ImageExists: an image already has the requested ``id``
     """
-    policy.authorize(ctx, 'add_image', {'owner': ctx.project_id})
     properties = dict(attributes)
+    owner = properties.pop('owner', None) or ctx.project_id
+    if not isinstance(owner, str) or len(owner) > 255:
+        raise exception.Invalid("Provided object does not match schema 'image': 'owner' must be "
+                                "a string of at most 255 characters")
+    if not policy.check(ctx, 'add_image', {'owner': owner}) and owner != ctx.project_id:
+        raise OtherOwner(owner=owner)
+    policy.authorize(ctx, 'add_image', {'owner': owner})
     image_id = properties.pop('id', None)
     if image_id is not None and not (isinstance(image_id, str) and _UUID.match(image_id)):
         raise exception.Invalid("Provided object does not match schema 'image': 'id' must be "
@@ -109,6 +119,7 @@ def create(ctx, attributes):
             columns['id'] = image_id
             if api.exists(sess, image_id):
                 raise ImageExists(image_id=image_id)
+        columns['owner'] = owner
         return _loaded(api.create(sess, ctx, columns, properties, tags))
 
 

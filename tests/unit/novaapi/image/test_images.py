@@ -108,3 +108,18 @@ def test_unified_limits_only_when_enabled(client, demo_token):
     assert upload.status_int == 413
     shown = client.get('/v2/images/%s' % second.data['id'], token=demo_token).data
     assert shown['status'] == 'queued'
+
+
+def test_owner_on_create(client, ids, demo_token, admin_token):
+    json_accept = {'Accept': 'application/json'}
+    mine = client.post('/v2/images', {'name': 'o', 'owner': ids['demo_project_id']},
+                       token=demo_token)
+    assert mine.status_int == 201 and mine.data['owner'] == ids['demo_project_id']
+    refused = client.post('/v2/images', {'name': 'o', 'owner': 'elsewhere'}, token=demo_token,
+                          headers=json_accept)
+    assert refused.status_int == 403
+    assert "You are not permitted to create images owned by 'elsewhere'" in refused.data['message']
+    made = client.post('/v2/images', {'name': 'o', 'owner': ids['demo_project_id']},
+                       token=admin_token)
+    assert made.status_int == 201 and made.data['owner'] == ids['demo_project_id']
+    assert client.post('/v2/images', {'owner': 5}, token=demo_token).status_int == 400
