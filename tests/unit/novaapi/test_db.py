@@ -14,6 +14,7 @@ from novaapi.db import engine
 from novaapi.compute import flavors
 from novaapi.compute import models
 from novaapi.db import migration
+from novaapi.identity import api as identity_api
 from novaapi.identity import tokens
 from novaapi import exception
 from tests.conftest import AppClient
@@ -147,3 +148,37 @@ def test_sub_resources_on_each_backend(backend):
     assert page.json_body_or_none['migrations'][0]['migration_type'] == 'live-migration'
     assert servers.sub('GET', server_id, 'migrations', version='2.80',
                        admin=True).json_body_or_none['migrations'][0]['status'] == 'queued'
+
+
+# Image sharing and Glance's list query on each backend.
+
+def test_image_members_and_list_query_on_each_backend(backend):
+    app = AppClient(deploy.loadapp('config:' + conf.CONF.paste_config, name='image'), '127.0.0.1:9292')
+    admin, demo = _token('admin', 'admin'), _token('demo', 'demo')
+
+    def call(method, path, token, body=None):
+        resp = app.request(method, path, token, body=body)
+        return resp.status_int, (resp.json if resp.body and resp.content_type == 'application/json'
+                                 else None)
+
+    _status, body = call('POST', '/v2/images', admin, {'name': 'shared,1', 'disk_format': 'raw',
+                                                       'container_format': 'bare'})
+    image_id = body['id']
+    with engine.transaction() as sess:
+        demo_project = identity_api.project_ids_by_name(sess, ['demo'])['demo']
+    assert call('POST', '/v2/images/%s/members' % image_id, admin, {'member': demo_project})[0] == 200
+
+    def names(query):
+        return [i['name'] for i in call('GET', '/v2/images' + query, demo)[1]['images']]
+
+    assert 'shared,1' not in names('')
+    assert names('?member_status=pending&name=in:"shared,1",cirros&sort=name:asc') == [
+        'cirros', 'shared,1']
+    assert names('?member_status=all&visibility=shared&created_at=gte:2000-01-01T00:00:00Z'
+                 '&size_max=0&protected=false') == []
+    assert call('PUT', '/v2/images/%s/members/%s' % (image_id, demo_project), demo,
+                {'status': 'accepted'})[0] == 200
+    assert names('?visibility=shared&updated_at=neq:2000-01-01T00:00:00Z&sort_key=name'
+                 '&sort_key=status&sort_dir=asc') == ['shared,1']
+    assert call('DELETE', '/v2/images/%s' % image_id, admin)[0] == 204
+    assert names('?member_status=all&visibility=shared') == []
