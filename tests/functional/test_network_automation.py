@@ -2,7 +2,8 @@
 
 One nova-api (two workers) for the module.  openstackclient (in its interactive mode: one
 process reads a batch of commands, so each batch pays its start-up once) builds a router
-with a gateway and an interface and moves a floating IP around a server; openstacksdk's
+with a gateway and an interface, moves a floating IP around a server and makes and removes
+the project's auto-allocated topology; openstacksdk's
 network and cloud layers do the same their way (``add_auto_ip``); an Ansible playbook of
 openstack.cloud modules (network, subnet, security_group, security_group_rule, router, port,
 server with ``auto_ip``, floating_ip) runs twice, and the second run changes nothing.
@@ -10,6 +11,7 @@ server with ``auto_ip``, floating_ip) runs twice, and the second run changes not
 
 import json
 import os
+import re
 import subprocess
 import uuid
 
@@ -46,7 +48,9 @@ def _batch(venv, env, commands):
     """
     proc = _run(venv, 'openstack', [], env, stdin='\n'.join(commands) + '\n', check=False)
     assert proc.stderr.strip() == '', proc.stderr
-    return [line for line in proc.stdout.splitlines() if line.strip()]
+    # ``--wait`` draws its progress without a newline
+    out = re.sub(r'Progress: (\d+(?=Progress)|100)', '', proc.stdout)
+    return [line for line in out.splitlines() if line.strip()]
 
 
 def test_openstackclient_router_and_floating_ip(api, openstackclient_venv):
@@ -82,10 +86,16 @@ def test_openstackclient_router_and_floating_ip(api, openstackclient_venv):
         'router delete %s' % name,
         'router list -f value -c ID',
         'subnet delete %s' % subnet_id,
-        'network delete %s' % net_id])
+        'network delete %s' % net_id,
+        'network auto allocated topology create -f value -c id',
+        'network list --name auto_allocated_network -f value -c ID',
+        'network auto allocated topology delete',
+        'network list --name auto_allocated_network -f value -c ID'])
     assert lines[0] == "{'%s': ['192.168.81.2', '%s']}" % (name, address), lines
     assert lines[1:3] == ['DOWN', 'ACTIVE'], lines
     assert router_id not in lines and server_id not in lines
+    # the auto-allocated topology: made, listed, then gone
+    assert lines[3:] == [lines[3]] * 2 and len(lines[3]) == 36, lines
 
 
 SDK_SCRIPT = '''
