@@ -16,6 +16,26 @@ class RequestContext:
     request_id: str = None
     global_request_id: str = None
     service_catalog: list = dataclasses.field(default_factory=list)
+    system_scope: str = None
+    domain_id: str = None
+    domain_name: str = None
+
+    @property
+    def scope(self):
+        """The token's scope as oslo.policy names it: ``system``, ``domain`` or ``project``.
+
+        An unscoped token counts as ``project`` (with no project), as in oslo.policy.
+        """
+        if self.system_scope:
+            return 'system'
+        if self.domain_id:
+            return 'domain'
+        return 'project'
+
+    @property
+    def scoped(self):
+        """True for a project-, domain- or system-scoped token."""
+        return bool(self.project_id or self.domain_id or self.system_scope)
 
     @property
     def is_admin(self):
@@ -26,7 +46,11 @@ class RequestContext:
 
     @classmethod
     def from_headers(cls, headers, request_id=None):
-        """Build from the X-* headers keystonemiddleware sets; None without a user id."""
+        """Build from the headers keystonemiddleware sets; None without a user id.
+
+        A system-scoped token comes as ``OpenStack-System-Scope: all``, a
+        domain-scoped one as ``X-Domain-Id``/``X-Domain-Name`` (no project).
+        """
         user_id = headers.get('X-User-Id')
         if not user_id:
             return None
@@ -39,4 +63,7 @@ class RequestContext:
                    user_domain_id=headers.get('X-User-Domain-Id'),
                    project_domain_id=headers.get('X-Project-Domain-Id'),
                    auth_token=headers.get('X-Auth-Token'),
-                   request_id=request_id)
+                   request_id=request_id,
+                   system_scope=headers.get('OpenStack-System-Scope'),
+                   domain_id=headers.get('X-Domain-Id'),
+                   domain_name=headers.get('X-Domain-Name'))

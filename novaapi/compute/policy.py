@@ -3,6 +3,11 @@
 Each rule name maps to one of a few base checks, mirroring Nova's defaults
 (``enforce_new_defaults`` and ``enforce_scope`` on).  Tokens carry implied
 roles, so a member also holds reader.
+
+Every Nova rule declares ``scope_types=['project']`` and oslo.policy checks the
+scope before the rule: a system- or domain-scoped token fails every rule,
+admin or not (403, Nova's "Policy doesn't allow ..."), and passes only where
+Nova checks no rule at all (flavors, versions).
 """
 
 from novaapi import exception
@@ -17,6 +22,9 @@ SERVICE = 'service_or_admin'
 OWNER = 'admin_or_owner'
 
 _BASE = 'os_compute_api:'
+
+SCOPE_TYPES = ('project',)
+"""The ``scope_types`` of every rule of the table, as Nova 34 declares them."""
 
 RULES = {
     # flavors (/flavors, os-extra_specs, os-flavor-access) and /extensions
@@ -168,7 +176,8 @@ def _check(kind, ctx, target):
 
 def check(ctx, rule, target=None):
     """True when ``ctx`` passes ``rule`` (name without the ``os_compute_api:`` prefix)."""
-    return _check(RULES[rule], ctx, target or {})
+    kind = RULES[rule]
+    return ctx.scope in SCOPE_TYPES and _check(kind, ctx, target or {})
 
 
 def authorize(ctx, rule, target=None):

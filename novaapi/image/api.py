@@ -62,6 +62,8 @@ def _visible(query, ctx):
     shared ones it is a member of (whatever its answer)."""
     if policy.unrestricted(ctx, 'get_image'):
         return query
+    if not policy.in_scope(ctx):
+        return query.where(sa.false())  # Glance's scope check hides every image
     img = models.Image
     return query.where(sa.or_(img.visibility.in_(policy.PUBLIC), img.owner.is_(None),
                               img.owner == ctx.project_id, _member_of(ctx)))

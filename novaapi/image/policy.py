@@ -7,6 +7,10 @@ them all.  A target describes an image: its ``owner`` (a project id), its
 image it does not own (it found the image as one of its members).  Which
 shared images a project reaches at all is the query's business
 (:func:`novaapi.image.api.get`), as in Glance's database layer.
+
+Every Glance rule declares ``scope_types=['project']``: a system- or
+domain-scoped token passes none, and Glance answers its refusal as any other
+(403 "You are not authorized to complete ... action.", or 404 for an image).
 """
 
 from novaapi import exception
@@ -49,6 +53,10 @@ RULES = {
 """Every image policy rule -> its default check."""
 
 
+SCOPE_TYPES = ('project',)
+"""The ``scope_types`` of every rule of the table, as Glance declares them."""
+
+
 class Forbidden(exception.Forbidden):
     """A refused rule, worded as Glance answers it."""
 
@@ -78,9 +86,15 @@ def _check(kind, ctx, target):
         owned or image_member or target.get('visibility') in PUBLIC + ('shared',))
 
 
+def in_scope(ctx):
+    """True when the token's scope is one the rules declare (a project's)."""
+    return ctx.scope in SCOPE_TYPES
+
+
 def check(ctx, rule, target=None):
     """True when ``ctx`` passes ``rule`` on ``target`` (``{'owner', 'visibility', 'member'}``)."""
-    return _check(RULES[rule], ctx, target or {})
+    kind = RULES[rule]
+    return in_scope(ctx) and _check(kind, ctx, target or {})
 
 
 def authorize(ctx, rule, target=None):
@@ -91,7 +105,7 @@ def authorize(ctx, rule, target=None):
 
 def unrestricted(ctx, rule):
     """True when ``ctx`` passes ``rule`` on any image (queries then need no visibility filter)."""
-    return RULES[rule] == ANYONE or ctx.is_admin
+    return in_scope(ctx) and (RULES[rule] == ANYONE or ctx.is_admin)
 
 
 def target(image, ctx=None):

@@ -24,9 +24,14 @@ BOOLEAN_COLUMNS = (('shared', 'shared'), ('router:external', 'external'),
 
 
 def visible(query, ctx):
-    """The ``get_network`` rule as a filter: shared and external networks, and the caller's own."""
+    """The ``get_network`` rule as a filter: shared and external networks, and the caller's own.
+
+    A token of another scope than a project's sees none (Neutron's policy check drops them).
+    """
     if policy.unrestricted(ctx, 'get_network'):
         return query
+    if not policy.in_scope(ctx):
+        return query.where(sa.false())
     net = models.Network
     return query.where(sa.or_(net.shared.is_(True), net.external.is_(True),
                               net.project_id == ctx.project_id))

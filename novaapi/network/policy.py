@@ -5,6 +5,12 @@ them all.  A target describes a resource: its ``project_id`` and, for a
 network, ``shared`` and ``external``.  An attribute rule such as
 ``create_network:shared`` is enforced with its action's rule, and a refusal
 names both, as Neutron words it.
+
+Every Neutron rule declares ``scope_types=['project']``: a system- or
+domain-scoped token passes none.  Neutron then answers as its hooks do: lists
+come back empty, a resource it may not see is a 404, and a refused write names
+the scope (``InvalidScope``, 403); a create without a project is Neutron's 400
+for a request with no project to put the resource in.
 """
 
 from novaapi import exception
@@ -50,6 +56,26 @@ RULES = {
 """Every network policy rule -> its default check."""
 
 
+SCOPE_TYPES = ('project',)
+"""The ``scope_types`` of every rule of the table, as Neutron declares them."""
+
+
+class InvalidScope(exception.Forbidden):
+    """A rule refused for the token's scope, worded as oslo.policy words it."""
+
+    msg_fmt = ("rule:%(rule)s requires a scope of ['project'], request was made with "
+               "%(scope)s scope.")
+
+
+class HTTPBadRequest(exception.Invalid):
+    """A create with no project to own the resource (a token without one).
+
+    Named as the type Neutron's body shows for it (webob's ``HTTPBadRequest``).
+    """
+
+    msg_fmt = 'Running without keystone AuthN requires that tenant_id is specified'
+
+
 class PolicyNotAuthorized(exception.Forbidden):
     """A refused rule, worded as Neutron answers it."""
 
@@ -69,9 +95,15 @@ def _check(kind, ctx, target):
     return owned or bool(target.get('shared') or target.get('external'))
 
 
+def in_scope(ctx):
+    """True when the token's scope is one the rules declare (a project's)."""
+    return ctx.scope in SCOPE_TYPES
+
+
 def check(ctx, rule, target=None):
     """True when ``ctx`` passes ``rule`` on ``target`` (``{project_id, shared, external}``)."""
-    return _check(RULES[rule], ctx, target or {})
+    kind = RULES[rule]
+    return in_scope(ctx) and _check(kind, ctx, target or {})
 
 
 def _refused(rule):
@@ -82,13 +114,15 @@ def _refused(rule):
 
 def authorize(ctx, rule, target=None):
     """:raises PolicyNotAuthorized: ``ctx`` does not pass ``rule`` on ``target``"""
+    if not in_scope(ctx):
+        raise InvalidScope(rule=rule.partition(':')[0], scope=ctx.scope)
     if not check(ctx, rule, target):
         raise PolicyNotAuthorized(rule=_refused(rule))
 
 
 def unrestricted(ctx, rule):
     """True when ``ctx`` passes ``rule`` on any target (queries then need no visibility filter)."""
-    return RULES[rule] == ANYONE or ctx.is_admin
+    return in_scope(ctx) and (RULES[rule] == ANYONE or ctx.is_admin)
 
 
 def owner(ctx, attributes, rule):
@@ -99,5 +133,7 @@ def owner(ctx, attributes, rule):
     project_id = (attributes.pop('project_id', None) or attributes.pop('tenant_id', None)
                   or ctx.project_id)
     attributes.pop('tenant_id', None)
+    if project_id is None:
+        raise HTTPBadRequest()
     authorize(ctx, rule, {'project_id': project_id})
     return project_id

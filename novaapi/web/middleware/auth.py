@@ -6,7 +6,10 @@ Options (``[filter:...]`` in etc/api-paste.ini):
   info (``user_id``, ``project_id``, ``roles``, names and domains) or None;
 * ``required`` (default true) - answer 401 without a valid token; false only
   attaches the caller when there is one and leaves the decision to the handlers;
-* ``require_project`` (default false) - an unscoped token counts as none;
+* ``require_project`` (default false) - an unscoped token counts as none; a
+  system- or domain-scoped one passes with its scope in the context, and the
+  service's policy decides what that scope may do (as Nova, Neutron and
+  Glance accept any token keystonemiddleware validated);
 * ``public_paths`` - paths (without trailing slash; ``/`` is the root) that
   need no token, such as version discovery;
 * ``error_format`` - the body of the 401;
@@ -53,7 +56,9 @@ def request_context(req, info, token):
         user_name=info.user_name, project_name=info.project_name,
         user_domain_id=info.user_domain_id, project_domain_id=info.project_domain_id,
         auth_token=token, request_id=req.environ.get('openstack.request_id'),
-        global_request_id=req.environ.get('openstack.global_request_id'))
+        global_request_id=req.environ.get('openstack.global_request_id'),
+        system_scope='all' if getattr(info, 'system', False) else None,
+        domain_id=getattr(info, 'domain_id', None), domain_name=getattr(info, 'domain_name', None))
 
 
 _PATTERN_PART = re.compile(r'\*\*|\*|\{[^}]*\}|[^*{]+|.')
@@ -85,6 +90,11 @@ def access_allowed(rules, service_type, method, path):
                and path_pattern(rule['path']).match(path) for rule in rules)
 
 
+def _scoped(info):
+    return bool(info.project_id or getattr(info, 'domain_id', None)
+                or getattr(info, 'system', False))
+
+
 class TokenAuth(middleware.Middleware):
 
     def __init__(self, application, **local_conf):
@@ -102,7 +112,7 @@ class TokenAuth(middleware.Middleware):
         info = self.validate(token) if token else None
         if info is not None and not self._rules_allow(info, req):
             raise unauthorized()
-        if info is not None and (info.project_id or not self.require_project):
+        if info is not None and (_scoped(info) or not self.require_project):
             req.environ[ENV_TOKEN_INFO] = info
             req.environ[ENV_CONTEXT] = request_context(req, info, token)
         elif self.required:

@@ -43,7 +43,7 @@ class KeystoneContext:
         req = webob.Request(environ)
         ctx = context.RequestContext.from_headers(
             req.headers, request_id=environ.get('openstack.request_id'))
-        if ctx is None or not ctx.project_id:
+        if ctx is None or not ctx.scoped:
             return self._unauthorized(req)(environ, start_response)
         ctx.global_request_id = environ.get('openstack.global_request_id')
         environ['nova.context'] = ctx

@@ -25,3 +25,13 @@ def test_policy_kinds(monkeypatch):
     with pytest.raises(exception.PolicyNotAuthorized) as err:
         policy.authorize(member, 'test:admin')
     assert err.value.message == "Policy doesn't allow os_compute_api:test:admin to be performed."
+
+
+@pytest.mark.parametrize('scope', [{'system_scope': 'all'}, {'domain_id': 'd1'}])
+def test_every_rule_is_project_scoped(scope):
+    ctx = context.RequestContext('a', None, ['admin', 'reader'], **scope)
+    assert not any(policy.check(ctx, rule) for rule in policy.RULES)
+    with pytest.raises(exception.PolicyNotAuthorized) as err:
+        policy.authorize(ctx, 'os-hypervisors:list')
+    assert err.value.message == (
+        "Policy doesn't allow os_compute_api:os-hypervisors:list to be performed.")

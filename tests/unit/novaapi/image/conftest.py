@@ -93,6 +93,8 @@ class Client:
 class Ctx:
     """The few context fields the Python APIs read."""
 
+    scope = 'project'
+
     def __init__(self, project_id, is_admin=False):
         self.project_id = project_id
         self.is_admin = is_admin

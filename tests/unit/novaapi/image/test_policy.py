@@ -30,3 +30,12 @@ def test_refusal_is_worded_as_glance():
         policy.authorize(_ctx('p1', 'member'), 'delete_image', {'owner': 'p2'})
     assert err.value.code == 403
     assert err.value.message == 'You are not authorized to complete delete_image action.'
+
+
+def test_system_and_domain_scope_pass_no_rule():
+    for ctx in (context.RequestContext('u', None, ['admin'], system_scope='all'),
+                context.RequestContext('u', None, ['admin'], domain_id='d1')):
+        assert not policy.check(ctx, 'get_images') and not policy.unrestricted(ctx, 'get_image')
+        with pytest.raises(policy.Forbidden) as err:
+            policy.authorize(ctx, 'get_images')
+        assert err.value.message == 'You are not authorized to complete get_images action.'

@@ -42,3 +42,18 @@ def test_attribute_rule_refusal_names_the_action_too():
     assert err.value.code == 403
     assert err.value.message == ('(rule:create_network and rule:create_network:shared) '
                                  'is disallowed by policy')
+
+
+def test_system_scope_passes_no_rule_even_as_admin():
+    system = context.RequestContext('u', None, ['admin', 'reader'], system_scope='all')
+    assert not policy.check(system, 'get_network', {'project_id': 'p1', 'shared': True})
+    assert not policy.unrestricted(system, 'get_port')
+    with pytest.raises(policy.InvalidScope) as err:
+        policy.authorize(system, 'create_network:shared', {'project_id': 'p1'})
+    assert err.value.code == 403 and err.value.message == (
+        "rule:create_network requires a scope of ['project'], request was made with system "
+        "scope.")
+    with pytest.raises(policy.HTTPBadRequest) as err:
+        policy.owner(system, {'name': 'n'}, 'create_network')
+    assert err.value.message == ('Running without keystone AuthN requires that tenant_id is '
+                                 'specified')

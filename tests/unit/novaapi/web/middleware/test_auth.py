@@ -136,3 +136,19 @@ def test_access_rules_of_an_application_credential_are_enforced(service_type, me
     app, _inner = _filter(**options)
     assert _get(app, path=path, token='ruled', method=method).status_int == status
     assert _get(app, path=path, token='good', method=method).status_int == 200
+
+
+TOKENS['system'] = types.SimpleNamespace(**dict(vars(UNSCOPED), system=True, domain_id=None))
+TOKENS['domain'] = types.SimpleNamespace(**dict(vars(UNSCOPED), system=False, domain_id='d1',
+                                                domain_name='Default'))
+
+
+@pytest.mark.parametrize('token, scope', [('system', 'system'), ('domain', 'domain'),
+                                          ('good', 'project')])
+def test_system_and_domain_tokens_pass_with_their_scope(token, scope):
+    app, inner = _filter(require_project='true')
+    assert _get(app, token=token).status_int == 200
+    ctx = inner.environ[auth.ENV_CONTEXT]
+    assert ctx.scope == scope and ctx.scoped
+    assert (ctx.system_scope, ctx.domain_id) == {
+        'system': ('all', None), 'domain': (None, 'd1'), 'project': (None, None)}[scope]

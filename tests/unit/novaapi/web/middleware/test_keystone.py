@@ -152,3 +152,15 @@ def test_error_format_is_not_passed_to_auth_token(monkeypatch):
     ((inner, options),) = created
     assert options == {'delay_auth_decision': 'true'}
     assert inner.error_format.name == 'keystone'
+
+
+@pytest.mark.parametrize('headers, scope', [
+    ({'OpenStack-System-Scope': 'all'}, 'system'),
+    ({'X-Domain-Id': 'd-1', 'X-Domain-Name': 'Default'}, 'domain')])
+def test_system_and_domain_scoped_tokens_make_a_context(headers, scope):
+    app = RecordingApp()
+    base = {k: v for k, v in CONFIRMED.items() if k not in ('X-Project-Id', 'X-Tenant-Id')}
+    resp = _call(keystone.KeystoneContext(app, AUTH_URI), dict(base, **headers))
+    assert resp.status_int == 200
+    ctx = app.environ['nova.context']
+    assert ctx.project_id is None and ctx.scope == scope
