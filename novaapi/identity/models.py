@@ -5,6 +5,7 @@ domain.  Tokens are stored only as the SHA-256 hex digest of their value.
 """
 
 import sqlalchemy as sa
+from sqlalchemy import orm
 
 from novaapi.db import base
 
@@ -33,6 +34,12 @@ class Project(base.Base):
     description = sa.Column(sa.Text, nullable=True)
     enabled = sa.Column(sa.Boolean, nullable=False, default=True)
     parent_id = sa.Column(ID, nullable=True)
+    tag_rows = orm.relationship('ProjectTag', lazy='selectin', cascade='all, delete-orphan',
+                                order_by='ProjectTag.tag')
+
+    @property
+    def tags(self):
+        return [row.tag for row in self.tag_rows]
 
 
 class User(base.Base):

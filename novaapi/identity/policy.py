@@ -33,6 +33,9 @@ RULES = {
     'identity:list_projects': ADMIN, 'identity:create_project': ADMIN,
     'identity:get_project': PROJECT_USER, 'identity:update_project': ADMIN,
     'identity:delete_project': ADMIN,
+    'identity:list_project_tags': PROJECT_USER, 'identity:get_project_tag': PROJECT_USER,
+    'identity:update_project_tags': ADMIN, 'identity:create_project_tag': ADMIN,
+    'identity:delete_project_tags': ADMIN, 'identity:delete_project_tag': ADMIN,
     # /v3/users
     'identity:list_users': ADMIN, 'identity:create_user': ADMIN, 'identity:get_user': OWNER,
     'identity:update_user': ADMIN, 'identity:delete_user': ADMIN,

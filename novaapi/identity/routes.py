@@ -37,6 +37,12 @@ ROUTE_LIST = [
     ('/projects', {'GET': projects.list_projects, 'POST': projects.create_project}),
     ('/projects/{project_id}', {'GET': projects.get_project, 'PATCH': projects.update_project,
                                 'DELETE': projects.delete_project}),
+    ('/projects/{project_id}/tags', {'GET': projects.list_project_tags,
+                                     'PUT': projects.update_project_tags,
+                                     'DELETE': projects.delete_project_tags}),
+    ('/projects/{project_id}/tags/{value}', {'GET': projects.check_project_tag,
+                                             'PUT': projects.add_project_tag,
+                                             'DELETE': projects.delete_project_tag}),
     # users
     ('/users', {'GET': users.list_users, 'POST': users.create_user}),
     ('/users/{user_id}', {'GET': users.get_user, 'PATCH': users.update_user,

@@ -11,6 +11,9 @@ _ID = {'type': 'string', 'minLength': 1, 'maxLength': 64, 'pattern': r'^[a-zA-Z0
 _NULLABLE_ID = {'type': ['string', 'null'], 'maxLength': 64}
 _DESCRIPTION = {'type': ['string', 'null']}
 _BOOLEAN = {'type': 'boolean'}
+# A tag holds no '/' or ',' (the API-WG tag guideline); a project has at most 80.
+TAG = {'type': 'string', 'minLength': 1, 'maxLength': 255, 'pattern': '^[^,/]*$'}
+TAGS = {'type': 'array', 'items': TAG, 'maxItems': 80, 'uniqueItems': True}
 _ID_OR_NAME = {'type': 'object', 'properties': {'id': _STRING, 'name': _STRING}}
 _URL = {'type': 'string', 'minLength': 0, 'maxLength': 2048,
         'pattern': '^[a-zA-Z0-9+.-]+:.+'}
@@ -66,9 +69,9 @@ domain_create = _entity(['name'], id=_ID, name=_NAME, description=_DESCRIPTION,
 domain_update = _entity([], name=_NAME, description=_DESCRIPTION, enabled=_BOOLEAN)
 project_create = _entity(['name'], name=_PROJECT_NAME, domain_id=_ID, parent_id=_NULLABLE_ID,
                          description=_DESCRIPTION, enabled=_BOOLEAN, is_domain=_BOOLEAN,
-                         tags={'type': 'array'}, options={'type': 'object'})
+                         tags=TAGS, options={'type': 'object'})
 project_update = _entity([], name=_PROJECT_NAME, domain_id=_ID, description=_DESCRIPTION, enabled=_BOOLEAN,
-                         tags={'type': 'array'}, options={'type': 'object'})
+                         tags=TAGS, options={'type': 'object'})
 user_create = _entity(['name'], name=_NAME, domain_id=_ID, password={'type': ['string', 'null']},
                       enabled=_BOOLEAN, default_project_id=_NULLABLE_ID,
                       description=_DESCRIPTION, email={'type': ['string', 'null']},
@@ -160,6 +163,10 @@ def check_id_or_name(auth):
         if ref is not None and 'id' not in ref and 'name' not in ref:
             raise errors.ValidationError(
                 'Invalid input for field %s: id or name must be present.' % field)
+
+
+tags_update = {'type': 'object', 'properties': {'tags': {'type': 'array', 'items': TAG}},
+               'additionalProperties': False}
 
 
 def entity_body(call, key, schema):

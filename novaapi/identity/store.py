@@ -48,9 +48,12 @@ def _coerce(column, value):
     return value
 
 
-def listing(sess, model, params, filters, order_by='name'):
-    """Rows of ``model`` matching the exact-match query ``filters`` present in ``params``."""
-    stmt = sa.select(model)
+def listing(sess, model, params, filters, order_by='name', where=()):
+    """Rows of ``model`` matching the exact-match query ``filters`` present in ``params``.
+
+    :param where: further SQL conditions the rows must meet
+    """
+    stmt = sa.select(model).where(*where)
     for name in filters:
         if name in params:
             column = getattr(model, name)

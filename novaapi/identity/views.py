@@ -17,6 +17,11 @@ def collection(call, key, refs):
     return {key: refs, 'links': {'self': call.req.url, 'previous': None, 'next': None}}
 
 
+def tags(call, values):
+    """A project's tags as Keystone answers them (its ``self`` link is the API root)."""
+    return {'tags': list(values), 'links': {'self': call.url()}}
+
+
 def domain(call, row):
     return _with_link(call, 'domains', {
         'id': row.id, 'name': row.name, 'description': row.description or '',
@@ -29,7 +34,7 @@ def project(call, row):
         'description': row.description or '', 'enabled': row.enabled,
         # NOTE: Keystone reports a top-level project's domain as its parent.
         'parent_id': row.parent_id or row.domain_id, 'is_domain': False,
-        'tags': [], 'options': {}})
+        'tags': row.tags, 'options': {}})
 
 
 def user(call, row):

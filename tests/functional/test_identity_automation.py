@@ -216,6 +216,22 @@ def test_groups_domain_and_system_grants_with_openstackclient(api, osc):
         assert not [line for line in answers if secret in line]
 
 
+
+def test_system_scope_on_compute_network_and_image_as_their_defaults_say(api, osc):
+    """Nova, Neutron and Glance declare every rule project-scoped: a system admin is refused."""
+    env = {k: v for k, v in api.env().items() if not k.startswith('OS_PROJECT')}
+    system = ['--os-system-scope', 'all']
+    for command in (['server', 'list'], ['hypervisor', 'list']):
+        proc = openstack(osc, system + command, env, check=False)
+        assert proc.returncode == 1 and '403' in proc.stderr, proc.stderr
+        assert "Policy doesn't allow os_compute_api:" in proc.stderr
+    flavors = json.loads(openstack(osc, system + ['flavor', 'list', '-f', 'json'], env).stdout)
+    assert 'm1.tiny' in [f['Name'] for f in flavors]  # Nova checks no rule to list flavors
+    assert json.loads(openstack(osc, system + ['network', 'list', '-f', 'json'], env).stdout) == []
+    proc = openstack(osc, system + ['image', 'list'], env, check=False)
+    assert proc.returncode == 1 and '403' in proc.stderr, proc.stderr
+
+
 def test_secrets_never_reach_the_log_or_the_database(api):
     assert len(SECRETS) >= 3
     log = api.log()

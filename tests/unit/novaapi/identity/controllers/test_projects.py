@@ -90,3 +90,40 @@ def test_no_token_401(client):
     resp = client.get('/v3/projects')
     assert resp.status_int == 401
     assert resp.headers['WWW-Authenticate'] == 'Keystone uri="http://localhost"'
+
+
+def test_project_tags_and_tag_filters(client, admin_token):
+    made = {}
+    for name, tags in (('t1', ['a', 'b']), ('t2', ['b', 'c']), ('t3', [])):
+        made[name] = conftest.create(client, admin_token, 'projects', 'project',
+                                     {'name': name, 'tags': tags})['id']
+    url = '/v3/projects/%s/tags' % made['t3']
+    assert client.get(url, token=admin_token).data == {
+        'tags': [], 'links': {'self': 'http://localhost/v3'}}
+    resp = client.put(url + '/x', token=admin_token)
+    assert resp.status_int == 201 and resp.body == b''
+    assert resp.headers['Location'] == 'http://localhost/v3/%s/tags/x' % made['t3']
+    assert client.get(url + '/x', token=admin_token).status_int == 204
+    resp = client.get(url + '/y', token=admin_token)
+    assert (resp.status_int, resp.data['error']['message']) == (
+        404, 'Could not find project tag: y.')
+    assert client.put(url + '/a,b', token=admin_token).status_int == 400
+    resp = client.request('PUT', url, {'tags': ['c', 'a']}, token=admin_token)
+    assert resp.data['tags'] == ['c', 'a']
+    assert client.get('/v3/projects/%s' % made['t3'], token=admin_token).data[
+        'project']['tags'] == ['a', 'c']
+    assert client.request('PUT', url, {'tags': ['x'] * 2}, token=admin_token).status_int == 400
+    assert client.request('PUT', url, {'tags': ['t%d' % i for i in range(81)]},
+                      token=admin_token).status_int == 400
+
+    def names(query):
+        rows = client.get('/v3/projects?' + query, token=admin_token).data['projects']
+        return sorted(p['name'] for p in rows if p['name'] in made)
+    assert names('tags=a,b') == ['t1'] and names('tags-any=a,b') == ['t1', 't2', 't3']
+    assert names('tags=c&tags-any=a') == ['t3'] and names('not-tags=a,c') == ['t1', 't2']
+    assert names('not-tags-any=a') == ['t2'] and names('tags=b&name=t2') == ['t2']
+    assert client.delete(url + '/c', token=admin_token).status_int == 204
+    assert client.delete(url + '/c', token=admin_token).status_int == 404
+    assert client.delete(url, token=admin_token).status_int == 204
+    assert client.get(url, token=admin_token).data['tags'] == []
+    assert client.delete('/v3/projects/%s' % made['t1'], token=admin_token).status_int == 204
