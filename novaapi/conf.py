@@ -60,6 +60,11 @@ OPTIONS = (
     Opt('identity', 'password_hash_rounds', int, 16384,
         'scrypt work factor N for stored password hashes (a power of two).'),
     Opt('identity', 'region', str, 'RegionOne', 'Region of every catalog endpoint.'),
+    Opt('identity', 'list_limit', int, None,
+        'Default page size of the user and project lists (Keystone\'s list_limit): a full '
+        'page says "truncated" and links the next one; unset lists up to max_db_limit.'),
+    Opt('identity', 'max_db_limit', int, 1000,
+        'Largest page of users or projects, whatever limit a request asks for.'),
     Opt('image', 'image_size_cap', int, 1099511627776,
         'Largest image upload accepted, in bytes (413 above).'),
     Opt('image', 'user_storage_quota', int, 0,

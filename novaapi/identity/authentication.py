@@ -118,8 +118,9 @@ def _default_scope(sess, user):
     # NOTE: like Keystone, a user with a usable default project gets a
     # token scoped to it when the request names no scope at all.
     project = sess.get(models.Project, user.default_project_id)
-    usable = project is not None and project.enabled and tokens.effective_roles(
-        sess, user.id, project.id)
+    usable = (project is not None and project.enabled
+              and sess.get(models.Domain, project.domain_id).enabled
+              and tokens.effective_roles(sess, user.id, project.id))
     return project.id if usable else None
 
 

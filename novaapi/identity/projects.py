@@ -44,14 +44,14 @@ def _tag_filter(query):
 
 
 def list_projects(query, is_domain=False):
-    """Projects by name, filtered on the exact fields and the tag filters found in ``query``.
+    """A page of projects filtered on the exact fields and the tag filters found in ``query``.
 
     No project acts as a domain here, so asking for those (``is_domain``) lists none.
     """
     if is_domain:
         return []
     with store.transaction() as sess:
-        return store.listing(sess, models.Project, query, FILTERS, where=_tag_filter(query))
+        return store.paged_listing(sess, models.Project, query, FILTERS, where=_tag_filter(query))
 
 
 def _set_tags(row, tags):

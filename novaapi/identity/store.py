@@ -5,6 +5,7 @@ import contextlib
 import sqlalchemy as sa
 import sqlalchemy.exc
 
+from novaapi import conf
 from novaapi.db import engine
 from novaapi.identity import errors
 from novaapi.identity import models
@@ -59,6 +60,56 @@ def listing(sess, model, params, filters, order_by='name', where=()):
             column = getattr(model, name)
             stmt = stmt.where(column == _coerce(column, params[name]))
     return sess.scalars(stmt.order_by(getattr(model, order_by))).all()
+
+
+class Page(list):
+    """A page of rows in id order; ``limit`` is the page size asked for (None without one)."""
+
+    limit = None
+
+    @property
+    def truncated(self):
+        """Keystone's guess: a page as long as its limit may have more after it."""
+        return self.limit is not None and len(self) >= self.limit
+
+
+def _page_size(params):
+    limit = params.get('limit') or conf.CONF.identity.list_limit
+    if limit is None:
+        return None
+    try:
+        limit = int(limit)
+    except (TypeError, ValueError):
+        limit = 0
+    if limit < 1:
+        raise errors.ValidationError("Invalid input for field 'limit': %r is not a positive "
+                                     "integer" % params.get('limit'))
+    return min(limit, conf.CONF.identity.max_db_limit)
+
+
+def paged_listing(sess, model, params, filters, where=()):
+    """A :class:`Page` of :func:`listing`'s rows, in id order, after ``params['marker']``.
+
+    The page holds ``params['limit']`` rows (else ``[identity] list_limit``),
+    never more than ``[identity] max_db_limit``, as Keystone pages users and projects.
+
+    :raises errors.NotFound: the marker is no row of ``model``
+    """
+    stmt = sa.select(model).where(*where)
+    for name in filters:
+        if name in params:
+            column = getattr(model, name)
+            stmt = stmt.where(column == _coerce(column, params[name]))
+    marker = params.get('marker')
+    if marker:
+        if sess.get(model, marker) is None:
+            raise errors.NotFound('Marker %s could not be found.' % marker)
+        stmt = stmt.where(model.id > marker)
+    limit = _page_size(params)
+    stmt = stmt.order_by(model.id).limit(limit or conf.CONF.identity.max_db_limit)
+    page = Page(sess.scalars(stmt).all())
+    page.limit = limit
+    return page
 
 
 def apply(row, ref, fields):

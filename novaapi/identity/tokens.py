@@ -129,7 +129,7 @@ def _token_query():
     tok, user, project = models.Token, models.User, models.Project
     return (sa.select(tok, user.name, user.domain_id, user.enabled, user_domain.name,
                       user_domain.enabled, project.name, project.domain_id, project.enabled,
-                      project_domain.name)
+                      project_domain.name, project_domain.enabled)
             .join(user, user.id == tok.user_id)
             .join(user_domain, user_domain.id == user.domain_id)
             .outerjoin(project, project.id == tok.project_id)
@@ -161,7 +161,7 @@ def load(sess, token_id, now=None):
     """The :class:`TokenInfo` of ``token_id`` in ``sess``, or None when invalid.
 
     Invalid means unknown, revoked, expired, its user or domain disabled, or
-    (for a scoped token) the project or domain gone or disabled or the user
+    (for a scoped token) the project, its domain or the domain gone or disabled or the user
     left with no role on it; for a token issued from an application credential,
     the credential gone or expired or none of its roles still held.
     """
@@ -171,11 +171,13 @@ def load(sess, token_id, now=None):
     if row is None:
         return None
     (tok, user_name, user_domain_id, user_enabled, user_domain_name, user_domain_enabled,
-     project_name, project_domain_id, project_enabled, project_domain_name) = row
+     project_name, project_domain_id, project_enabled, project_domain_name,
+     project_domain_enabled) = row
     now = now or base.utcnow()
     if tok.revoked or tok.expires_at <= now or not (user_enabled and user_domain_enabled):
         return None
-    if tok.project_id and (project_name is None or not project_enabled):
+    if tok.project_id and not (project_name is not None and project_enabled
+                               and project_domain_enabled):
         return None
     domain = None
     if tok.domain_id:

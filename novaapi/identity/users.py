@@ -19,9 +19,9 @@ def _set_password(row, password):
 
 
 def list_users(query):
-    """Users by name, filtered on the exact fields found in ``query``."""
+    """A page of users filtered on the exact fields found in ``query`` (see store.paged_listing)."""
     with store.transaction() as sess:
-        return store.listing(sess, models.User, query, FILTERS)
+        return store.paged_listing(sess, models.User, query, FILTERS)
 
 
 def create_user(token, ref):

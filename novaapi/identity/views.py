@@ -1,5 +1,7 @@
 """Pure renderers from rows to Keystone v3 JSON entities."""
 
+import urllib.parse
+
 ISO_FORMAT = '%Y-%m-%dT%H:%M:%S.%fZ'
 
 
@@ -12,9 +14,17 @@ def _with_link(call, collection, ref):
     return ref
 
 
-def collection(call, key, refs):
-    """``{key: refs, "links": {...}}`` with Keystone's (never paginated) links."""
-    return {key: refs, 'links': {'self': call.req.url, 'previous': None, 'next': None}}
+def collection(call, key, refs, page=None):
+    """``{key: refs, "links": {...}}``; a full :class:`~novaapi.identity.store.Page` of
+    users or projects also says ``truncated`` and links the page after its last row."""
+    body = {key: refs, 'links': {'self': call.req.url, 'previous': None, 'next': None}}
+    if page is not None and page.truncated:
+        body['truncated'] = True
+        if refs:
+            args = dict(call.req.GET.items())
+            args.update(marker=refs[-1]['id'], limit=page.limit)
+            body['links']['next'] = '%s?%s' % (call.url(key), urllib.parse.urlencode(args))
+    return body
 
 
 def tags(call, values):

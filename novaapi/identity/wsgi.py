@@ -31,8 +31,9 @@ def show(call, key, render, row, status=200):
 
 
 def listing(call, key, render, rows):
-    """A rendered collection as a JSON response."""
-    return json_response(views.collection(call, key, [render(call, r) for r in rows]))
+    """A rendered collection as a JSON response (paged when ``rows`` is a store Page)."""
+    page = rows if hasattr(rows, 'truncated') else None
+    return json_response(views.collection(call, key, [render(call, r) for r in rows], page))
 
 
 def error_response(req, err):

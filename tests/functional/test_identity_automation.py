@@ -232,6 +232,43 @@ def test_system_scope_on_compute_network_and_image_as_their_defaults_say(api, os
     assert proc.returncode == 1 and '403' in proc.stderr, proc.stderr
 
 
+
+def test_project_tags_and_disabled_projects_and_users_with_openstackclient(api, osc):
+    env = api.env()
+    suffix = uuid.uuid4().hex[:6]
+    project, user, password = 'p-' + suffix, 'pu-' + suffix, 'ppw-' + suffix
+    SECRETS.append(password)
+    openstack(osc, ['project', 'create', project, '--tag', 'ci'], env)
+    openstack(osc, ['project', 'set', project, '--tag', 'team-a'], env)
+    openstack(osc, ['user', 'create', user, '--password', password, '--project', project], env)
+    openstack(osc, ['role', 'add', '--user', user, '--project', project, 'member'], env)
+    shown = json.loads(openstack(osc, ['project', 'show', project, '-f', 'json'], env).stdout)
+    assert sorted(shown['tags']) == ['ci', 'team-a']
+    names = openstack(osc, ['project', 'list', '--tags', 'ci,team-a', '-f', 'value', '-c',
+                            'Name'], env).stdout.split()
+    assert names == [project]
+    assert project not in openstack(osc, ['project', 'list', '--not-tags-any', 'team-a', '-f',
+                                          'value', '-c', 'Name'], env).stdout.split()
+    user_env = dict(env, OS_USERNAME=user, OS_PASSWORD=password, OS_PROJECT_NAME=project)
+    token = json.loads(openstack(osc, ['token', 'issue', '-f', 'json'], user_env).stdout)['id']
+    SECRETS.append(token)
+    assert api.compute('GET', '/servers', token=token).status_code == 200
+    # each worker answers in turn: every one refuses the token on its next request
+    openstack(osc, ['project', 'set', '--disable', project], env)
+    assert {api.compute('GET', '/servers', token=token).status_code for _ in range(6)} == {401}
+    openstack(osc, ['project', 'set', '--enable', project], env)
+    assert {api.compute('GET', '/servers', token=token).status_code for _ in range(4)} == {200}
+    # a disabled user's tokens are revoked for good, as Keystone does
+    openstack(osc, ['user', 'set', '--disable', user], env)
+    assert {api.compute('GET', '/servers', token=token).status_code for _ in range(6)} == {401}
+    openstack(osc, ['user', 'set', '--enable', user], env)
+    assert api.compute('GET', '/servers', token=token).status_code == 401
+    # the user changes their own password: the original one is the proof
+    refused = openstack(osc, ['user', 'password', 'set', '--original-password', 'wrong',
+                              '--password', 'x-' + suffix], user_env, check=False)
+    assert refused.returncode == 1 and '401' in refused.stderr
+
+
 def test_secrets_never_reach_the_log_or_the_database(api):
     assert len(SECRETS) >= 3
     log = api.log()

@@ -84,6 +84,17 @@ def test_disabled_user_token_invalid(ids):
     assert tokens.validate(token_id) is None
 
 
+def test_disabled_project_or_its_domain_invalidates_the_token_until_enabled(ids):
+    token_id, _info = _issue(ids['demo_user_id'], ids['demo_project_id'])
+    for model, row_id in ((models.Project, ids['demo_project_id']), (models.Domain, 'default')):
+        with engine.transaction() as sess:
+            sess.get(model, row_id).enabled = False
+        assert tokens.validate(token_id) is None
+        with engine.transaction() as sess:
+            sess.get(model, row_id).enabled = True
+        assert tokens.validate(token_id).project_id == ids['demo_project_id']
+
+
 def test_purge_expired(ids):
     _issue(ids['demo_user_id'])
     with engine.transaction() as sess:

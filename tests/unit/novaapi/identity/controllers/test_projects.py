@@ -2,6 +2,8 @@
 
 import pytest
 
+from novaapi import conf
+
 from tests.unit.novaapi.identity import conftest
 
 
@@ -127,3 +129,22 @@ def test_project_tags_and_tag_filters(client, admin_token):
     assert client.delete(url, token=admin_token).status_int == 204
     assert client.get(url, token=admin_token).data['tags'] == []
     assert client.delete('/v3/projects/%s' % made['t1'], token=admin_token).status_int == 204
+
+
+def test_projects_page_by_id_with_truncated_and_next(client, admin_token):
+    every = client.get('/v3/projects', token=admin_token).data
+    ids = [p['id'] for p in every['projects']]
+    assert ids == sorted(ids) and 'truncated' not in every and every['links']['next'] is None
+    page = client.get('/v3/projects?limit=2&enabled=true', token=admin_token).data
+    assert [p['id'] for p in page['projects']] == ids[:2] and page['truncated'] is True
+    assert page['links']['next'] == ('http://localhost/v3/projects?limit=2&enabled=true&marker='
+                                     '%s' % ids[1])
+    rest = client.get('/v3/projects?limit=20&marker=%s' % ids[1], token=admin_token).data
+    assert [p['id'] for p in rest['projects']] == ids[2:] and 'truncated' not in rest
+    resp = client.get('/v3/projects?marker=nope', token=admin_token)
+    assert (resp.status_int, resp.data['error']['message']) == (
+        404, 'Marker nope could not be found.')
+    assert client.get('/v3/projects?limit=x', token=admin_token).status_int == 400
+    conf.CONF.set('identity', 'list_limit', 1)  # the fixture resets the configuration
+    users = client.get('/v3/users', token=admin_token).data
+    assert len(users['users']) == 1 and users['truncated'] is True
