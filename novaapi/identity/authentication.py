@@ -221,7 +221,7 @@ def _subject(sess, caller, subject_id, rule):
     """The subject token's info, once ``caller`` passes ``rule`` on it; 404 when invalid."""
     info = tokens.load(sess, subject_id)
     if info is None:
-        raise errors.NotFound('Failed to validate token')
+        raise errors.NotFound(tokens.refusal(sess, subject_id))
     policy.enforce(caller, rule, {'user_id': info.user_id})
     return info
 

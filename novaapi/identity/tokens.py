@@ -207,6 +207,34 @@ def load(sess, token_id, now=None):
         system=bool(tok.system), application_credential=cred)
 
 
+FAILED = 'Failed to validate token'
+_DISABLED = 'Unable to validate token because %s %s is disabled'
+
+
+def refusal(sess, token_id, now=None):
+    """Keystone's 404 message for a token :func:`load` refused.
+
+    A live token whose project, the project's domain or the user's domain is
+    disabled is named with what is disabled; any other refusal is the generic
+    "Failed to validate token".
+    """
+    row = sess.execute(_TOKEN, {'digest': hash_token(token_id)}).first() if token_id else None
+    if row is None:
+        return FAILED
+    (tok, _user_name, user_domain_id, user_enabled, _user_domain_name, user_domain_enabled,
+     project_name, project_domain_id, project_enabled, _project_domain_name,
+     project_domain_enabled) = row
+    if tok.revoked or tok.expires_at <= (now or base.utcnow()) or not user_enabled:
+        return FAILED
+    if tok.project_id and project_name is not None and not project_enabled:
+        return _DISABLED % ('project', tok.project_id)
+    if tok.project_id and project_name is not None and not project_domain_enabled:
+        return _DISABLED % ('domain', project_domain_id)
+    if not user_domain_enabled:
+        return _DISABLED % ('domain', user_domain_id)
+    return FAILED
+
+
 def validate(token_id):
     """Validate a token value in a transaction of its own.
 

@@ -82,6 +82,9 @@ def test_disabled_user_token_invalid(ids):
     with engine.transaction() as sess:
         sess.get(models.User, ids['demo_user_id']).enabled = False
     assert tokens.validate(token_id) is None
+    with engine.transaction() as sess:
+        assert tokens.refusal(sess, token_id) == tokens.FAILED
+        assert tokens.refusal(sess, 'unknown') == tokens.FAILED
 
 
 def test_disabled_project_or_its_domain_invalidates_the_token_until_enabled(ids):
@@ -91,6 +94,9 @@ def test_disabled_project_or_its_domain_invalidates_the_token_until_enabled(ids)
             sess.get(model, row_id).enabled = False
         assert tokens.validate(token_id) is None
         with engine.transaction() as sess:
+            assert tokens.refusal(sess, token_id) == (
+                'Unable to validate token because %s %s is disabled' % (
+                    'project' if model is models.Project else 'domain', row_id))
             sess.get(model, row_id).enabled = True
         assert tokens.validate(token_id).project_id == ids['demo_project_id']
 
