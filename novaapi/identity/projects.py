@@ -1,4 +1,4 @@
-"""Projects: creation in a domain under an optional parent, their tags, the projects a user holds."""
+"""Projects: creation in a domain under an optional parent, their tags, the projects of a user."""
 
 import sqlalchemy as sa
 
