@@ -177,7 +177,7 @@ def _check(kind, ctx, target):
 def check(ctx, rule, target=None):
     """True when ``ctx`` passes ``rule`` (name without the ``os_compute_api:`` prefix)."""
     kind = RULES[rule]
-    return ctx.scope in SCOPE_TYPES and _check(kind, ctx, target or {})
+    return getattr(ctx, 'scope', 'project') in SCOPE_TYPES and _check(kind, ctx, target or {})
 
 
 def authorize(ctx, rule, target=None):

@@ -87,8 +87,11 @@ def _check(kind, ctx, target):
 
 
 def in_scope(ctx):
-    """True when the token's scope is one the rules declare (a project's)."""
-    return ctx.scope in SCOPE_TYPES
+    """True when the token's scope is one the rules declare (a project's).
+
+    A context built inside the service without a scope acts for a project.
+    """
+    return getattr(ctx, 'scope', 'project') in SCOPE_TYPES
 
 
 def check(ctx, rule, target=None):

@@ -55,7 +55,7 @@ def _bad(msg):
 def visible(query, ctx):
     if policy.unrestricted(ctx, 'get_floatingip'):
         return query
-    return query.where(models.FloatingIP.project_id == ctx.project_id)
+    return query.where(policy.owned(models.FloatingIP.project_id, ctx))
 
 
 def find(sess, ctx, floatingip_id):

@@ -34,7 +34,7 @@ def visible(query, ctx):
         return query.where(sa.false())
     net = models.Network
     return query.where(sa.or_(net.shared.is_(True), net.external.is_(True),
-                              net.project_id == ctx.project_id))
+                              policy.owned(net.project_id, ctx)))
 
 
 def find(sess, ctx, network_id):

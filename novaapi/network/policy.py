@@ -13,6 +13,8 @@ the scope (``InvalidScope``, 403); a create without a project is Neutron's 400
 for a request with no project to put the resource in.
 """
 
+import sqlalchemy as sa
+
 from novaapi import exception
 
 ADMIN = 'admin'
@@ -96,8 +98,11 @@ def _check(kind, ctx, target):
 
 
 def in_scope(ctx):
-    """True when the token's scope is one the rules declare (a project's)."""
-    return ctx.scope in SCOPE_TYPES
+    """True when the token's scope is one the rules declare (a project's).
+
+    A context built inside the service without a scope acts for a project.
+    """
+    return getattr(ctx, 'scope', 'project') in SCOPE_TYPES
 
 
 def check(ctx, rule, target=None):
@@ -123,6 +128,17 @@ def authorize(ctx, rule, target=None):
 def unrestricted(ctx, rule):
     """True when ``ctx`` passes ``rule`` on any target (queries then need no visibility filter)."""
     return in_scope(ctx) and (RULES[rule] == ANYONE or ctx.is_admin)
+
+
+def owned(column, ctx):
+    """The SQL condition "``column`` is the caller's project"; false for a token without one.
+
+    A system-, domain- or unscoped token owns nothing, not even the rows of no
+    project (floating IP ports, say).
+    """
+    if ctx.project_id is None or not in_scope(ctx):
+        return sa.false()
+    return column == ctx.project_id
 
 
 def owner(ctx, attributes, rule):

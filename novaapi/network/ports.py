@@ -57,7 +57,7 @@ def visible(query, ctx):
     """The ``get_port`` rule as a filter: the caller's own ports."""
     if policy.unrestricted(ctx, 'get_port'):
         return query
-    return query.where(models.Port.project_id == ctx.project_id)
+    return query.where(policy.owned(models.Port.project_id, ctx))
 
 
 def find(sess, ctx, port_id):

@@ -90,7 +90,7 @@ def _bad(msg):
 def visible(query, ctx):
     if policy.unrestricted(ctx, 'get_router'):
         return query
-    return query.where(models.Router.project_id == ctx.project_id)
+    return query.where(policy.owned(models.Router.project_id, ctx))
 
 
 def find(sess, ctx, router_id):

@@ -173,7 +173,7 @@ def ensure_default(sess, project_id):
 def visible(query, ctx, rule='get_security_group'):
     if policy.unrestricted(ctx, rule):
         return query
-    return query.where(models.SecurityGroup.project_id == ctx.project_id)
+    return query.where(policy.owned(models.SecurityGroup.project_id, ctx))
 
 
 def find_all(sess, ctx, filters=None):
@@ -530,7 +530,7 @@ def create_rules(ctx, items):
 def _find_rule(sess, ctx, rule_id):
     query = sa.select(models.SecurityGroupRule).where(models.SecurityGroupRule.id == str(rule_id))
     if not policy.unrestricted(ctx, 'get_security_group_rule'):
-        query = query.where(models.SecurityGroupRule.project_id == ctx.project_id)
+        query = query.where(policy.owned(models.SecurityGroupRule.project_id, ctx))
     rule = sess.scalars(query).first()
     if rule is None:
         raise SecurityGroupRuleNotFound(id=rule_id)
@@ -543,7 +543,7 @@ def list_rules(ctx):
             ensure_default(sess, ctx.project_id)
         query = sa.select(models.SecurityGroupRule)
         if not policy.unrestricted(ctx, 'get_security_group_rule'):
-            query = query.where(models.SecurityGroupRule.project_id == ctx.project_id)
+            query = query.where(policy.owned(models.SecurityGroupRule.project_id, ctx))
         return list(sess.scalars(query.order_by(models.SecurityGroupRule.created_at,
                                                 models.SecurityGroupRule.id)))
 

@@ -57,3 +57,11 @@ def test_system_scope_passes_no_rule_even_as_admin():
         policy.owner(system, {'name': 'n'}, 'create_network')
     assert err.value.message == ('Running without keystone AuthN requires that tenant_id is '
                                  'specified')
+
+
+def test_a_token_without_a_project_owns_no_row():
+    import sqlalchemy as sa
+    column = sa.column('project_id')
+    assert str(policy.owned(column, _ctx('p1'))) == 'project_id = :project_id_1'
+    for ctx in (_ctx(None), context.RequestContext('u', None, ['admin'], system_scope='all')):
+        assert str(policy.owned(column, ctx)) == 'false'
