@@ -79,8 +79,9 @@ user_create = _entity(['name'], name=_NAME, domain_id=_ID, password={'type': ['s
 user_update = _entity([], name=_NAME, password={'type': ['string', 'null']}, enabled=_BOOLEAN,
                       default_project_id=_NULLABLE_ID, description=_DESCRIPTION,
                       email={'type': ['string', 'null']}, options={'type': 'object'})
-password_change = _entity(['password', 'original_password'],
-                          password=_STRING, original_password=_STRING)
+password_change = dict(_entity(['password', 'original_password'],
+                               password=_STRING, original_password=_STRING),
+                       additionalProperties=False)
 group_create = _entity(['name'], name=_NAME, domain_id=_ID, description=_DESCRIPTION)
 group_update = _entity([], name=_NAME, domain_id=_ID, description=_DESCRIPTION)
 role_create = _entity(['name'], name=_NAME, description=_DESCRIPTION,

@@ -78,13 +78,16 @@ def delete_user(user_id):
 def change_password(user_id, original_password, password):
     """Self-service password change, proven by the original password; revokes the user's tokens.
 
-    :raises errors.Unauthorized: unknown user or wrong original password
+    :raises errors.Unauthorized: unknown user, wrong original password, or the user or its
+        domain disabled (Keystone's generic 401 for all of them)
     """
     with store.transaction() as sess:
         row = sess.get(models.User, user_id)
         if row is None or not passwords.verify_password(original_password, row.password_hash):
             if row is None:
                 passwords.burn_time(original_password)
+            raise errors.Unauthorized()
+        if not (row.enabled and sess.get(models.Domain, row.domain_id).enabled):
             raise errors.Unauthorized()
         _set_password(row, password)
         tokens.revoke_user(sess, user_id)

@@ -41,6 +41,18 @@ def test_self_service_password_change(client, ids):
                                     conftest.DEMO_PASSWORD}})
     assert ok.status_int == 204
     assert client.login('demo', password='fresh').status_int == 201
+    extra = client.post(url, {'user': {'password': 'n', 'original_password': 'fresh', 'x': 1}})
+    assert extra.status_int == 400
+    assert client.get(url).status_int == 405
+
+
+def test_a_disabled_user_cannot_change_its_password(client, admin_token, ids):
+    client.patch('/v3/users/%s' % ids['demo_user_id'], {'user': {'enabled': False}},
+                 token=admin_token)
+    resp = client.post('/v3/users/%s/password' % ids['demo_user_id'], {'user': {
+        'password': 'fresh', 'original_password': conftest.DEMO_PASSWORD}})
+    assert resp.status_int == 401 and resp.data['error']['message'] == (
+        'The request you have made requires authentication.')
 
 
 def test_users_read_themselves_and_their_projects(client, demo_token, ids):
