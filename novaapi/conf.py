@@ -61,8 +61,8 @@ OPTIONS = (
         'scrypt work factor N for stored password hashes (a power of two).'),
     Opt('identity', 'region', str, 'RegionOne', 'Region of every catalog endpoint.'),
     Opt('identity', 'list_limit', int, None,
-        'Default page size of the user and project lists (Keystone\'s list_limit): a full '
-        'page says "truncated" and links the next one; unset lists up to max_db_limit.'),
+        'Default page size of the identity lists (Keystone\'s list_limit): a cut list says '
+        '"truncated" and links the next page; unset lists up to max_db_limit.'),
     Opt('identity', 'max_db_limit', int, 1000,
         'Largest page of users or projects, whatever limit a request asks for.'),
     Opt('image', 'image_size_cap', int, 1099511627776,

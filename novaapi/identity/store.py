@@ -52,25 +52,37 @@ def _coerce(column, value):
 def listing(sess, model, params, filters, order_by='name', where=()):
     """Rows of ``model`` matching the exact-match query ``filters`` present in ``params``.
 
+    With ``params['limit']`` (else ``[identity] list_limit``) the rows are a
+    :class:`Page` cut at that many, ``truncated`` only when more matched, as
+    Keystone limits the lists it does not page by marker.
+
     :param where: further SQL conditions the rows must meet
     """
-    stmt = sa.select(model).where(*where)
+    stmt = _filtered(sa.select(model).where(*where), model, params, filters)
+    stmt = stmt.order_by(getattr(model, order_by))
+    limit = _page_size(params)
+    if limit is None:
+        return sess.scalars(stmt).all()
+    rows = sess.scalars(stmt.limit(limit + 1)).all()
+    page = Page(rows[:limit])
+    page.limit, page.truncated = limit, len(rows) > limit
+    return page
+
+
+def _filtered(stmt, model, params, filters):
     for name in filters:
         if name in params:
             column = getattr(model, name)
             stmt = stmt.where(column == _coerce(column, params[name]))
-    return sess.scalars(stmt.order_by(getattr(model, order_by))).all()
+    return stmt
 
 
 class Page(list):
-    """A page of rows in id order; ``limit`` is the page size asked for (None without one)."""
+    """A page of rows; ``limit`` is the page size asked for, ``truncated`` whether Keystone
+    says the list goes on."""
 
     limit = None
-
-    @property
-    def truncated(self):
-        """Keystone's guess: a page as long as its limit may have more after it."""
-        return self.limit is not None and len(self) >= self.limit
+    truncated = False
 
 
 def _page_size(params):
@@ -95,11 +107,7 @@ def paged_listing(sess, model, params, filters, where=()):
 
     :raises errors.NotFound: the marker is no row of ``model``
     """
-    stmt = sa.select(model).where(*where)
-    for name in filters:
-        if name in params:
-            column = getattr(model, name)
-            stmt = stmt.where(column == _coerce(column, params[name]))
+    stmt = _filtered(sa.select(model).where(*where), model, params, filters)
     marker = params.get('marker')
     if marker:
         if sess.get(model, marker) is None:
@@ -108,7 +116,8 @@ def paged_listing(sess, model, params, filters, where=()):
     limit = _page_size(params)
     stmt = stmt.order_by(model.id).limit(limit or conf.CONF.identity.max_db_limit)
     page = Page(sess.scalars(stmt).all())
-    page.limit = limit
+    # NOTE: Keystone cannot tell whether more follow a full page; it says truncated.
+    page.limit, page.truncated = limit, limit is not None and len(page) >= limit
     return page
 
 

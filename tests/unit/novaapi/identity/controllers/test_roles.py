@@ -27,3 +27,14 @@ def test_role_crud(client, admin_token):
         .data['role']['description'] == 'd'
     assert client.delete(url, token=admin_token).status_int == 204
     assert client.get(url, token=admin_token).status_int == 404
+
+
+def test_a_limit_cuts_other_lists_and_says_truncated_only_when_more_matched(client, admin_token):
+    every = client.get('/v3/roles', token=admin_token).data['roles']
+    cut = client.get('/v3/roles?limit=2', token=admin_token).data
+    assert [r['id'] for r in cut['roles']] == [r['id'] for r in every[:2]]
+    assert cut['truncated'] is True
+    assert cut['links']['next'] == 'http://localhost/v3/roles?limit=2&marker=%s' % every[1]['id']
+    whole = client.get('/v3/roles?limit=%d' % len(every), token=admin_token).data
+    assert len(whole['roles']) == len(every) and 'truncated' not in whole
+    assert whole['links']['next'] is None
