@@ -1,7 +1,10 @@
 """``nova-api``: serve the identity, compute, image and network endpoints from one process tree.
 
-The parent prepares the database once, binds the four sockets, then forks
-``--workers`` eventlet workers that share them.  SIGTERM (or SIGINT) stops
+The parent prepares the database once and reserves the four ports, then
+forks ``--workers`` eventlet workers, each with listening sockets of its own
+on those ports (``SO_REUSEPORT``: the kernel spreads new connections over the
+workers), and one background worker that runs the state machine and the
+heartbeat so that no request waits behind them.  SIGTERM (or SIGINT) stops
 accepting, lets in-flight requests finish and exits.
 """
 
@@ -65,15 +68,18 @@ def load_apps():
 
 
 def _serve(sockets, apps):
-    """Worker body: one eventlet WSGI server per socket until SIGTERM."""
+    """Worker body: one eventlet WSGI server per socket until SIGTERM.
+
+    With no sockets, the background worker: the :data:`service.BACKGROUND` loops.
+    """
     own_hub()
     engine.reset()
     pool = eventlet.GreenPool(1000)
     servers = [eventlet.spawn(wsgi.server, sockets[name], apps[name], custom_pool=pool,
                               log_output=False, socket_timeout=900, keepalive=True)
-               for name in service.SERVICES]
-    for task in service.background_tasks():
-        eventlet.spawn(task)
+               for name in sockets]
+    if not sockets:
+        servers = [eventlet.spawn(task) for task in service.background_tasks()]
 
     stopping = []
 
@@ -118,18 +124,71 @@ def own_hub():
     return hubs.get_hub()
 
 
-def _listen(port):
-    sock = eventlet.listen((conf.CONF.host, port), backlog=512)
+REUSE_PORT = hasattr(socket, 'SO_REUSEPORT') and sys.platform.startswith('linux')
+"""Linux spreads the connections of a port over the listening sockets that share it."""
+
+
+def _listen(port, reuse_port=REUSE_PORT):
+    sock = eventlet.listen((conf.CONF.host, port), backlog=512, reuse_port=reuse_port)
     # Accepted sockets inherit this: a response whose headers and body leave in two
     # writes must not wait ~40 ms for the client's delayed ACK (Nagle's algorithm).
     sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     return sock
 
 
-def _spawn(sockets, apps):
+def _reserve(port):
+    """Hold ``port`` for this ``nova-api``: an OSError when anything else has it.
+
+    The workers listen on sockets of their own sharing the port; this bound, not
+    listening, socket keeps it ours while a worker is replaced (it takes no
+    connections).  Another ``nova-api`` started on the same port fails here instead
+    of silently sharing it.
+    """
+    probe = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    try:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        probe.bind((conf.CONF.host, port))  # no SO_REUSEPORT: refused if any socket holds it
+    finally:
+        probe.close()
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+    sock.bind((conf.CONF.host, port))
+    return sock
+
+
+class Listeners:
+    """The sockets each new worker serves: its own (``SO_REUSEPORT``) or one shared set."""
+
+    def __init__(self):
+        ports = {name: conf.CONF.get('DEFAULT', name + '_port') for name in service.SERVICES}
+        if REUSE_PORT:
+            self.held = {name: _reserve(port) for name, port in ports.items()}
+            self.ports = {name: sock.getsockname()[1] for name, sock in self.held.items()}
+            self.shared = None
+        else:
+            self.held = self.shared = {name: _listen(port) for name, port in ports.items()}
+
+    def for_worker(self):
+        if self.shared is not None:
+            return self.shared
+        # Listening before the fork: connections queue until the worker accepts them.
+        return {name: _listen(port) for name, port in self.ports.items()}
+
+    def release(self, sockets):
+        """The parent's copies of a forked worker's own sockets."""
+        if sockets is not self.shared:
+            for sock in sockets.values():
+                sock.close()
+
+
+def _spawn(listeners, apps, background=False):
+    sockets = {} if background else listeners.for_worker()
     pid = os.fork()
     if pid == 0:
         _serve(sockets, apps)
+    if not background:
+        listeners.release(sockets)
     return pid
 
 
@@ -139,19 +198,21 @@ def main(argv=None):
     try:
         openrc = service.prepare()
         apps = load_apps()
-        sockets = {name: _listen(conf.CONF.get('DEFAULT', name + '_port')) for name in service.SERVICES}
+        listeners = Listeners()
     except Exception as exc:  # noqa: BLE001 - one clear line instead of a traceback
         LOG.debug('start-up failed', exc_info=True)
         sys.exit('nova-api: cannot start: %s' % exc)
     engine.reset()
-    workers = {_spawn(sockets, apps) for _ in range(conf.CONF.worker_count)}
+    workers = {_spawn(listeners, apps): False for _ in range(conf.CONF.worker_count)}
+    workers[_spawn(listeners, apps, background=True)] = True
     urls = ' '.join('%s %s' % (name, conf.CONF.endpoint_url(name)) for name in service.SERVICES)
     print('nova-api ready: %s admin-openrc %s demo-openrc %s workers %d'
-          % (urls, openrc['admin'], openrc['demo'], len(workers)), flush=True)
-    _supervise(workers, sockets, apps)
+          % (urls, openrc['admin'], openrc['demo'], conf.CONF.worker_count), flush=True)
+    _supervise(workers, listeners, apps)
 
 
-def _supervise(workers, sockets, apps):
+def _supervise(workers, listeners, apps):
+    """Wait for the workers (``{pid: is_background}``); replace one that dies."""
     stopping = []
 
     def stop(signum, frame):
@@ -171,10 +232,10 @@ def _supervise(workers, sockets, apps):
             break
         except InterruptedError:
             continue
-        workers.discard(pid)
+        background = workers.pop(pid, False)
         if not stopping:
             LOG.warning('worker %d exited; starting another', pid)
-            workers.add(_spawn(sockets, apps))
+            workers[_spawn(listeners, apps, background)] = background
     LOG.info('nova-api stopped')
 
 
