@@ -5,8 +5,11 @@ inherited pool so each worker opens its own connections.
 """
 
 import contextlib
+import select
+import sys
 
 import sqlalchemy as sa
+from sqlalchemy import exc as sa_exc
 from sqlalchemy import event
 from sqlalchemy import orm
 
@@ -51,14 +54,56 @@ def _clamp_integers(_conn, _cursor, statement, parameters, _context, executemany
     return statement, _clamp_row(parameters)
 
 
+def _socket_of(dbapi_conn):
+    """The driver connection's socket (pg8000, PyMySQL, psycopg, mysqlclient) or None."""
+    for name in ('_usock', '_sock'):
+        sock = getattr(dbapi_conn, name, None)
+        if sock is not None and hasattr(sock, 'fileno'):
+            return sock
+    return dbapi_conn if hasattr(dbapi_conn, 'fileno') else None
+
+
+def _real_select():
+    """The ``select`` module as the kernel gives it, even under eventlet's monkey patching."""
+    if 'eventlet' in sys.modules:
+        from eventlet import patcher
+        return patcher.original('select')
+    return select
+
+
+def _drop_if_closed(dbapi_conn, _record, _proxy):
+    """On checkout: a connection the server closed (restart, ``pg_terminate_backend``, idle timeout)
+    is replaced before any statement runs on it.
+
+    An idle connection receives nothing from the server, so a socket that is readable
+    (the server's goodbye, or EOF) or in error is dead. This is one non-blocking poll,
+    not a round trip like a ping. The pool answers ``DisconnectionError`` by opening a
+    new connection.
+    """
+    sock = _socket_of(dbapi_conn)
+    if sock is None:
+        return
+    try:
+        fd = sock.fileno()
+    except Exception:  # noqa: BLE001 - a closed socket object
+        raise sa_exc.DisconnectionError('connection socket closed') from None
+    if fd < 0:
+        raise sa_exc.DisconnectionError('connection socket closed')
+    real = _real_select()
+    poller = real.poll()
+    poller.register(fd, real.POLLIN | real.POLLERR | real.POLLHUP)
+    if poller.poll(0):
+        raise sa_exc.DisconnectionError('the server closed the connection')
+
+
 def create(url):
     kwargs = {'future': True}
     if url.startswith('sqlite'):
         kwargs['connect_args'] = {'check_same_thread': False, 'timeout': 30}
     else:
         # No ping per checkout (a round trip on every request): a connection the server
-        # dropped fails once with a disconnect error, which makes SQLAlchemy invalidate
-        # the pool, and idle connections are recycled before servers time them out.
+        # dropped is noticed on checkout by a poll of its socket (_drop_if_closed), and
+        # idle connections are recycled before servers time them out.
         kwargs.update(pool_pre_ping=False, pool_recycle=1800, pool_size=10, max_overflow=20)
     if url.startswith('mysql'):
         # REPEATABLE READ would keep a transaction's first snapshot even after it takes
@@ -68,6 +113,8 @@ def create(url):
     event.listen(engine, 'before_cursor_execute', _clamp_integers, retval=True)
     if url.startswith('sqlite'):
         event.listen(engine, 'connect', _sqlite_pragmas)
+    else:
+        event.listen(engine, 'checkout', _drop_if_closed)
     return engine
 
 

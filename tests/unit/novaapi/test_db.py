@@ -1,5 +1,6 @@
 """The database layer on SQLite, PostgreSQL and MariaDB: migrations, seed data, queries, sub-resources."""
 
+import time
 import uuid
 
 import pytest
@@ -182,3 +183,41 @@ def test_image_members_and_list_query_on_each_backend(backend):
                  '&sort_key=status&sort_dir=asc') == ['shared,1']
     assert call('DELETE', '/v2/images/%s' % image_id, admin)[0] == 204
     assert names('?member_status=all&visibility=shared') == []
+
+
+# A connection the database server closed (restart, terminated backend) costs no request a 500.
+
+def _kill_other_connections(kind):
+    """Close, on the server's side, every connection to this database but the killer's."""
+    killer = sa.create_engine(engine.get_engine().url, poolclass=sa.pool.NullPool,
+                              isolation_level='AUTOCOMMIT')
+    with killer.connect() as conn:
+        if kind == 'postgresql':
+            others = ("SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+                      "AND pid <> pg_backend_pid()")
+            conn.execute(sa.text('SELECT pg_terminate_backend(pid) FROM (%s) AS o' % others))
+        else:
+            others = ('SELECT id FROM information_schema.processlist WHERE db = DATABASE() '
+                      'AND id <> CONNECTION_ID()')
+            for (pid,) in conn.execute(sa.text(others)).all():
+                conn.execute(sa.text('KILL %d' % pid))
+        for _ in range(100):  # the backends leave asynchronously
+            if not conn.execute(sa.text(others)).all():
+                break
+            time.sleep(0.05)
+    killer.dispose()
+
+
+def test_a_connection_the_server_closed_is_replaced_before_a_request(backend):
+    if backend == 'sqlite':
+        pytest.skip('no server to close connections')
+    app = AppClient(deploy.loadapp('config:' + conf.CONF.paste_config, name='osapi_compute'))
+    token = _token('demo', 'demo')
+    pool = engine.get_engine().pool
+    assert app.request('GET', '/v2.1/flavors', token).status_int == 200
+    assert pool.checkedin() >= 1  # a pooled connection, kept between requests
+    for _ in range(2):
+        _kill_other_connections(backend)
+        # Every pooled connection is dead now; the next requests get fresh ones, not a 500.
+        for _ in range(3):
+            assert app.request('GET', '/v2.1/flavors/detail', token).status_int == 200
