@@ -4,13 +4,16 @@ An *operation* (``build``, ``stop``, ``resize``...; see
 :mod:`novaapi.compute.operations`) is a list of stages, each a task state
 the server shows for a while.  Entering an operation stores its first
 stage in the instance row (``task_state``, ``step = "<op>:<index>"``,
-``step_at`` = when it is due, ``step_data``).  :func:`run` loops in every
-worker: it finds due steps and advances each one with a compare-and-swap on
-``(uuid, task_state, step, state_version)``, so exactly one process performs
-a step even when several workers or ``nova-api`` processes share a database.
-A step's side effects (ports, images, migrations, hosts) are written in the
-same transaction as its claim.  Steps that fail, or that this code no longer
-knows after an upgrade, put the server in ERROR with a fault.
+``step_at`` = when it is due, ``step_data``).  :func:`run` loops in one
+background worker per ``nova-api`` (in each worker under another WSGI host):
+every pass takes up to :data:`BATCH` due steps and claims them all with one
+compare-and-swap on ``(uuid, step, state_version)``, so exactly one process
+performs a step even when several ``nova-api`` processes share a database.
+The batch's steps and their side effects (ports, images, migrations, hosts)
+are written in one transaction; a batch in which a step fails is rolled back
+and its steps are advanced one by one, each in a transaction of its own.
+Steps that fail, or that this code no longer knows after an upgrade, put the
+server in ERROR with a fault.
 """
 
 import datetime
@@ -31,14 +34,22 @@ from novaapi import exception
 
 LOG = logging.getLogger(__name__)
 
-BATCH = 20
+BATCH = 50
+"""Steps one pass performs in one transaction at most."""
 
 
-def due_steps(sess, now=None, limit=BATCH):
+def due_steps(sess, now=None, limit=BATCH, lock=False):
+    """``(uuid, step, task_state, state_version)`` of the steps due at ``now``, oldest first.
+
+    ``lock`` (PostgreSQL) locks them and skips rows another runner holds, so two
+    runners take disjoint batches instead of waiting for each other.
+    """
     inst = models.Instance
     query = (sa.select(inst.uuid, inst.step, inst.task_state, inst.state_version)
              .where(inst.step.is_not(None), inst.step_at <= (now or base.utcnow()))
              .order_by(inst.step_at).limit(limit))
+    if lock and sess.get_bind().dialect.name == 'postgresql':
+        query = query.with_for_update(skip_locked=True, of=inst)
     return list(sess.execute(query))
 
 
@@ -111,15 +122,74 @@ def _fail(sess, instance, exc, details):
     actions.finish_events(sess, data.get('action_id'), result='Error', traceback=details)
 
 
+def _write_first(sess):
+    """On SQLite take the write lock before reading (see ``claims.begin_writing``): a WAL
+    transaction that read first fails to write when another writer committed meanwhile."""
+    connection = sess.connection()
+    if connection.dialect.name == 'sqlite':
+        raw = connection.connection.driver_connection
+        if not raw.in_transaction:
+            raw.execute('BEGIN IMMEDIATE')
+
+
+def _claim_batch(sess, due):
+    """Claim every row of ``due`` with one UPDATE; the instances, or None if any changed."""
+    inst = models.Instance
+    matches = [sa.and_(inst.uuid == uuid, inst.step == step, inst.state_version == version)
+               for uuid, step, _task_state, version in due]
+    result = sess.execute(sa.update(inst).where(sa.or_(*matches))
+                          .values(state_version=inst.state_version + 1)
+                          .execution_options(synchronize_session=False))
+    if result.rowcount != len(due):
+        return None
+    found = {i.uuid: i for i in sess.scalars(sa.select(inst).where(inst.uuid.in_([r[0] for r in due])))}
+    return [found[row[0]] for row in due]
+
+
+class _Retry(Exception):
+    """The batch is given up (rolled back): its rows are advanced one by one instead."""
+
+
+def advance_batch(now=None, limit=BATCH):
+    """Perform the steps due now, up to ``limit``, in one transaction: ``(done, rows to retry)``.
+
+    The batch is all or nothing: when a row changed between the scan and the
+    claim (another process, an API request) or a step raises, nothing is kept
+    and its rows are handed back to be advanced one by one by :func:`advance`,
+    which turns a failing step into an ERROR server.
+    """
+    due = None
+    try:
+        with db.transaction() as sess:
+            _write_first(sess)
+            due = due_steps(sess, now, limit, lock=True)
+            if not due:
+                return 0, []
+            instances = _claim_batch(sess, due)
+            if instances is None:
+                raise _Retry()
+            for instance in instances:
+                _perform(sess, instance)
+    except Exception as exc:  # noqa: BLE001 - retried alone, a failing step ends in ERROR
+        if not due:
+            raise
+        if not isinstance(exc, _Retry):
+            LOG.info('a batch of %d steps is retried step by step: %s', len(due), exc)
+        return 0, due
+    return len(due), []
+
+
 def advance_due(now=None):
-    """Advance every step due now; return how many this process performed."""
+    """Advance the steps due now (a batch); return how many this process performed."""
     with db.transaction() as sess:
-        due = due_steps(sess, now)
-    return sum(1 for row in due if advance(*row))
+        if not due_steps(sess, now, limit=1):  # idle: no write lock taken
+            return 0
+    done, retry = advance_batch(now)
+    return done + sum(1 for row in retry if advance(*row))
 
 
 def run():
-    """Background loop of each worker (``service.BACKGROUND``)."""
+    """Background loop (``service.BACKGROUND``)."""
     while True:
         done = 0
         try:
