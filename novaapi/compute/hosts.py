@@ -149,6 +149,14 @@ def usage(sess):
     return used
 
 
+def holding_migrations_exist(sess):
+    """Whether any unfinished move holds resources on a second host."""
+    mig = models.Migration
+    return sess.execute(sa.select(mig.id).where(
+        mig.deleted == 0, mig.status.in_(HOLDING_STATUSES),
+        mig.migration_type.in_(('resize', 'migration', 'live-migration', 'evacuation'))).limit(1)).first() is not None
+
+
 def _holding_migrations(sess):
     mig, inst = models.Migration, models.Instance
     query = (sa.select(mig, inst.host, inst.image_ref)

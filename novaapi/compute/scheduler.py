@@ -9,11 +9,14 @@ migration).
 """
 
 import dataclasses
+import datetime
+import math
 
 import sqlalchemy as sa
 
 from novaapi.compute import hosts
 from novaapi.compute import models
+from novaapi.compute import states
 from novaapi.db import base
 from novaapi import conf
 from novaapi import exception
@@ -61,7 +64,15 @@ def select(sess, request, count=1):
     """Hosts (compute node rows) for ``count`` servers; NoValidHost when they do not fit.
 
     The caller holds :func:`hosts.lock_nodes` so concurrent placements see each other.
+    A plain request for one server (no group, hints or forced host: every boot of a
+    storm) is answered by :func:`_select_best`, whose cost does not grow with the fleet.
     """
+    if count == 1 and _plain(request):
+        best = _select_best(sess, request)
+        if best is not _UNKNOWN:
+            if best is None:
+                raise exception.NoValidHost(reason=NO_VALID_HOST)
+            return [best]
     used = hosts.usage(sess)
     chosen, group_hosts = [], list(request.group_hosts)
     for _ in range(count):
@@ -74,6 +85,88 @@ def select(sess, request, count=1):
         for i, value in enumerate(request.resources):
             slot[i] += value
     return chosen
+
+
+_UNKNOWN = object()
+CHUNK = 16
+
+
+def _plain(request):
+    return not (request.forced_host or request.forced_node or request.group_policy
+                or request.group_hosts or request.same_host or request.different_host)
+
+
+def _select_best(sess, request):
+    """The node :func:`_pick` would choose, found by the database: the nodes that pass the
+    filters and have room, best weighed first, read a few rows at a time.
+
+    Usage is summed per host in SQL; the free-RAM order and the capacity test are the
+    same arithmetic as :func:`hosts.free` (``floor(x) - used >= r`` is ``x >= used + r``
+    for integers).  ``_UNKNOWN`` when moves hold resources (then the full computation).
+    """
+    if hosts.holding_migrations_exist(sess):
+        return _UNKNOWN
+    node, inst = models.ComputeNode, models.Instance
+    root = sa.case((inst.image_ref == '', 0), (inst.image_ref.is_(None), 0), else_=inst.root_gb)
+    usage = (sa.select(inst.host.label('host'), sa.func.sum(inst.vcpus).label('vcpus'),
+                       sa.func.sum(inst.memory_mb).label('ram'),
+                       sa.func.sum(inst.ephemeral_gb).label('eph'), sa.func.sum(root).label('root'),
+                       sa.func.sum(inst.swap).label('swap'))
+             .where(inst.deleted == 0, inst.host.is_not(None), inst.vm_state != states.SHELVED_OFFLOADED)
+             .group_by(inst.host).subquery())
+    used_vcpus = sa.func.coalesce(usage.c.vcpus, 0)
+    used_ram = sa.func.coalesce(usage.c.ram, 0)
+    # The swap's GiB are rounded up on the host's sum, as hosts.usage() does.
+    used_disk = (sa.func.coalesce(usage.c.eph, 0) + sa.func.coalesce(usage.c.root, 0)
+                 + (sa.func.coalesce(usage.c.swap, 0) + 1023) // 1024)
+    vcpus, ram, disk = request.resources
+    free_ram = node.memory_mb * node.ram_allocation_ratio - used_ram
+    since = base.utcnow() - datetime.timedelta(seconds=conf.CONF.compute.service_down_time)
+    query = (sa.select(node, used_vcpus, used_ram, used_disk)
+             .outerjoin(usage, usage.c.host == node.host)
+             .where(node.deleted == 0, node.disabled == sa.false(), node.forced_down == sa.false(),
+                    sa.or_(node.last_seen_up.is_(None), node.last_seen_up >= since),
+                    node.vcpus * node.cpu_allocation_ratio >= used_vcpus + vcpus,
+                    node.memory_mb * node.ram_allocation_ratio >= used_ram + ram,
+                    node.local_gb * node.disk_allocation_ratio >= used_disk + disk))
+    if request.ignore_hosts:
+        query = query.where(node.host.not_in(list(request.ignore_hosts)))
+    if request.availability_zone:
+        query = query.where(node.availability_zone == request.availability_zone)
+    if request.requested_host:
+        query = query.where(node.host == request.requested_host)
+    if request.requested_node:
+        query = query.where(node.hypervisor_hostname == request.requested_node)
+    # Ties on free RAM: _weigh's name order (code points, a name before its prefixes) is
+    # the ascending binary order of the name with a character above all others appended.
+    name_key = (node.host + _LAST_CHAR).collate(_BINARY.get(sess.get_bind().dialect.name, 'BINARY'))
+    ordered = query.order_by(free_ram.desc(), name_key.asc())
+    best = best_weight = best_free = None
+    offset = 0
+    while True:
+        rows = sess.execute(ordered.limit(CHUNK).offset(offset)).all()
+        for found, u_vcpus, u_ram, u_disk in rows:
+            used = {found.host: (int(u_vcpus), int(u_ram), int(u_disk))}
+            if not (_fits(found, request, used) and _passes_filters(sess, found, request, [])):
+                continue
+            weight = _weigh(found, request, used, [])
+            if best is None or weight > best_weight:
+                best, best_weight = found, weight
+                best_free = found.memory_mb * found.ram_allocation_ratio - int(u_ram)
+        if len(rows) < CHUNK:
+            return best
+        if best is not None:
+            last_free = found.memory_mb * found.ram_allocation_ratio - int(u_ram)
+            # Later rows have less free RAM, or as much and a later name. One of them beats
+            # the best only with the same whole MiB and an earlier name, so only when
+            # fractions of a MiB differ.
+            if math.floor(last_free) < best_weight[1] or last_free == best_free == best_weight[1]:
+                return best
+        offset += CHUNK
+
+
+_LAST_CHAR = chr(0x10FFFF)
+_BINARY = {'postgresql': 'C', 'mysql': 'utf8mb4_bin', 'mariadb': 'utf8mb4_bin'}
 
 
 def _pick(sess, request, used, group_hosts):

@@ -93,3 +93,96 @@ def test_parse_availability_zone():
     assert scheduler.parse_availability_zone('nova:compute1:node') == ('nova', 'compute1', 'node')
     assert scheduler.parse_availability_zone(':compute2') == (None, 'compute2', None)
     assert scheduler.parse_availability_zone(None) == (None, None, None)
+
+
+def test_the_database_picks_the_host_the_full_computation_picks(backend, monkeypatch):
+    """The fleet-size-independent path (SQL usage, filters, order; a few rows read) chooses
+    exactly what filtering and weighing every node in Python chooses: ties broken by name
+    in code point order with a name after its prefixes, fractional allocation ratios,
+    disabled, forced-down, silent and full hosts, zones, ignored hosts."""
+    import datetime
+    import random
+    from novaapi.db import base
+    rnd = random.Random(13)
+    monkeypatch.setattr(scheduler, 'CHUNK', 3)  # read in small pages, as a big fleet is
+    names = ['compute10', 'compute1a', 'c', 'cc', 'Compute3', 'compute-9', 'node_1',
+             'zeta', 'alpha1', 'alpha10', 'alpha', 'b1', 'b10', 'b100', 'b2', 'b20', 'x', 'y', 'w']
+    with engine.transaction() as sess:
+        old = base.utcnow() - datetime.timedelta(hours=1)
+        for name in names:
+            sess.add(models.ComputeNode(
+                host=name, hypervisor_hostname=name, vcpus=rnd.choice([2, 4, 16]),
+                memory_mb=rnd.choice([4096, 4097, 8192]), local_gb=rnd.choice([20, 1000]),
+                ram_allocation_ratio=rnd.choice([1.0, 1.0, 1.5, 0.7]),
+                cpu_allocation_ratio=rnd.choice([1.0, 16.0]),
+                availability_zone=rnd.choice(['nova', 'nova', 'other']),
+                disabled=rnd.random() < 0.1, forced_down=rnd.random() < 0.05,
+                last_seen_up=old if rnd.random() < 0.05 else base.utcnow()))
+        sess.flush()
+        for _ in range(30):
+            _instance(sess, rnd.choice(names), vcpus=rnd.choice([1, 2]),
+                      memory_mb=rnd.choice([512, 1024, 2048, 333]), root_gb=rnd.choice([1, 10]))
+        checked = 0
+        for _ in range(60):
+            request = scheduler.Request(
+                resources=(rnd.choice([1, 2, 8]), rnd.choice([512, 2048, 6000]), rnd.choice([1, 50])),
+                availability_zone=rnd.choice([None, None, 'nova', 'other']),
+                ignore_hosts=tuple(rnd.sample(names, rnd.choice([0, 0, 1, 3]))))
+            full = scheduler._pick(sess, request, hosts.usage(sess), [])
+            fast = scheduler._select_best(sess, request)
+            assert (fast and fast.host) == (full and full.host), request
+            checked += full is not None
+            if full is not None and rnd.random() < 0.5:
+                _instance(sess, full.host, memory_mb=request.resources[1], vcpus=1)
+        assert checked > 20
+
+
+@pytest.mark.parametrize('chunk', [1, 2, 16])
+def test_ties_on_free_ram_go_to_the_name_weighing_picks(sess, monkeypatch, chunk):
+    """Equal free RAM: the name _weigh prefers (a name after its prefixes, code point order);
+    the same whole MiB from different fractions: also the name, whatever the paging."""
+    monkeypatch.setattr(scheduler, 'CHUNK', chunk)
+    for node in hosts.all_nodes(sess):
+        node.disabled = True
+    for name, memory, ratio in (('b1', 8192, 1.0), ('b2', 8192, 1.0), ('b10', 8192, 1.0),
+                                ('b100', 8192, 1.0), ('a1', 4096, 1.0)):
+        sess.add(models.ComputeNode(host=name, hypervisor_hostname=name, vcpus=4, memory_mb=memory,
+                                    local_gb=100, ram_allocation_ratio=ratio))
+    sess.flush()
+    request = scheduler.Request(resources=(1, 512, 1))
+    assert scheduler._pick(sess, request, hosts.usage(sess), []).host == 'b100'
+    assert scheduler.select(sess, request)[0].host == 'b100'
+    # 6145.5 and 6145.9 free (more in SQL's order) tie with 6145.0 on whole MiB: the name wins.
+    for name, memory, ratio in (('c2', 4097, 1.5), ('c3', 8779, 0.7), ('c1', 6145, 1.0)):
+        sess.add(models.ComputeNode(host=name, hypervisor_hostname=name, vcpus=4, memory_mb=memory,
+                                    local_gb=100, ram_allocation_ratio=ratio))
+        _instance(sess, 'b100', memory_mb=3000)
+    sess.flush()
+    for node in hosts.all_nodes(sess):
+        if node.host.startswith('b'):
+            node.disabled = True
+    sess.flush()
+    assert scheduler._pick(sess, request, hosts.usage(sess), []).host == 'c1'
+    assert scheduler.select(sess, request)[0].host == 'c1'
+
+
+def test_placing_a_server_reads_a_page_of_hosts_whatever_the_fleet(sess):
+    """Two statements (any move holding resources? the best page of hosts) for 2 or 300 hosts."""
+    from sqlalchemy import event
+
+    def statements():
+        seen = []
+        listener = lambda *args: seen.append(args[2])  # noqa: E731
+        event.listen(engine.get_engine(), 'before_cursor_execute', listener)
+        try:
+            node = scheduler.select(sess, scheduler.Request(resources=(1, 512, 1)))[0]
+        finally:
+            event.remove(engine.get_engine(), 'before_cursor_execute', listener)
+        _instance(sess, node.host)
+        return len(seen)
+    small = statements()
+    for n in range(300):
+        sess.add(models.ComputeNode(host='rack%03d' % n, hypervisor_hostname='rack%03d' % n,
+                                    vcpus=16, memory_mb=65536, local_gb=1000))
+    sess.flush()
+    assert small == statements() == 2
