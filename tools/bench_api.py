@@ -83,6 +83,31 @@ for _ in children:
 '''
 
 
+def cpu_ticks(pid):
+    """``{child pid: user+system clock ticks}`` of a process's children (its workers)."""
+    ticks = {}
+    try:
+        with open('/proc/%d/task/%d/children' % (pid, pid), encoding='ascii') as f:
+            children = [int(p) for p in f.read().split()]
+    except OSError:
+        return ticks
+    for child in children:
+        try:
+            with open('/proc/%d/stat' % child, encoding='ascii') as f:
+                fields = f.read().rsplit(')', 1)[1].split()
+        except OSError:
+            continue
+        ticks[child] = int(fields[11]) + int(fields[12])
+    return ticks
+
+
+def worker_shares(before, after):
+    """Each worker's part of the CPU the workers used between two ``cpu_ticks`` readings."""
+    used = sorted((after[pid] - before.get(pid, 0) for pid in after), reverse=True)
+    total = sum(used) or 1
+    return [round(u / total, 2) for u in used]
+
+
 def loadavg():
     with open('/proc/loadavg', encoding='ascii') as f:
         return float(f.read().split()[0])
@@ -232,6 +257,7 @@ def request_mode(args):
         bare, bare_url = start_bare(pages, args.ceiling_workers or args.workers, tmp)
         ours_url = api.compute_url.rsplit('/v2.1', 1)[0]
         targets = [('ceiling', bare_url), ('ours', ours_url)]
+        parents = {'ours': api.process.pid}
         if args.compare_workers:
             one = start_api(os.path.join(tmp, 'one'), 1, args.database_one or args.database)
             procs.append(one)
@@ -245,6 +271,7 @@ def request_mode(args):
             one_cases = {'show': prefix_one + '/servers/' + first_one,
                          'detail': prefix_one + '/servers/detail'}
             targets.append(('ours-1w', one.compute_url.rsplit('/v2.1', 1)[0]))
+            parents['ours-1w'] = one.process.pid
         samples = {}
         for case, path in cases.items():
             for conns in args.connections:
@@ -261,13 +288,19 @@ def request_mode(args):
                         p, tok = path, token
                         if name == 'ours-1w':
                             p, tok = one_cases[case], token_one
+                        before = cpu_ticks(parents[name]) if name in parents else {}
                         result = wrk(base + p, tok, conns, args.duration)
+                        shares = ''
+                        if name in parents:
+                            # The background worker uses (almost) nothing here: the top
+                            # shares are the request workers'.
+                            shares = ' CPU shares %s' % worker_shares(before, cpu_ticks(parents[name]))
                         samples.setdefault((case, conns, name), []).append(result)
                         print('round %d %-6s c%-3d %-8s %8.1f req/s p50 %7.1f ms p99 %7.1f ms '
-                              'errors %d non2xx %d load %.2f'
+                              'errors %d non2xx %d load %.2f%s'
                               % (rnd + 1, case, conns, name, result['rps'], result['p50'] * 1e3,
                                  result['p99'] * 1e3, result['errors'], result['non2xx'],
-                                 result['load']), flush=True)
+                                 result['load'], shares), flush=True)
         stop_bare()
         print()
         print('workers %d, database %s, %d servers, %d rounds of %d s, medians'
