@@ -66,6 +66,7 @@ def _socket_of(dbapi_conn):
 def _real_select():
     """The ``select`` module as the kernel gives it, even under eventlet's monkey patching."""
     if 'eventlet' in sys.modules:
+        # deferred: eventlet is only there when a server monkey-patched the interpreter
         from eventlet import patcher
         return patcher.original('select')
     return select
