@@ -80,25 +80,34 @@ def _instance_counts(sess):
     return {host: (int(total), int(busy)) for host, total, busy in rows}
 
 
-def _servers_on(sess, host):
+def _servers_on(sess, host_names):
+    """``{host: [{'name', 'uuid'}]}`` of the live servers on those hosts (one query)."""
     inst = models.Instance
-    rows = sess.scalars(sa.select(inst).where(inst.deleted == 0, inst.host == host).order_by(inst.id))
-    return [{'name': row.name, 'uuid': row.uuid} for row in rows]
+    found = {host: [] for host in host_names}
+    if not found:
+        return found
+    rows = sess.scalars(sa.select(inst).where(inst.deleted == 0, inst.host.in_(list(found)))
+                        .order_by(inst.id))
+    for row in rows:
+        found[row.host].append({'name': row.name, 'uuid': row.uuid})
+    return found
 
 
 def _build(sess, nodes, with_servers=False):
     used = hosts.usage(sess)
     counts = _instance_counts(sess)
     reserved = conf.CONF.compute.reserved_host_memory_mb
+    found = services.compute_services(sess, nodes)
+    on_hosts = _servers_on(sess, list(found)) if with_servers else {}
     result = []
     for node in nodes:
-        service = services.compute_service(sess, node.host)
+        service = found.get(node.host)
         if service is None:
             continue
         vcpus, memory, disk = used.get(node.host, (0, 0, 0))
         total, busy = counts.get(node.host, (0, 0))
         result.append(Hypervisor(node, service, vcpus, memory + reserved, disk, total, busy,
-                                 _servers_on(sess, node.host) if with_servers else None))
+                                 on_hosts.get(node.host) if with_servers else None))
     return result
 
 

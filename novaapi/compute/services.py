@@ -163,6 +163,22 @@ def _get_by_host_and_binary(sess, host, binary):
     return info
 
 
+def compute_services(sess, nodes):
+    """``{host: ServiceInfo}`` of the compute services of ``nodes`` (one query for them all)."""
+    by_host = {node.host: node for node in nodes}
+    if not by_host:
+        return {}
+    query = (sa.select(models.Service)
+             .where(models.Service.deleted == 0, models.Service.binary == COMPUTE,
+                    models.Service.host.in_(list(by_host)))
+             .order_by(models.Service.id))
+    found = {}
+    for row in sess.scalars(query):
+        if row.host not in found:
+            found[row.host] = _info(sess, row, by_host)
+    return found
+
+
 def compute_service(sess, host):
     """The compute service of ``host`` or None (a deleted service hides its hypervisor)."""
     try:

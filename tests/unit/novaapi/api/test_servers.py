@@ -172,3 +172,54 @@ def test_show_costs_a_fixed_number_of_statements(servers):
     _boot_many(servers, 49)
     again, _ = _cost(servers, '/servers/' + uuid)
     assert again == one
+
+
+def _admin_cost(servers, path):
+    with statements() as seen:
+        resp = servers.call('GET', path, admin=True)
+    assert resp.status_int == 200, resp.body
+    return len(seen), resp.json_body_or_none
+
+
+def test_hypervisor_and_flavor_pages_cost_the_same_whatever_their_size(servers):
+    """``os-hypervisors/detail`` with 2 or 50 hosts (servers on them), ``flavors/detail``
+    with the default flavors or 40 more carrying extra specs and project access."""
+    _boot_many(servers, 2)
+    hyper_few, body = _admin_cost(servers, '/os-hypervisors/detail')
+    assert len(body['hypervisors']) == 2
+    listed_few, body = _admin_cost(servers, '/os-hypervisors/detail?with_servers=true')
+    assert sum(len(h.get('servers', [])) for h in body['hypervisors']) == 2
+    flavors_few, body = _admin_cost(servers, '/flavors/detail?is_public=None')
+    few = len(body['flavors'])
+    with engine.transaction() as sess:
+        for n in range(48):
+            node = models.ComputeNode(host='rack%02d' % n, hypervisor_hostname='rack%02d' % n,
+                                      vcpus=16, memory_mb=65536, local_gb=1000, service_uuid=str(n))
+            sess.add(node)
+            sess.add(models.Service(host=node.host, binary='nova-compute', topic='compute',
+                                    uuid=node.service_uuid))
+    _boot_many(servers, 10)
+    for n in range(40):
+        flavor = {'flavor': {'name': 'f%02d' % n, 'ram': 512, 'vcpus': 1, 'disk': 1,
+                             'os-flavor-access:is_public': n % 2 == 0}}
+        resp = servers.call('POST', '/flavors', flavor, admin=True)
+        assert resp.status_int == 200, resp.body
+        flavor_id = resp.json_body_or_none['flavor']['id']
+        resp = servers.call('POST', '/flavors/%s/os-extra_specs' % flavor_id,
+                            {'extra_specs': {'hw:cpu_policy': 'shared', 'k%d' % n: 'v'}}, admin=True)
+        assert resp.status_int == 200, resp.body
+        if n % 2:
+            resp = servers.call('POST', '/flavors/%s/action' % flavor_id,
+                                {'addTenantAccess': {'tenant': conftest.project_id('demo')}}, admin=True)
+            assert resp.status_int == 200, resp.body
+    hyper_many, body = _admin_cost(servers, '/os-hypervisors/detail')
+    assert len(body['hypervisors']) == 50
+    listed_many, body = _admin_cost(servers, '/os-hypervisors/detail?with_servers=true')
+    assert sum(len(h.get('servers', [])) for h in body['hypervisors']) == 12
+    assert listed_many == listed_few
+    flavors_many, body = _admin_cost(servers, '/flavors/detail?is_public=None')
+    assert len(body['flavors']) == few + 40
+    assert (hyper_many, flavors_many) == (hyper_few, flavors_few)
+    demo_many, body = _cost(servers, '/flavors/detail')
+    assert any(f['name'] == 'f01' for f in body['flavors'])  # private, shared with demo
+    assert demo_many <= flavors_few + 1
