@@ -18,8 +18,10 @@ from novaapi.db import migration
 from novaapi.identity import api as identity_api
 from novaapi.identity import tokens
 from novaapi import exception
+from novaapi import service
 from tests.conftest import AppClient
 from tests.conftest import _token
+from tests.conftest import scratch_database
 from tests.unit.novaapi.conftest import SubServers
 
 ADMIN = context.RequestContext('admin-user', 'admin-project', ['admin', 'member', 'reader'])
@@ -208,9 +210,24 @@ def _kill_other_connections(kind):
     killer.dispose()
 
 
-def test_a_connection_the_server_closed_is_replaced_before_a_request(backend):
-    if backend == 'sqlite':
-        pytest.skip('no server to close connections')
+@pytest.fixture(params=['mariadb', 'postgresql'])
+def server_backend(request, tmp_path):
+    """A migrated, seeded deployment on each database that runs as a server."""
+    url, drop = scratch_database(request.param, tmp_path)
+    conf.CONF.reset()
+    conf.CONF.set('DEFAULT', 'data_dir', str(tmp_path))
+    conf.CONF.set('database', 'connection', url)
+    conf.CONF.set('identity', 'password_hash_rounds', 16)
+    engine.reset()
+    service.prepare()
+    yield request.param
+    engine.reset()
+    conf.CONF.reset()
+    drop()
+
+
+def test_a_connection_the_server_closed_is_replaced_before_a_request(server_backend):
+    backend = server_backend
     app = AppClient(deploy.loadapp('config:' + conf.CONF.paste_config, name='osapi_compute'))
     token = _token('demo', 'demo')
     pool = engine.get_engine().pool
