@@ -93,7 +93,8 @@ BACKGROUND = (
     state_engine.run,
     compute_services.heartbeat,
 )
-"""``function()`` loops every worker runs in a green thread beside the servers."""
+"""``function()`` loops run in green threads: by ``nova-api``'s background worker, or by every
+worker of another WSGI host (:func:`start_background_once`)."""
 
 
 def background_tasks():
@@ -107,7 +108,8 @@ def start_background_once(start=None):
     """Start the :data:`BACKGROUND` loops once in this process; True when it started them now.
 
     For hosts that fork workers of their own (gunicorn, uwsgi): the WSGI entry point calls
-    this on each request, so every worker process runs the loops, as ``nova-api``'s do.  A
+    this on each request, so every worker process runs the loops (``nova-api`` runs them in one
+    background worker; steps are claimed exactly once either way).  A
     process forked after the engine was made (``--preload``) first drops the inherited pool.
     Under eventlet's monkey patching the threads are green threads.
     """

@@ -28,7 +28,7 @@ def _load(name):
     app = deploy.loadapp('config:' + conf.CONF.paste_config, name=name)
 
     def serve(environ, start_response):
-        # Each worker the host forks runs the state machine and heartbeats, as nova-api's do.
+        # Each worker the host forks runs the state machine and heartbeats (claims keep steps once).
         service.start_background_once()
         return app(environ, start_response)
 

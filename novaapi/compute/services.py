@@ -111,7 +111,7 @@ def beat(sess, now=None):
 
 
 def heartbeat():
-    """Background loop of each worker (``service.BACKGROUND``)."""
+    """Background loop (``service.BACKGROUND``)."""
     while True:
         try:
             with engine.transaction() as sess:
