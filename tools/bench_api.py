@@ -15,8 +15,8 @@ with the same script, alternating ceiling and ours in every round; the table
 gives medians of req/s, p50 and p99, socket errors and the ratios.
 ``--compare-workers`` also runs ours with one worker in the same rounds.
 
-Storm mode: ``--clients`` threads post ``--boots`` servers (one port each)
-as fast as they are accepted, over ``--hosts`` simulated hosts; prints
+Storm mode: ``--clients`` threads post ``--boots`` servers (one port each, on
+a network made big enough for all of them) as fast as they are accepted, over ``--hosts`` simulated hosts; prints
 accepted boots per second, the POST p50/p99, how long after the last accept
 every server was ACTIVE, and how long ``GET /servers/detail?limit=1000``
 takes afterwards.
@@ -154,6 +154,21 @@ def unlimited_quota(sess, compute):
 
 def image_id(api, sess):
     return sess.get(api.image_url + '/v2/images', params={'name': 'cirros'}).json()['images'][0]['id']
+
+
+def storm_network(api, sess, boots):
+    """A network with room for every boot (the default 'private' /24 holds ~250 ports)."""
+    prefix = max(8, min(24, 32 - (boots + 16).bit_length()))
+    quota = sess.put(api.network_url + '/v2.0/quotas/%s' % sess.get_project_id(),
+                     json={'quota': {'port': -1}})
+    assert quota.status_code == 200, quota.text
+    net = sess.post(api.network_url + '/v2.0/networks', json={'network': {'name': 'storm'}})
+    assert net.status_code == 201, net.text
+    net_id = net.json()['network']['id']
+    subnet = sess.post(api.network_url + '/v2.0/subnets', json={'subnet': {
+        'network_id': net_id, 'ip_version': 4, 'cidr': '10.128.0.0/%d' % prefix}})
+    assert subnet.status_code == 201, subnet.text
+    return net_id
 
 
 def boot(sess, compute, image, name):
@@ -339,12 +354,13 @@ def storm_mode(args):
         sess, compute = admin(api)
         unlimited_quota(sess, compute)
         image = image_id(api, sess)
+        network = storm_network(api, sess, args.boots)
         token = sess.get_token()
         url = compute.rstrip('/') + '/servers'
         latencies, failures, lock = [], [], threading.Lock()
         counter = iter(range(args.boots))
         body_of = lambda i: {'server': {'name': 'storm-%04d' % i, 'flavorRef': '1',  # noqa: E731
-                                        'imageRef': image, 'networks': 'auto'}}
+                                        'imageRef': image, 'networks': [{'uuid': network}]}}
 
         def client():
             http = requests.Session()

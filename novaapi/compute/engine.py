@@ -10,8 +10,9 @@ every pass takes up to :data:`BATCH` due steps and claims them all with one
 compare-and-swap on ``(uuid, step, state_version)``, so exactly one process
 performs a step even when several ``nova-api`` processes share a database.
 The batch's steps and their side effects (ports, images, migrations, hosts)
-are written in one transaction; a batch in which a step fails is rolled back
-and its steps are advanced one by one, each in a transaction of its own.
+are written in one transaction; a batch in which a step fails is rolled back,
+that step is advanced alone in a transaction of its own and the others make
+the next batch.
 Steps that fail, or that this code no longer knows after an upgrade, put the
 server in ERROR with a fault.
 """
@@ -153,12 +154,13 @@ class _Retry(Exception):
 def advance_batch(now=None, limit=BATCH):
     """Perform the steps due now, up to ``limit``, in one transaction: ``(done, rows to retry)``.
 
-    The batch is all or nothing: when a row changed between the scan and the
-    claim (another process, an API request) or a step raises, nothing is kept
-    and its rows are handed back to be advanced one by one by :func:`advance`,
-    which turns a failing step into an ERROR server.
+    The batch is all or nothing. When a step raises, nothing is kept and only that
+    step's row is handed back, to be advanced alone by :func:`advance` (which turns
+    it into an ERROR server); the others are still due and make the next batch.
+    When a row changed between the scan and the claim (another process, an API
+    request) or the commit fails, every row is handed back.
     """
-    due = None
+    due = failing = None
     try:
         with db.transaction() as sess:
             _write_first(sess)
@@ -168,14 +170,17 @@ def advance_batch(now=None, limit=BATCH):
             instances = _claim_batch(sess, due)
             if instances is None:
                 raise _Retry()
-            for instance in instances:
+            for row, instance in zip(due, instances):
+                failing = row
                 _perform(sess, instance)
+            failing = None
+            sess.flush()
     except Exception as exc:  # noqa: BLE001 - retried alone, a failing step ends in ERROR
         if not due:
             raise
         if not isinstance(exc, _Retry):
-            LOG.info('a batch of %d steps is retried step by step: %s', len(due), exc)
-        return 0, due
+            LOG.info('a batch of %d steps is rolled back: %s', len(due), exc)
+        return 0, [failing] if failing is not None else due
     return len(due), []
 
 

@@ -60,3 +60,15 @@ def test_a_pass_advances_every_due_step_in_one_batch(servers):
     spawning = slice(2, 6)  # after scheduling and networking, four progress steps
     assert len(passes[2]) == len(passes[8]) == 7
     assert passes[2][spawning] == passes[8][spawning] == [5] * 4
+
+
+def test_a_failing_step_leaves_the_rest_of_its_batch_to_the_next_pass(servers):
+    uuids = [servers.boot(settle=False) for _ in range(4)]
+    with engine.transaction() as sess:
+        sess.execute(sa.update(models.Instance).where(models.Instance.uuid == uuids[1])
+                     .values(step='vanished:0', step_at=base.utcnow()))
+    assert machine.advance_due() == 1  # the failing step alone: rolled back, then ERROR
+    assert servers.get(uuids[1])['status'] == 'ERROR'
+    assert machine.advance_due() == 3  # the others, in one batch
+    servers.settle()
+    assert [servers.get(u)['status'] for u in uuids] == ['ACTIVE', 'ERROR', 'ACTIVE', 'ACTIVE']
