@@ -166,7 +166,7 @@ def storm_network(api, sess, boots):
     assert net.status_code == 201, net.text
     net_id = net.json()['network']['id']
     subnet = sess.post(api.network_url + '/v2.0/subnets', json={'subnet': {
-        'network_id': net_id, 'ip_version': 4, 'cidr': '10.128.0.0/%d' % prefix}})
+        'network_id': net_id, 'ip_version': 4, 'cidr': '172.16.0.0/%d' % prefix}})
     assert subnet.status_code == 201, subnet.text
     return net_id
 
