@@ -5,6 +5,7 @@ inherited pool so each worker opens its own connections.
 """
 
 import contextlib
+import re
 import select
 import sys
 
@@ -97,6 +98,35 @@ def _drop_if_closed(dbapi_conn, _record, _proxy):
         raise sa_exc.DisconnectionError('the server closed the connection')
 
 
+# PostgreSQL (pg8000) binds every parameter with a cast to its column's type, ``%s::INTEGER``,
+# which fails on a value outside that type's range; such a value compares like the type's
+# nearest bound (no row holds more), so it binds as that bound.
+_PG_PLACEHOLDER = re.compile(r'%%|%s(?:::(SMALLINT|INTEGER)\b)?')
+_PG_BOUNDS = {'SMALLINT': 2 ** 15 - 1, 'INTEGER': 2 ** 31 - 1}
+
+
+def _narrow(value, cast):
+    if cast and type(value) is int:  # noqa: E721 - not bool
+        bound = _PG_BOUNDS[cast]
+        return max(-bound - 1, min(bound, value))
+    return value
+
+
+def _pg_narrow_row(casts, row):
+    if not isinstance(row, (tuple, list)) or len(row) != len(casts):
+        return row
+    return type(row)(_narrow(value, cast) for value, cast in zip(row, casts))
+
+
+def _pg_clamp_to_casts(_conn, _cursor, statement, parameters, _context, executemany):
+    if not parameters or '::SMALLINT' not in statement and '::INTEGER' not in statement:
+        return statement, parameters
+    casts = [m.group(1) for m in _PG_PLACEHOLDER.finditer(statement) if m.group(0) != '%%']
+    if executemany and isinstance(parameters, list):
+        return statement, [_pg_narrow_row(casts, row) for row in parameters]
+    return statement, _pg_narrow_row(casts, parameters)
+
+
 def create(url):
     kwargs = {'future': True}
     if url.startswith('sqlite'):
@@ -112,6 +142,8 @@ def create(url):
         kwargs['isolation_level'] = 'READ COMMITTED'
     engine = sa.create_engine(url, **kwargs)
     event.listen(engine, 'before_cursor_execute', _clamp_integers, retval=True)
+    if engine.dialect.name == 'postgresql' and engine.dialect.paramstyle == 'format':
+        event.listen(engine, 'before_cursor_execute', _pg_clamp_to_casts, retval=True)
     if url.startswith('sqlite'):
         event.listen(engine, 'connect', _sqlite_pragmas)
     else:

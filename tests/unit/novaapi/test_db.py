@@ -72,6 +72,21 @@ def test_flavor_queries(backend):
         assert flavors.get(sess, DEMO, '1').extra_specs_dict == {'a': '1', 'b': '2'}
 
 
+@pytest.mark.parametrize('value', [2 ** 31, -2 ** 31 - 1, 2 ** 63, 2 ** 80, -2 ** 80])
+def test_integers_beyond_a_columns_range_compare_as_its_bound(backend, value):
+    """Ids and filters from a URL reach 32-bit columns (PostgreSQL casts every bind to the
+    column's type): no error, and the comparison answers as with the exact value."""
+    memory = models.Flavor.memory_mb
+    with engine.transaction() as sess:
+        assert sess.get(models.Aggregate, value) is None
+        assert sess.scalars(sa.select(models.Flavor).where(models.Flavor.id == value)).all() == []
+        bigger = sess.scalars(sa.select(models.Flavor.flavorid).where(memory >= value)).all()
+        assert bigger == ([] if value > 0 else ['1', '2', '3', '4', '5'])
+        in_list = sa.select(models.Flavor.flavorid).where(models.Flavor.id.in_([value, 1]))
+        assert len(sess.scalars(in_list).all()) <= 1
+        assert sess.scalars(sa.select(models.Flavor).limit(2 ** 40 if value > 0 else 5)).all()
+
+
 def test_failed_request_writes_nothing(backend):
     with pytest.raises(exception.FlavorExists):
         with engine.transaction() as sess:
