@@ -152,16 +152,16 @@ class FlavorExtraSpecsController(wsgi.Controller):
     def create(self, req, flavor_id, body):
         policy.authorize(req.context, 'os-flavor-extra-specs:create', target={})
         specs = {key: str(value) for key, value in body['extra_specs'].items()}
-        flavors.update_extra_specs(req.context, flavor_id, specs)
+        flavors.update_extra_specs(req.context, flavor_id, specs, validate=req.is_version('2.86'))
         return body
 
     @wsgi.expected_errors((400, 404, 409))
     @validation.schema(schema.extra_specs_update)
     def update(self, req, flavor_id, id, body):
         policy.authorize(req.context, 'os-flavor-extra-specs:update', target={})
-        if id not in body:
-            raise exception.Invalid('Request body and URI mismatch')
-        flavors.update_extra_specs(req.context, flavor_id, {id: str(body[id])})
+        specs = {key: str(value) for key, value in body.items()}
+        flavors.update_extra_specs(req.context, flavor_id, specs, validate=req.is_version('2.86'),
+                                   key=id)
         return body
 
     @wsgi.expected_errors(404)

@@ -7,6 +7,7 @@ ones taking ``sess`` compose inside a caller's transaction.
 import sqlalchemy as sa
 from sqlalchemy import exc as sa_exc
 
+from novaapi.compute import extra_specs
 from novaapi.compute import models
 from novaapi.db import engine
 from novaapi.db import utils
@@ -230,8 +231,20 @@ def show_extra_specs(ctx, flavorid):
         return get(sess, ctx, flavorid).extra_specs_dict
 
 
-def update_extra_specs(ctx, flavorid, specs):
-    """Add or replace the extra specs ``{key: value}``."""
+def update_extra_specs(ctx, flavorid, specs, validate=False, key=None):
+    """Add or replace the extra specs ``{key: value}``.
+
+    ``validate`` checks each against Nova's registry of known specs first (microversion
+    2.86); ``key``, when the request names one spec, must be the one ``specs`` holds.
+
+    :raises exception.ValidationError: a spec the registry refuses.
+    :raises exception.Invalid: ``key`` is not in ``specs``.
+    """
+    if validate:
+        for name, value in specs.items():
+            extra_specs.validate(name, value)
+    if key is not None and key not in specs:
+        raise exception.Invalid('Request body and URI mismatch')
     with engine.transaction() as sess:
         set_extra_specs(sess, get(sess, ctx, flavorid), specs)
 

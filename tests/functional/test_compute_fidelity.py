@@ -152,3 +152,27 @@ def test_server_shares_without_a_share_service(call, server):
     assert message == ("Cannot 'create share' instance %s while it is in vm_state active"
                        % server['id'])
     _fault(call('POST', path, version='2.97', json={'share': {}}), 400)
+
+
+def test_extra_specs_validated_from_2_86(call):
+    url = '/flavors/2/os-extra_specs'
+    bogus = {'extra_specs': {'hw:bogus': '1'}}
+    assert call('POST', url, version='2.85', json=bogus).status_code == 200
+    assert _fault(call('POST', url, version='2.86', json=bogus), 400) == \
+        "Validation failed; extra spec 'hw:bogus' does not appear to be a valid extra spec."
+    message = _fault(call('PUT', url + '/hw:cpu_policy', version='2.86',
+                          json={'hw:cpu_policy': 'fast'}), 400)
+    assert message == "Validation failed; 'fast' is not one of: dedicated, shared, mixed."
+    # validated before the URI is matched and before the flavor is looked up, as Nova does
+    message = _fault(call('PUT', url + '/other', version='2.86', json={'hw:numa_nodes': 0}), 400)
+    assert message == "Validation failed; '0' is less than the min value of '1'."
+    assert _fault(call('POST', '/flavors/nope/os-extra_specs', version='2.86', json=bogus), 400)
+    resp = call('POST', url, version='2.86', json={'extra_specs': {
+        'hw:cpu_policy': 'shared', 'hw:numa_nodes': 2, 'trait:HW_CPU_X86_AVX2': 'required',
+        'resources1:CUSTOM_MAGIC': '1', 'mine:anything': 'goes', 'plain': 'x'}})
+    assert resp.status_code == 200, resp.text
+    assert resp.json()['extra_specs']['hw:numa_nodes'] == 2
+    specs = call('GET', url).json()['extra_specs']
+    assert specs['hw:numa_nodes'] == '2' and specs['mine:anything'] == 'goes'
+    for key in list(specs):
+        assert call('DELETE', url + '/' + key).status_code == 200
