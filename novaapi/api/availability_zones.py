@@ -6,6 +6,7 @@ from novaapi.api.schemas import server_sub
 from novaapi.api.views import availability_zones as views
 from novaapi.compute import hosts
 from novaapi.compute import policy
+from novaapi.compute import services
 
 
 class AvailabilityZoneController(wsgi.Controller):
@@ -20,4 +21,4 @@ class AvailabilityZoneController(wsgi.Controller):
     @validation.query_schema(server_sub.NO_QUERY)
     def detail(self, req):
         policy.authorize(req.context, 'os-availability-zone:detail', target={})
-        return views.detail(hosts.list_availability_zones(req.context))
+        return views.detail(services.list_for_api(req.context), services.updated_time)

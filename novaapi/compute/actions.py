@@ -45,7 +45,8 @@ def record(sess, ctx, instance_uuid, action, finished=False):
     row = models.InstanceAction(action=action, instance_uuid=instance_uuid,
                                 request_id=getattr(ctx, 'request_id', None),
                                 user_id=ctx.user_id, project_id=ctx.project_id,
-                                start_time=now, finish_time=now if finished else None)
+                                start_time=now, finish_time=now if finished else None,
+                                updated_at=now)
     sess.add(row)
     sess.flush()
     return row
@@ -54,9 +55,12 @@ def record(sess, ctx, instance_uuid, action, finished=False):
 def start_event(sess, action_id, event, host=None):
     if action_id is None:
         return None
-    row = models.InstanceActionEvent(action_id=action_id, event=event, start_time=base.utcnow(),
-                                     host=host)
+    now = base.utcnow()
+    row = models.InstanceActionEvent(action_id=action_id, event=event, start_time=now, host=host)
     sess.add(row)
+    # An action's update time is that of its last event, as in Nova (changes-since reads it).
+    sess.execute(sa.update(models.InstanceAction).where(models.InstanceAction.id == action_id)
+                 .values(updated_at=now).execution_options(synchronize_session=False))
     sess.flush()
     return row
 

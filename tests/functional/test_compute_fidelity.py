@@ -1,6 +1,7 @@
 """Places where a real client got a different answer from us than from Nova 34 (issue 8),
 each asked through the real nova-api as the client asked it."""
 
+import re
 import time
 
 import pytest
@@ -176,3 +177,40 @@ def test_extra_specs_validated_from_2_86(call):
     assert specs['hw:numa_nodes'] == '2' and specs['mine:anything'] == 'goes'
     for key in list(specs):
         assert call('DELETE', url + '/' + key).status_code == 200
+
+
+def test_instance_actions_updated_at_follows_the_last_event(call, server):
+    actions = call('GET', '/servers/%s/os-instance-actions' % server['id'], version='2.58').json()
+    created = [a for a in actions['instanceActions'] if a['action'] == 'create'][0]
+    assert created['updated_at'] is not None and created['updated_at'] >= created['start_time']
+    since = created['updated_at']
+    time.sleep(1.1)
+    resp = call('POST', '/servers/%s/action' % server['id'], json={'lock': None})
+    assert resp.status_code == 202
+    listed = call('GET', '/servers/%s/os-instance-actions?changes-since=%s' % (server['id'], since),
+                  version='2.58').json()['instanceActions']
+    assert [a['action'] for a in listed][:1] == ['lock']
+    assert 'create' in [a['action'] for a in listed]   # updated at ``since`` exactly
+    call('POST', '/servers/%s/action' % server['id'], json={'unlock': None})
+
+
+def test_availability_zone_detail_shows_heartbeats(call):
+    zones = call('GET', '/os-availability-zone/detail').json()['availabilityZoneInfo']
+    internal = [z for z in zones if z['zoneName'] == 'internal'][0]
+    services = internal['hosts']['controller']
+    assert set(services) == {'nova-scheduler', 'nova-conductor'}
+    for state in services.values():
+        assert state['available'] is True and state['active'] is True
+        assert re.fullmatch(r'\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}', state['updated_at'])
+    nova = [z for z in zones if z['zoneName'] == 'nova'][0]
+    assert all(s['nova-compute']['updated_at'] for s in nova['hosts'].values())
+
+
+def test_usage_audit_log_lists_hosts_not_run(call):
+    hosts = sorted(s['host'] for s in call('GET', '/os-services?binary=nova-compute').json()['services'])
+    for path in ('/os-instance_usage_audit_log', '/os-instance_usage_audit_log/2012-07-05 10:00:00',
+                 '/os-instance_usage_audit_log/2012-07-05%2010:00:00.5'):
+        log = call('GET', path).json()
+        log = log.get('instance_usage_audit_log') or log['instance_usage_audit_logs']
+        assert sorted(log['hosts_not_run']) == hosts and log['num_hosts_not_run'] == len(hosts)
+        assert log['overall_status'] == '0 of %d hosts done. 0 errors.' % len(hosts)

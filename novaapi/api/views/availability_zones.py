@@ -1,16 +1,12 @@
 """Availability zone views: ``{availabilityZoneInfo: [{zoneName, zoneState, hosts}]}``."""
 
-INTERNAL_ZONE = 'internal'
-INTERNAL_HOST = 'controller'
-INTERNAL_SERVICES = ('nova-conductor', 'nova-scheduler')
-
 
 def _available(nodes):
     return any(not n.disabled for n in nodes)
 
 
 def _stamp(value):
-    return value.isoformat() if value else None
+    return value.strftime('%Y-%m-%dT%H:%M:%S.%f') if value else None
 
 
 def index(zones):
@@ -19,16 +15,20 @@ def index(zones):
         for name, nodes in sorted(zones.items())]}
 
 
-def detail(zones):
-    internal = {'zoneName': INTERNAL_ZONE, 'zoneState': {'available': True},
-                'hosts': {INTERNAL_HOST: {svc: {'active': True, 'available': True, 'updated_at': None}
-                                          for svc in INTERNAL_SERVICES}}}
-    result = [internal]
-    for name, nodes in sorted(zones.items()):
-        result.append({
-            'zoneName': name, 'zoneState': {'available': _available(nodes)},
-            'hosts': {n.host: {'nova-compute': {'active': not n.disabled,
-                                                'available': not n.forced_down,
-                                                'updated_at': _stamp(n.last_seen_up)}}
-                      for n in nodes}})
+def detail(infos, updated):
+    """Zones of enabled services (with their hosts and services, heartbeat as ``updated_at``),
+    then zones whose services are all disabled (``hosts: null``), each list sorted, as Nova."""
+    enabled = [info for info in infos if not info.disabled]
+    available = sorted({info.zone for info in enabled})
+    unavailable = sorted({info.zone for info in infos if info.disabled} - set(available))
+    result = []
+    for zone in available:
+        hosts = {}
+        for info in enabled:
+            if info.zone == zone:
+                hosts.setdefault(info.host, {})[info.binary] = {
+                    'available': info.up, 'active': True, 'updated_at': _stamp(updated(info))}
+        result.append({'zoneName': zone, 'zoneState': {'available': True}, 'hosts': hosts})
+    result += [{'zoneName': zone, 'zoneState': {'available': False}, 'hosts': None}
+               for zone in unavailable]
     return {'availabilityZoneInfo': result}
