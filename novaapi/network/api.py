@@ -412,6 +412,75 @@ def remove_device_security_group(sess, ctx, device_id, name_or_id):
     return group
 
 
+# --- Nova's proxy APIs (os-networks, os-security-groups, ... up to 2.35) ------------------
+# Each call below is one request to the network service, in a transaction of its own, as
+# each of Nova's proxy calls is one Neutron request; it answers with Neutron's bodies and
+# raises the network service's errors (exception.NotFound, Invalid and Conflict subclasses
+# carrying Neutron's messages) for the caller to word as Nova does.
+
+def network_bodies(ctx, external=False):
+    """Neutron's bodies of the networks ``ctx`` sees (``external``: router:external only)."""
+    with engine.transaction() as sess:
+        found = networks.find_all(sess, ctx, {'external': [True]} if external else None)
+        return [views.network(row) for row in found]
+
+
+def network_body(ctx, network_id):
+    """:raises exception.NetworkNotFound: unknown or not visible"""
+    with engine.transaction() as sess:
+        return views.network(networks.find(sess, ctx, network_id))
+
+
+def security_group_bodies(ctx, project_id=None):
+    """The groups ``ctx`` sees (only ``project_id``'s when given), rules included."""
+    filters = {'project_id': [project_id]} if project_id else None
+    with engine.transaction() as sess:
+        return [views.security_group(row) for row in groups.find_all(sess, ctx, filters)]
+
+
+def security_group_body(ctx, group_id):
+    """:raises exception.NotFound: unknown or not visible"""
+    with engine.transaction() as sess:
+        return views.security_group(groups.find(sess, ctx, group_id))
+
+
+def create_security_group(ctx, name, description):
+    """:raises exception.Conflict: the name ``default``, or over quota"""
+    return views.security_group(groups.create_security_group(
+        ctx, {'name': name, 'description': description}))
+
+
+def update_security_group(ctx, group_id, name, description):
+    """:raises exception.NotFound: unknown group; exception.Conflict: renaming ``default``"""
+    return views.security_group(groups.update_security_group(
+        ctx, group_id, lambda: {'name': name, 'description': description}))
+
+
+def delete_security_group(ctx, group_id):
+    """:raises exception.NotFound: unknown group; exception.Conflict: in use"""
+    groups.delete_security_group(ctx, group_id)
+
+
+def security_group_rule_body(ctx, rule_id):
+    """:raises exception.NotFound: unknown or not visible"""
+    return views.security_group_rule(groups.get_rule(ctx, rule_id))
+
+
+def create_security_group_rule(ctx, rule):
+    """Neutron's body of the new rule from Neutron's attributes ``rule``.
+
+    :raises exception.NotFound: unknown group; exception.Invalid: a bad rule;
+        exception.Conflict: the rule exists, or over quota
+    """
+    (row,) = groups.create_rules(ctx, [rule])
+    return views.security_group_rule(row)
+
+
+def delete_security_group_rule(ctx, rule_id):
+    """:raises exception.NotFound: unknown or not visible"""
+    groups.delete_rule(ctx, rule_id)
+
+
 # --- seed -------------------------------------------------------------------------------
 
 def seed(sess):
