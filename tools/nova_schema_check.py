@@ -12,12 +12,21 @@ import sys
 import jsonschema
 
 
+def _format_checker():
+    """Nova's own format checker (cidr, uuid, ...), else jsonschema's."""
+    try:
+        from nova.api.validation import validators
+        return validators._FORMAT_CHECKER
+    except (ImportError, AttributeError):
+        return jsonschema.FormatChecker()
+
+
 def main():
     errors = []
     for case in json.load(sys.stdin):
         module = importlib.import_module('nova.api.openstack.compute.schemas.' + case['module'])
         schema = getattr(module, case['schema'])
-        validator = jsonschema.Draft4Validator(schema, format_checker=jsonschema.FormatChecker())
+        validator = jsonschema.Draft4Validator(schema, format_checker=_format_checker())
         for error in validator.iter_errors(case['body']):
             errors.append('%s.%s: %s at %s' % (case['module'], case['schema'], error.message,
                                                '/'.join(str(p) for p in error.path)))

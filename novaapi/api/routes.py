@@ -14,6 +14,7 @@ import webob.dec
 import webob.exc
 
 from novaapi.api import aggregates
+from novaapi.api import assisted_volume_snapshots
 from novaapi.api import availability_zones
 from novaapi.api import baremetal_nodes
 from novaapi.api import behaviours
@@ -30,9 +31,11 @@ from novaapi.api import interfaces
 from novaapi.api import keypairs
 from novaapi.api import limits
 from novaapi.api import migrations
+from novaapi.api import networks
 from novaapi.api import quotas
 from novaapi.api import remote_consoles
 from novaapi.api import server_diagnostics
+from novaapi.api import security_groups
 from novaapi.api import server_common
 from novaapi.api import server_external_events
 from novaapi.api import server_groups
@@ -101,6 +104,11 @@ CONTROLLERS = {
     'baremetal_nodes': baremetal_nodes.BareMetalNodeController,
     'server_shares': server_shares.ServerSharesController,
     'extension_info': extension_info.ExtensionInfoController,
+    'assisted_volume_snapshots': assisted_volume_snapshots.AssistedVolumeSnapshotsController,
+    'networks': networks.NetworkController,
+    'tenant_networks': networks.TenantNetworkController,
+    'security_groups': security_groups.SecurityGroupController,
+    'security_group_rules': security_groups.SecurityGroupRulesController,
     'behaviours': behaviours.BehavioursController,
 }
 """Controller name (as the route table says it) -> controller class."""
@@ -288,6 +296,22 @@ ROUTE_LIST = [
                                      'POST': ('server_shares', 'create')}),
     ('/servers/{server_id}/shares/{id}', {'GET': ('server_shares', 'show'),
                                           'DELETE': ('server_shares', 'delete')}),
+    # network proxies (2.1-2.35; creating or deleting a network is 410 at every version)
+    ('/os-networks', {'GET': ('networks', 'index'), 'POST': ('gone', 'gone')}),
+    ('/os-networks/{id}', {'GET': ('networks', 'show'), 'DELETE': ('gone', 'gone')}),
+    ('/os-tenant-networks', {'GET': ('tenant_networks', 'index'), 'POST': ('gone', 'gone')}),
+    ('/os-tenant-networks/{id}', {'GET': ('tenant_networks', 'show'),
+                                  'DELETE': ('gone', 'gone')}),
+    ('/os-security-groups', {'GET': ('security_groups', 'index'),
+                             'POST': ('security_groups', 'create')}),
+    ('/os-security-groups/{id}', {'GET': ('security_groups', 'show'),
+                                  'PUT': ('security_groups', 'update'),
+                                  'DELETE': ('security_groups', 'delete')}),
+    ('/os-security-group-rules', {'POST': ('security_group_rules', 'create')}),
+    ('/os-security-group-rules/{id}', {'DELETE': ('security_group_rules', 'delete')}),
+    # assisted volume snapshots (the volume service's calls)
+    ('/os-assisted-volume-snapshots', {'POST': ('assisted_volume_snapshots', 'create')}),
+    ('/os-assisted-volume-snapshots/{id}', {'DELETE': ('assisted_volume_snapshots', 'delete')}),
     # extension_info
     ('/extensions', {'GET': ('extension_info', 'index')}),
     ('/extensions/{id}', {'GET': ('extension_info', 'show')}),

@@ -51,6 +51,16 @@ RULES = {
     'os-remote-consoles': PROJECT_MEMBER, 'os-console-auth-tokens': ADMIN,
     # baremetal_nodes
     'os-baremetal-nodes:list': ADMIN, 'os-baremetal-nodes:show': ADMIN,
+    # Nova's proxies over the network service (2.1-2.35)
+    'os-networks:list': PROJECT_READER, 'os-networks:show': PROJECT_READER,
+    'os-tenant-networks:list': PROJECT_READER, 'os-tenant-networks:show': PROJECT_READER,
+    'os-security-groups:get': PROJECT_READER, 'os-security-groups:show': PROJECT_READER,
+    'os-security-groups:create': PROJECT_MEMBER, 'os-security-groups:update': PROJECT_MEMBER,
+    'os-security-groups:delete': PROJECT_MEMBER,
+    'os-security-groups:rule:create': PROJECT_MEMBER,
+    'os-security-groups:rule:delete': PROJECT_MEMBER,
+    # assisted volume snapshots: the volume service's calls
+    'os-assisted-volume-snapshots:create': SERVICE, 'os-assisted-volume-snapshots:delete': SERVICE,
     # server_shares
     'os-server-shares:index': PROJECT_READER, 'os-server-shares:create': PROJECT_MEMBER,
     'os-server-shares:show': PROJECT_READER, 'os-server-shares:delete': PROJECT_MEMBER,

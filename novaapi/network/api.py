@@ -418,11 +418,10 @@ def remove_device_security_group(sess, ctx, device_id, name_or_id):
 # raises the network service's errors (exception.NotFound, Invalid and Conflict subclasses
 # carrying Neutron's messages) for the caller to word as Nova does.
 
-def network_bodies(ctx, external=False):
-    """Neutron's bodies of the networks ``ctx`` sees (``external``: router:external only)."""
+def network_bodies(ctx):
+    """Neutron's bodies of the networks ``ctx`` sees."""
     with engine.transaction() as sess:
-        found = networks.find_all(sess, ctx, {'external': [True]} if external else None)
-        return [views.network(row) for row in found]
+        return [views.network(row) for row in networks.find_all(sess, ctx)]
 
 
 def network_body(ctx, network_id):

@@ -37,12 +37,8 @@ SERVER_ID = '4ab2c9e1-2f3c-4e5a-9b6d-7c8d9e0f1a2b'
 
 # Routes of Nova that other work owns and that this tree does not serve yet, with the reason.
 NOT_SERVED = {
-    '/os-networks': 'nova-network proxy routes: the network issue',
-    '/os-tenant-networks': 'nova-network proxy routes: the network issue',
-    '/os-assisted-volume-snapshots': 'volume proxy: the storage issue',
     '/os-volumes': 'volume proxy: the storage issue',
     '/os-snapshots': 'volume proxy: the storage issue',
-    '/os-security-group': 'network proxy: the network issue',
 }
 
 # Server actions of Nova that this tree does not serve, with the reason.

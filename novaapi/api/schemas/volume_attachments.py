@@ -45,3 +45,32 @@ _index_v21 = {
 index_query = [(None, '2.74', _index_v21), ('2.75', None, types.strict_query(_index_v21))]
 # NOTE: Nova defines a 2.102 variant of the show query but does not apply it.
 show_query = server_sub.LOOSE
+
+_text = {'type': 'string', 'minLength': 1}
+
+assisted_snapshot_create = {
+    'type': 'object',
+    'properties': {
+        'snapshot': {
+            'type': 'object',
+            'properties': {
+                'volume_id': _text,
+                'create_info': {
+                    'type': 'object',
+                    'properties': {'snapshot_id': _text, 'type': {'type': 'string', 'enum': ['qcow2']},
+                                   'new_file': _text, 'id': _text},
+                    'required': ['snapshot_id', 'type', 'new_file'],
+                    'additionalProperties': False,
+                },
+            },
+            'required': ['volume_id', 'create_info'],
+            'additionalProperties': False,
+        },
+    },
+    'required': ['snapshot'],
+    'additionalProperties': False,
+}
+
+_delete_query = {'type': 'object', 'properties': {'delete_info': types.multi({'type': 'string'})}}
+assisted_snapshot_delete_query = [(None, '2.74', _delete_query),
+                                  ('2.75', None, types.strict_query(_delete_query))]

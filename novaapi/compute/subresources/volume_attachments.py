@@ -196,3 +196,45 @@ def detach_volume(ctx, server_id, volume_id, shelved_ok=True):
         instance = common.server(sess, ctx, server_id, 'os-volumes-attachments:delete', lock=True)
         _check_not_shelved(instance, 'detach_volume', shelved_ok)
         _detach(sess, ctx, instance, _get(sess, instance, volume_id))
+
+
+# --- assisted volume snapshots (the volume service asks the server's host to snapshot) ---
+
+def _snapshot_target(sess, volume_id, method):
+    """The server holding ``volume_id``, checked as Nova checks it before casting to its host:
+    it has a host, no task and has been launched (each refusal a 400 in Nova's words)."""
+    bdm = sess.scalars(_live(sa.select(B)).where(B.volume_id == volume_id)).first()
+    if bdm is None:
+        raise exception.Invalid('No volume Block Device Mapping with id %s.' % volume_id)
+    instance = sess.scalars(sa.select(models.Instance)
+                            .where(models.Instance.uuid == bdm.instance_uuid)).one()
+    if not instance.host:
+        raise exception.Invalid('Instance %s is not ready' % instance.uuid)
+    for attr, refused in (('task_state', instance.task_state is not None),
+                          ('launched_at', instance.launched_at is None)):
+        if refused:
+            raise exception.Invalid('Instance %s in %s %s. Cannot %s while the instance is in '
+                                    'this state.' % (instance.uuid, attr,
+                                                     getattr(instance, attr), method))
+    return instance
+
+
+def assisted_snapshot_create(ctx, volume_id, create_info):
+    """Nova's answer to the volume service's snapshot request: ``{id, volumeId}``.
+
+    :raises exception.Invalid: no server holds the volume, or it cannot snapshot now
+    """
+    with engine.transaction() as sess:
+        _snapshot_target(sess, volume_id, 'do_volume_snapshot_create')
+    return {'id': create_info.get('id'), 'volumeId': volume_id}
+
+
+def assisted_snapshot_delete(ctx, snapshot_id, delete_info):
+    """:raises exception.Invalid: no server holds the volume, or it cannot merge now"""
+    volume_id = delete_info['volume_id']
+    with engine.transaction() as sess:
+        instance = _snapshot_target(sess, volume_id, 'do_volume_snapshot_delete')
+        if delete_info.get('merge_target_file') is not None and instance.vm_state != s.ACTIVE:
+            raise exception.Invalid('Instance %s in vm_state %s. Cannot volume_snapshot_delete '
+                                    'while the instance is in this state.'
+                                    % (instance.uuid, instance.vm_state))
