@@ -4,6 +4,8 @@ The kit (:mod:`novaapi.web.validation`) picks the schema by microversion and
 finds the first error; this module words it as Nova does.
 """
 
+import re
+
 import jsonschema
 
 from novaapi.api import wsgi
@@ -36,8 +38,19 @@ _COMPUTE_VALIDATOR = jsonschema.validators.extend(
     jsonschema.Draft4Validator, {'minimum': _bound('minimum'), 'maximum': _bound('maximum')})
 
 
+_FORMATS = jsonschema.FormatChecker()
+
+
+@_FORMATS.checks('regex', raises=re.error)
+def _regex(instance):
+    """Nova's 'regex': a string that compiles, and not the empty one (it filters nothing)."""
+    if not isinstance(instance, str):
+        return True
+    return bool(instance) and re.compile(instance) is not None
+
+
 def _make(schema):
-    return _COMPUTE_VALIDATOR(schema, format_checker=jsonschema.FormatChecker())
+    return _COMPUTE_VALIDATOR(schema, format_checker=_FORMATS)
 
 
 def _message_for(error, kind):
