@@ -7,6 +7,7 @@ finds the first error; this module words it as Nova does.
 import re
 
 import jsonschema
+from oslo_utils import timeutils
 
 from novaapi.api import wsgi
 from novaapi.web import validation
@@ -47,6 +48,18 @@ def _regex(instance):
     if not isinstance(instance, str):
         return True
     return bool(instance) and re.compile(instance) is not None
+
+
+@_FORMATS.checks('date-time')
+def _date_time(instance):
+    """Nova's 'date-time': what ISO 8601 parsing (oslo's parse_isotime) reads."""
+    if not isinstance(instance, str):
+        return True
+    try:
+        timeutils.parse_isotime(instance)
+    except ValueError:
+        return False
+    return True
 
 
 def _make(schema):

@@ -5,6 +5,7 @@ from novaapi.api.schemas import types
 
 _one = {'type': 'array', 'maxItems': 1}
 _strings = types.multi({'type': 'string'})
+_time = {'type': 'string', 'format': 'date-time'}
 
 _index_v21 = {
     'type': 'object',
@@ -15,9 +16,9 @@ _index_v21 = {
 _index_v259 = types.strict_query(types.with_properties(_index_v21, '', **{
     'limit': dict(_one, items=types.non_negative_integer),
     'marker': dict(_one, items={'type': 'string'}),
-    'changes-since': dict(_one, items={'type': 'string'})}))
+    'changes-since': dict(_one, items=_time)}))
 _index_v266 = types.with_properties(_index_v259, '', **{
-    'changes-before': dict(_one, items={'type': 'string'})})
+    'changes-before': dict(_one, items=_time)})
 _index_v280 = types.with_properties(_index_v266, '', user_id=dict(_one, items={'type': 'string'}),
                                     project_id=dict(_one, items={'type': 'string'}))
 

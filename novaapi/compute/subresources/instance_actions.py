@@ -28,8 +28,9 @@ def _parse_time(value, name):
 
 def changes_window(since, before):
     """``(since, before)`` parsed; 400 when they are the wrong way round."""
-    since = _parse_time(since, 'changes-since') if since else None
-    before = _parse_time(before, 'changes-before') if before else None
+    # NOTE: an empty value is no time at all (Nova's date-time format refuses it).
+    since = _parse_time(since, 'changes-since') if since is not None else None
+    before = _parse_time(before, 'changes-before') if before is not None else None
     if since and before and before < since:
         raise exception.Invalid('The value of changes-since must be less than or equal to '
                                 'changes-before.')
