@@ -1,7 +1,8 @@
 """Moving a server: resize (with confirm and revert), cold and live migration, evacuation.
 
-A cold move is placed at once (Nova's conductor answers NoValidHost
-synchronously: a 400); the quota for a bigger flavor is claimed in the same
+A cold move is placed at once; when no host takes it, the request still answers 202
+and leaves what Nova's conductor leaves after the cast (a failed action event, the
+migration in error, a fault); the quota for a bigger flavor is claimed in the same
 transaction that starts the move.
 """
 
@@ -122,18 +123,29 @@ def _claim_growth(sess, instance, vcpus, memory_mb):
 
 
 def _move(sess, ctx, instance, action, guard, new_flavor, record, host=None, extra=None):
+    kind = 'resize' if action == 'resize' else 'migration'
     try:
         node = _destination(sess, instance, new_flavor, host)
-    except exception.NoValidHost:
-        # The conductor's words for a move nothing can take, shown as a 400.
-        raise exception.Invalid('No valid host was found. No valid host found for %s'
-                                % ('resize' if action == 'resize' else 'cold migrate')) from None
-    kind = 'resize' if action == 'resize' else 'migration'
+    except exception.NoValidHost as exc:
+        _failed_move(sess, ctx, instance, kind, new_flavor, record, exc)
+        return None
     migration = _new_migration(sess, ctx, instance, kind, new_flavor)
     migration.dest_compute = migration.dest_host = node.host
     migration.dest_node = node.hypervisor_hostname
     return guards.start_operation(sess, ctx, instance, action, guard, 'resize', record,
                                   data={'migration_id': migration.id}, extra=extra)
+
+
+def _failed_move(sess, ctx, instance, kind, new_flavor, record, exc):
+    """What Nova's conductor leaves when no host takes a cold move it was cast (the API has
+    answered 202): the action with its failed ``conductor_migrate_server`` event, the
+    migration in ``error``, a fault on the server, which keeps its state and no task."""
+    _new_migration(sess, ctx, instance, kind, new_flavor, status='error')
+    row = actions.record(sess, ctx, instance.uuid, record)
+    actions.start_event(sess, row.id, 'conductor_migrate_server')
+    actions.finish_events(sess, row.id, result='Error',
+                          traceback='nova.exception.NoValidHost: %s' % exc.message)
+    ops.add_fault(sess, instance, 500, exc.message)
 
 
 def _new_migration(sess, ctx, instance, kind, new_flavor, status='pre-migrating'):
@@ -149,7 +161,7 @@ def _new_migration(sess, ctx, instance, kind, new_flavor, status='pre-migrating'
 
 
 def _destination(sess, instance, new_flavor, host=None):
-    """Place a cold move now (Nova's conductor answers NoValidHost synchronously: a 400)."""
+    """Place a cold move now (:raises exception.NoValidHost: no host takes it)."""
     request = ops.placement_request(sess, instance, resources=hosts.flavor_resources(
         new_flavor, hosts.is_volume_backed(instance)))
     if host:

@@ -214,3 +214,29 @@ def test_usage_audit_log_lists_hosts_not_run(call):
         log = log.get('instance_usage_audit_log') or log['instance_usage_audit_logs']
         assert sorted(log['hosts_not_run']) == hosts and log['num_hosts_not_run'] == len(hosts)
         assert log['overall_status'] == '0 of %d hosts done. 0 errors.' % len(hosts)
+
+
+def test_cold_move_no_host_takes_is_202_then_a_failed_action(call, server):
+    flavor = call('POST', '/flavors', json={'flavor': {
+        'name': 'no-host-%s' % time.monotonic_ns(), 'ram': 512, 'vcpus': 1,
+        'disk': 1000000}}).json()['flavor']
+    try:
+        resp = call('POST', '/servers/%s/action' % server['id'],
+                    json={'resize': {'flavorRef': flavor['id']}})
+        assert resp.status_code == 202, resp.text
+        shown = call('GET', '/servers/' + server['id']).json()['server']
+        assert (shown['status'], shown['OS-EXT-STS:task_state']) == ('ACTIVE', None)
+        assert 'fault' not in shown    # shown only for ERROR and DELETED servers, as Nova
+        actions = call('GET', '/servers/%s/os-instance-actions' % server['id']).json()
+        resize = [a for a in actions['instanceActions'] if a['action'] == 'resize'][0]
+        assert resize['message'] == 'Error'
+        events = call('GET', '/servers/%s/os-instance-actions/%s' % (
+            server['id'], resize['request_id'])).json()['instanceAction']['events']
+        assert [(e['event'], e['result']) for e in events] == [('conductor_migrate_server',
+                                                                 'Error')]
+        migrations = call('GET', '/os-migrations?instance_uuid=' + server['id'],
+                          version='2.59').json()['migrations']
+        assert [(m['migration_type'], m['status']) for m in migrations][:1] == [('resize',
+                                                                                'error')]
+    finally:
+        call('DELETE', '/flavors/' + flavor['id'])
