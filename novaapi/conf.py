@@ -33,6 +33,7 @@ OPTIONS = (
     Opt('DEFAULT', 'compute_port', int, 8774, 'Port of the compute (Nova v2.1) endpoint.', cli=True),
     Opt('DEFAULT', 'image_port', int, 9292, 'Port of the image (Glance v2) endpoint.', cli=True),
     Opt('DEFAULT', 'network_port', int, 9696, 'Port of the network (Neutron v2.0) endpoint.', cli=True),
+    Opt('DEFAULT', 'volume_port', int, 8776, 'Port of the block-storage (Cinder v3) endpoint.', cli=True),
     Opt('DEFAULT', 'workers', int, None,
         'Worker processes sharing the listening sockets (default: the CPU count).', cli=True),
     Opt('DEFAULT', 'admin_password', str, None,
@@ -79,6 +80,8 @@ OPTIONS = (
         'Images a project may upload, stage or import at once (-1: unlimited).'),
     Opt('image', 'image_size_total', int, -1, 'MiB of image data per project (-1: unlimited).'),
     Opt('image', 'image_stage_total', int, -1, 'MiB of staged data per project (-1: unlimited).'),
+    Opt('volume', 'status_delay', float, 0.5,
+        'Seconds a volume or snapshot spends creating, extending or deleting (0 allowed).'),
     Opt('quota', 'instances', int, 10, 'Default servers per project.'),
     Opt('quota', 'cores', int, 20, 'Default vCPUs per project.'),
     Opt('quota', 'ram', int, 51200, 'Default RAM (MiB) per project.'),
@@ -175,12 +178,13 @@ class Config:
         return host
 
     def endpoint_url(self, service):
-        """Public URL of one of the four services this process serves."""
+        """Public URL of one of the five services this process serves (block storage: its root)."""
         port = self.get('DEFAULT', service + '_port')
         host = self.advertised_host
         if ':' in host:
             host = '[%s]' % host
-        suffix = {'identity': '/v3', 'compute': '/v2.1', 'image': '', 'network': ''}[service]
+        suffix = {'identity': '/v3', 'compute': '/v2.1', 'image': '', 'network': '',
+                  'volume': ''}[service]
         return 'http://%s:%s%s' % (host, port, suffix)
 
 

@@ -11,8 +11,9 @@ from novaapi.db import base
 from novaapi.identity import models as identity
 from novaapi.image import models as image
 from novaapi.network import models as network
+from novaapi.volume import models as volume
 
 metadata = base.Base.metadata
 """The metadata holding every table of every service."""
 
-__all__ = ['compute', 'identity', 'image', 'metadata', 'network']
+__all__ = ['compute', 'identity', 'image', 'metadata', 'network', 'volume']

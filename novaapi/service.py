@@ -19,10 +19,11 @@ from novaapi.identity import bootstrap
 from novaapi.image import api as image_api
 from novaapi import models  # noqa: F401 - every table, so the schema is whole before migrating
 from novaapi.network import api as network_api
+from novaapi.volume import api as volume_api
 
 LOG = logging.getLogger(__name__)
 
-SERVICES = ('identity', 'compute', 'image', 'network')
+SERVICES = ('identity', 'compute', 'image', 'network', 'volume')
 
 
 def _write_private(path, text):
@@ -83,6 +84,7 @@ SEEDERS = (
     flavors.seed_defaults,
     image_api.seed,
     network_api.seed,
+    volume_api.seed,
     hosts.seed,
     compute_services.seed,
 )
@@ -125,10 +127,19 @@ def start_background_once(start=None):
     return True
 
 
+def catalog_endpoints():
+    """``{service type: URL}`` of the catalog: block storage as ``block-storage`` and its
+    ``volumev3`` alias (Nova's ``[cinder] catalog_info``), with the project in the path."""
+    endpoints = {name: conf.CONF.endpoint_url(name) for name in SERVICES if name != 'volume'}
+    volume = conf.CONF.endpoint_url('volume') + '/v3/$(project_id)s'
+    endpoints.update({'block-storage': volume, 'volumev3': volume})
+    return endpoints
+
+
 def seed():
     """Create what a fresh deployment needs; safe to run on every start."""
     pw = passwords()
-    endpoints = {name: conf.CONF.endpoint_url(name) for name in SERVICES}
+    endpoints = catalog_endpoints()
     with engine.transaction() as sess:
         bootstrap.bootstrap(sess, pw['admin'], pw['demo'], endpoints, region=conf.CONF.identity.region)
         for seed_data in SEEDERS:

@@ -1,6 +1,6 @@
-"""``nova-api``: serve the identity, compute, image and network endpoints from one process tree.
+"""``nova-api``: serve the identity, compute, image, network and block-storage endpoints from one process tree.
 
-The parent prepares the database once and reserves the four ports, then
+The parent prepares the database once and reserves the five ports, then
 forks ``--workers`` eventlet workers, each with listening sockets of its own
 on those ports (``SO_REUSEPORT``: the kernel spreads new connections over the
 workers), and one background worker that runs the state machine and the

@@ -20,6 +20,8 @@ SERVICES = (
     ('compute', 'nova', 'Compute Service'),
     ('image', 'glance', 'Image Service'),
     ('network', 'neutron', 'Network Service'),
+    ('block-storage', 'cinder', 'Block Storage Service'),
+    ('volumev3', 'cinderv3', 'Cinder Volume Service V3'),
 )
 INTERFACES = ('public', 'internal', 'admin')
 
@@ -79,7 +81,8 @@ def bootstrap(sess, admin_password, demo_password, endpoints, region='RegionOne'
     no longer verifies.
 
     :param sess: an open session; the caller commits
-    :param endpoints: ``{'identity': url, 'compute': url, 'image': url, 'network': url}``
+    :param endpoints: ``{service type: url}`` for identity, compute, image, network,
+        block-storage and volumev3 (a URL may hold ``$(project_id)s``)
     :returns: ``{'admin_user_id', 'admin_project_id', 'demo_user_id', 'demo_project_id',
         'service_project_id', 'domain_id'}``
     """

@@ -145,13 +145,22 @@ def endpoint(call, row):
         'enabled': row.enabled})
 
 
-def catalog(services, endpoints):
+def endpoint_url(url, project_id):
+    """An endpoint URL with Keystone's ``$(project_id)s`` / ``%(project_id)s`` (and the legacy
+    ``tenant_id``) filled in for a token's catalog."""
+    for name in ('project_id', 'tenant_id'):
+        for template in ('$(%s)s' % name, '%%(%s)s' % name):
+            url = url.replace(template, project_id or '')
+    return url
+
+
+def catalog(services, endpoints, project_id=None):
     """The ``catalog`` list of a token from service and endpoint rows."""
     by_service = {}
     for ep in endpoints:
         by_service.setdefault(ep.service_id, []).append({
             'id': ep.id, 'interface': ep.interface, 'region_id': ep.region_id,
-            'region': ep.region_id, 'url': ep.url})
+            'region': ep.region_id, 'url': endpoint_url(ep.url, project_id)})
     return [{'id': svc.id, 'type': svc.type, 'name': svc.name,
              'endpoints': by_service.get(svc.id, [])}
             for svc in services]
@@ -183,7 +192,7 @@ def token(info, catalog_rows=None):
     if info.project_id or info.domain_id or info.system:
         body['roles'] = [dict(r) for r in info.role_refs]
         if catalog_rows is not None:
-            body['catalog'] = catalog(*catalog_rows)
+            body['catalog'] = catalog(*catalog_rows, project_id=info.project_id)
     if info.application_credential:
         body['application_credential'] = dict(info.application_credential)
     return {'token': body}

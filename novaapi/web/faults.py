@@ -4,7 +4,8 @@
 * ``keystone`` - ``{"error": {"code", "title", "message"}}`` (identity, and the
   401 keystonemiddleware answers in front of image and network);
 * ``glance`` - a WebOb HTTP exception, plain, HTML or JSON after ``Accept``;
-* ``neutron`` - ``{"NeutronError": {"type", "message", "detail"}}``.
+* ``neutron`` - ``{"NeutronError": {"type", "message", "detail"}}``;
+* ``cinder`` - ``{"itemNotFound": {"message": ..., "code": 404}}`` (block storage).
 
 Each format words the kit's errors its own way (by the error's ``key``); a
 message given to the error is shown as is.
@@ -127,7 +128,27 @@ NEUTRON = Format('neutron', _neutron, wording={
     'malformed_body': 'Malformed JSON in request body.',
 })
 
-FORMATS = {fmt.name: fmt for fmt in (NOVA, KEYSTONE, GLANCE, NEUTRON)}
+CINDER_UNEXPECTED = ('The server has either erred or is incapable of performing the requested '
+                     'operation.')
+
+
+def _cinder(req, err, message):
+    """Cinder's fault body: Nova's names, ``message`` before ``code``."""
+    name = NOVA_NAMES.get(err.code, 'computeFault')
+    fault = {'message': message, 'code': err.code}
+    retry = dict(err.headers).get('Retry-After')
+    if err.code in (413, 429) and retry is not None:
+        fault['retryAfter'] = retry
+    return responses.json_response({name: fault}, status=err.code)
+
+
+CINDER = Format('cinder', _cinder, wording={
+    'unexpected': CINDER_UNEXPECTED,
+    'malformed_body': 'Malformed request body',
+    'not_found': 'The resource could not be found.',
+})
+
+FORMATS = {fmt.name: fmt for fmt in (NOVA, KEYSTONE, GLANCE, NEUTRON, CINDER)}
 
 
 def get(name):

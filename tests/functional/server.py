@@ -50,12 +50,13 @@ class ApiServer:
                  **options):
         self.data_dir = str(data_dir)
         os.makedirs(self.data_dir, exist_ok=True)
-        ports = free_ports(4)
-        self.ports = dict(zip(('identity', 'compute', 'image', 'network'), ports))
+        ports = free_ports(5)
+        self.ports = dict(zip(('identity', 'compute', 'image', 'network', 'volume'), ports))
         args = nova_api_command() + [
             '--data-dir', self.data_dir, '--host', '127.0.0.1', '--workers', str(workers),
             '--identity-port', str(ports[0]), '--compute-port', str(ports[1]),
-            '--image-port', str(ports[2]), '--network-port', str(ports[3])]
+            '--image-port', str(ports[2]), '--network-port', str(ports[3]),
+            '--volume-port', str(ports[4])]
         if database:
             args += ['--database', database]
         self.config_path = os.path.join(self.data_dir, 'novaapi.conf')
@@ -78,6 +79,7 @@ class ApiServer:
         self.compute_url = 'http://127.0.0.1:%d/v2.1' % ports[1]
         self.image_url = 'http://127.0.0.1:%d' % ports[2]
         self.network_url = 'http://127.0.0.1:%d' % ports[3]
+        self.volume_url = 'http://127.0.0.1:%d' % ports[4]
         self.admin_openrc_path = os.path.join(self.data_dir, 'admin-openrc')
         self.demo_openrc_path = os.path.join(self.data_dir, 'demo-openrc')
         self.admin_openrc = read_openrc(self.admin_openrc_path)

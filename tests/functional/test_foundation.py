@@ -18,7 +18,8 @@ pytestmark = pytest.mark.functional
 
 def test_ready_line_and_openrc_files(api):
     for name, url in (('identity', api.identity_url), ('compute', api.compute_url),
-                      ('image', api.image_url), ('network', api.network_url)):
+                      ('image', api.image_url), ('network', api.network_url),
+                      ('volume', api.volume_url)):
         assert '%s %s' % (name, url) in api.ready_line
     assert api.admin_openrc_path in api.ready_line and api.demo_openrc_path in api.ready_line
     for path in (api.admin_openrc_path, api.demo_openrc_path):
@@ -32,7 +33,9 @@ def test_keystoneauth_token_catalog_and_flavors(api):
     sess = api.session()
     access = sess.auth.get_access(sess)
     types = {entry['type'] for entry in access.service_catalog.catalog}
-    assert {'identity', 'compute', 'image', 'network'} <= types
+    assert {'identity', 'compute', 'image', 'network', 'block-storage', 'volumev3'} <= types
+    assert sess.get_endpoint(service_type='volumev3', interface='public') == \
+        '%s/v3/%s' % (api.volume_url, access.project_id)
     assert sess.get_endpoint(service_type='compute', interface='public') == api.compute_url
     assert set(access.role_names) == {'admin', 'manager', 'member', 'reader'}
     resp = sess.get('/flavors/detail', endpoint_filter={'service_type': 'compute'})

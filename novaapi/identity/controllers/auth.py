@@ -49,7 +49,8 @@ def revoke_token(call):
 def get_catalog(call):
     """GET /v3/auth/catalog"""
     token = policy.enforce(call.token, 'identity:get_auth_catalog')
-    return wsgi.json_response({'catalog': views.catalog(*catalog.token_catalog(token)),
+    return wsgi.json_response({'catalog': views.catalog(*catalog.token_catalog(token),
+                                                             project_id=token.project_id),
                                'links': {'self': call.url('auth', 'catalog')}})
 
 

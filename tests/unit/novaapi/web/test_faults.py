@@ -81,3 +81,15 @@ def test_formats_by_name():
     assert faults.get(faults.GLANCE) is faults.GLANCE
     with pytest.raises(ValueError, match="unknown error_format 'xml'"):
         faults.get('xml')
+
+
+def test_cinder_body():
+    resp = faults.CINDER.render(_req(), errors.NotFound())
+    assert resp.json == {'itemNotFound': {'message': 'The resource could not be found.',
+                                          'code': 404}}
+    over = faults.CINDER.render(_req(), errors.ApiError(413, 'Too many.',
+                                                        headers=[('Retry-After', '0')]))
+    assert over.json == {'overLimit': {'message': 'Too many.', 'code': 413, 'retryAfter': '0'}}
+    assert faults.CINDER.render(_req(), errors.HTTPError()).json['computeFault']['message'] == \
+        faults.CINDER_UNEXPECTED
+    assert faults.get('cinder') is faults.CINDER
