@@ -192,3 +192,48 @@ class ComputeHostNotFound(Invalid):
 
 class MigrationNotFound(NotFound):
     msg_fmt = 'Migration %(migration_id)s could not be found.'
+
+
+# Block storage as Nova words it (novaapi.volume behind novaapi.volume.api).
+
+class VolumeNotFound(NotFound):
+    msg_fmt = 'Volume %(volume_id)s could not be found.'
+
+
+class InvalidVolume(Invalid):
+    msg_fmt = 'Invalid volume: %(reason)s'
+
+
+class InvalidBDM(Invalid):
+    msg_fmt = 'Block Device Mapping is Invalid.'
+
+
+class InvalidBDMVolume(InvalidBDM):
+    msg_fmt = 'Block Device Mapping is Invalid: failed to get volume %(id)s.'
+
+
+class InvalidBDMSnapshot(InvalidBDM):
+    msg_fmt = 'Block Device Mapping is Invalid: failed to get snapshot %(id)s.'
+
+
+class InvalidBDMImage(InvalidBDM):
+    msg_fmt = 'Block Device Mapping is Invalid: failed to get image %(id)s.'
+
+
+class MultiattachNotSupportedOldMicroversion(Invalid):
+    msg_fmt = 'Multiattach volumes are only supported starting with compute API version 2.60.'
+
+
+class BuildAbortException(NovaException):
+    msg_fmt = 'Build of instance %(instance_uuid)s aborted: %(reason)s'
+
+
+def from_cinder(err):
+    """Nova's translation of a block-storage refusal (``translate_cinder_exception``)."""
+    if err.code == 400:
+        return InvalidInput(reason='%s (HTTP 400)' % err.message)
+    if err.code == 403:
+        return Forbidden('%s (HTTP 403)' % err.message)
+    if err.code == 413:
+        return Forbidden(err.message)
+    return err

@@ -120,7 +120,7 @@ def _create_spec(req, body):
         'access_ip_v4': server.get('accessIPv4'), 'access_ip_v6': server.get('accessIPv6'),
         'auto_disk_config': server.get('OS-DCF:diskConfig', 'AUTO') == 'AUTO',
         'tags': server.get('tags'), 'trusted_certs': server.get('trusted_image_certificates'),
-        'scheduler_hints': hints,
+        'scheduler_hints': hints, 'multiattach_ok': req.is_version('2.60'),
     }
 
 

@@ -40,7 +40,8 @@ class VolumeAttachmentController(wsgi.Controller):
         spec = body['volumeAttachment']
         bdm = volume_attachments.attach_volume(
             req.context, server_id, spec['volumeId'], spec.get('device'), spec.get('tag'),
-            spec.get('delete_on_termination', False), shelved_ok=req.is_version('2.20'))
+            spec.get('delete_on_termination', False), shelved_ok=req.is_version('2.20'),
+            multiattach_ok=req.is_version('2.60'))
         if req.is_version('2.101'):
             return webob.Response(status_int=202)
         return views.created(req, bdm)

@@ -7,6 +7,7 @@ instances commit together, so concurrent boots cannot overshoot a quota.
 import secrets
 
 from novaapi.compute import actions
+from novaapi.compute import block_devices
 from novaapi.compute import flavors
 from novaapi.compute import hosts
 from novaapi.compute import models
@@ -133,6 +134,9 @@ def _create(sess, ctx, spec):
         image = server_values.active_image(sess, ctx, image_ref)
         _check_image_fits(image, flavor)
         image_meta = image_api.image_meta_for_server(image)
+    block_devices.check_for_boot(sess, ctx, spec.get('block_device_mapping') or [],
+                                 lambda image_id: _image_visible(sess, ctx, image_id),
+                                 multiattach_ok=spec.get('multiattach_ok', True))
     quotas.check_metadata_items(sess, ctx.project_id, ctx.user_id, spec.get('metadata'))
     key_data = server_values.key_data(sess, ctx, spec['key_name']) if spec.get('key_name') else None
     min_count, max_count = spec.get('min_count', 1), spec.get('max_count', 1)
@@ -151,6 +155,14 @@ def _create(sess, ctx, spec):
         for instance in created:
             server_groups.add_member(sess, group, instance.uuid, user_id=ctx.user_id)
     return created, reservation_id
+
+
+def _image_visible(sess, ctx, image_id):
+    try:
+        image_api.get(sess, ctx, image_id)
+    except exception.ImageNotFound:
+        return False
+    return True
 
 
 def _server_group(sess, ctx, hints):
@@ -194,7 +206,7 @@ def _new_instance(sess, ctx, spec, flavor, image_ref, image_meta, key_data, rese
     ops.apply_flavor(instance, ops.flavor_snapshot(flavor))
     sess.add(instance)
     sess.flush()
-    _add_children(sess, instance, spec, image_meta)
+    _add_children(sess, ctx, instance, spec, image_meta)
     row = actions.record(sess, ctx, uuid, actions.CREATE)
     data = {'action_id': row.id, 'host': spec.get('requested_host'), 'node': spec.get('requested_node')}
     for key, value in ops.plan(instance, 'build', data).items():
@@ -203,7 +215,7 @@ def _new_instance(sess, ctx, spec, flavor, image_ref, image_meta, key_data, rese
     return instance
 
 
-def _add_children(sess, instance, spec, image_meta):
+def _add_children(sess, ctx, instance, spec, image_meta):
     for key, value in (spec.get('metadata') or {}).items():
         sess.add(models.InstanceMetadata(instance_uuid=instance.uuid, key=key, value=value))
     for tag in dict.fromkeys(spec.get('tags') or ()):
@@ -216,7 +228,10 @@ def _add_children(sess, instance, spec, image_meta):
                        image_container_format=image_meta.get('container_format'))
     ops.set_sysmeta(sess, instance, **sysmeta)
     for bdm in spec.get('block_device_mapping') or []:
-        sess.add(_bdm_row(instance, bdm))
+        row = _bdm_row(instance, bdm)
+        sess.add(row)
+        if row.source_type == 'volume' and row.destination_type == 'volume':
+            block_devices.reserve_for_boot(sess, ctx, instance, row)
 
 
 def _bdm_row(instance, bdm):
@@ -225,7 +240,8 @@ def _bdm_row(instance, bdm):
     uuid = bdm.get('uuid') or bdm.get('volume_id') or bdm.get('snapshot_id') or bdm.get('image_id')
     destination = bdm.get('destination_type') or ('volume' if source in ('volume', 'snapshot')
                                                   else 'local')
-    volume_id = uuid if source == 'volume' else (base.new_uuid() if destination == 'volume' else None)
+    # A volume made from an image, a snapshot or nothing gets its id when the host creates it.
+    volume_id = uuid if source == 'volume' else None
     boot_index = bdm.get('boot_index')
     return models.BlockDeviceMapping(
         uuid=base.new_uuid(), instance_uuid=instance.uuid, source_type=source,
@@ -237,4 +253,4 @@ def _bdm_row(instance, bdm):
         snapshot_id=uuid if source == 'snapshot' else None, volume_id=volume_id,
         volume_size=int(bdm['volume_size']) if bdm.get('volume_size') else None,
         volume_type=bdm.get('volume_type'), image_id=uuid if source == 'image' else None,
-        tag=bdm.get('tag'), attachment_id=base.new_uuid() if volume_id else None, deleted=0)
+        tag=bdm.get('tag'), deleted=0)

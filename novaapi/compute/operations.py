@@ -16,6 +16,7 @@ from sqlalchemy import orm
 
 from novaapi.compute import actions
 from novaapi.compute import behaviour_rules
+from novaapi.compute import block_devices
 from novaapi.compute import drivers
 from novaapi.compute import hosts
 from novaapi.compute import models
@@ -209,6 +210,10 @@ def allocate_networks(sess, instance):
 
 def _networking(sess, instance, data):
     allocate_networks(sess, instance)
+
+
+def _block_devices(sess, instance, data):
+    block_devices.build(sess, owner_context(instance), instance)
 
 
 def _progress(value):
@@ -469,6 +474,7 @@ def destroy(sess, instance):
     image_id = get_sysmeta(sess, instance, 'shelved_image_id')
     if image_id:
         image_api.delete(sess, image_id)
+    block_devices.clean_up(sess, admin_context(instance), instance)
     sess.execute(sa.update(models.BlockDeviceMapping)
                  .where(models.BlockDeviceMapping.instance_uuid == instance.uuid,
                         models.BlockDeviceMapping.deleted == 0)
@@ -563,7 +569,8 @@ _SPAWN = tuple((s.SPAWNING, _progress(p)) for p in (25, 50, 75, 90))
 
 OPERATIONS = dict([
     _op('build', ((s.SCHEDULING, _schedule_build), (s.NETWORKING, _networking),
-                  s.BLOCK_DEVICE_MAPPING) + _SPAWN, _built, 'compute__do_build_and_run_instance'),
+                  (s.BLOCK_DEVICE_MAPPING, _block_devices)) + _SPAWN, _built,
+        'compute__do_build_and_run_instance'),
     _op('start', (s.POWERING_ON,), _becomes(s.ACTIVE, s.RUNNING)),
     _op('stop', (s.POWERING_OFF,), _becomes(s.STOPPED, s.SHUTDOWN)),
     _op('reboot', (s.REBOOTING, s.REBOOT_PENDING, s.REBOOT_STARTED), _becomes(s.ACTIVE, s.RUNNING)),

@@ -6,6 +6,7 @@
 import sqlalchemy as sa
 
 from novaapi.compute import actions
+from novaapi.compute import block_devices
 from novaapi.compute import guards
 from novaapi.compute import hosts
 from novaapi.compute import models
@@ -26,11 +27,16 @@ def create_image(ctx, server_id, name, metadata=None):
     with engine.transaction() as sess:
         instance = guards.server(sess, ctx, server_id, 'servers:create_image')
         guard.check(ctx, instance, 'createImage')
-        image = snapshot_image(sess, ctx, instance, name, 'snapshot', metadata)
         if hosts.is_volume_backed(instance):
+            # Nova's snapshot_volume_backed: a snapshot of each volume, and an image of no data
+            # whose block_device_mapping property points at them.
+            props = block_devices.snapshot_properties(sess, ctx, instance, name)
+            image = snapshot_image(sess, ctx, instance, name, 'snapshot',
+                                   {**(metadata or {}), **props})
             image_api.store_generated(sess, image.id, instance.uuid, 0)
             actions.record(sess, ctx, instance.uuid, actions.CREATE_IMAGE, finished=True)
             return image
+        image = snapshot_image(sess, ctx, instance, name, 'snapshot', metadata)
         guards.start_operation(sess, ctx, instance, 'createImage', guard, 'snapshot',
                                actions.CREATE_IMAGE, data={'image_id': image.id})
         return image

@@ -116,3 +116,9 @@ def snapshot(sess, ctx, volume_id, name, description=None):
     states.settle(sess)
     row = snapshots.create_in(sess, ctx, volume_id, name, description, force=True)
     return row
+
+
+def get_snapshot(sess, ctx, snapshot_id):
+    """:raises SnapshotNotFound:"""
+    states.settle(sess)
+    return volumes.find_snapshot(sess, ctx, snapshot_id)

@@ -1,8 +1,10 @@
 """Volume attachments (``os-volume_attachments``): block device mapping rows with a volume id.
 
-There is no volume service: any volume id is accepted and the attachment is
-recorded as Nova records it, with a device name (``/dev/vdb``, ``/dev/vdc``...)
-chosen after the server's other disks.
+The volume must exist in the block-storage service and be available: Nova's
+sequence runs through :mod:`novaapi.volume.api` in the same unit of work (an
+attachment is reserved, the simulated host connects it and completes it, the
+volume is ``in-use``).  The device name (``/dev/vdb``, ``/dev/vdc``...) is
+chosen after the server's other disks; detaching deletes the attachment.
 """
 
 import re
@@ -12,6 +14,7 @@ from oslo_utils import strutils
 import sqlalchemy as sa
 
 from novaapi.compute import actions
+from novaapi.compute import block_devices
 from novaapi.compute import models
 from novaapi.compute import policy
 from novaapi.compute import states as s
@@ -80,11 +83,14 @@ def _next_device(sess, instance):
     raise errors.InvalidDevicePath(path=prefix)  # pragma: no cover - 702 disks
 
 
-def _check_free(sess, volume_id):
-    holders = list(sess.scalars(_live(sa.select(B.instance_uuid)).where(B.volume_id == volume_id)))
-    if holders:
+def _check_free(sess, volume, instance):
+    """Nova's ``_check_volume_already_attached``: its BDMs, whatever Cinder says."""
+    holders = list(sess.scalars(_live(sa.select(B.instance_uuid)).where(B.volume_id == volume.id)))
+    if holders and not volume.multiattach:
         raise errors.InvalidVolume(reason='volume %s is already attached to instances: %s'
-                                   % (volume_id, ' '.join(holders)))
+                                   % (volume.id, ' '.join(holders)))
+    if instance.uuid in holders:
+        raise errors.InvalidVolume(reason='volume %s already attached' % volume.id)
 
 
 def _record(sess, ctx, instance, action, event):
@@ -93,16 +99,24 @@ def _record(sess, ctx, instance, action, event):
     actions.finish_events(sess, row.id)
 
 
-def _attach(sess, ctx, instance, volume_id, device=None, tag=None, delete_on_termination=False):
-    """Record the attachment of ``volume_id``; return its BDM.
+def _attach(sess, ctx, instance, volume_id, device=None, tag=None, delete_on_termination=False,
+            multiattach_ok=True):
+    """Attach ``volume_id`` (reserve, connect, complete); return its BDM.
 
     :raises errors.InvalidDevicePath: / :raises errors.DevicePathInUse: / :raises
-        errors.InvalidVolume: attached already / state and lock errors
+        errors.InvalidVolume: attached already / :raises exception.VolumeNotFound: /
+        :raises exception.InvalidInput: the volume is not available / state and lock errors
     """
     common.check(ctx, instance, 'attach_volume', ALLOWED)
     if device and not DEVICE.match(device):
         raise errors.InvalidDevicePath(path=device)
-    _check_free(sess, volume_id)
+    found = block_devices.volume(sess, ctx, volume_id)
+    _check_free(sess, found, instance)
+    if found.multiattach and instance.vm_state == s.SHELVED_OFFLOADED:
+        raise exception.Invalid('Attaching multiattach volumes is not supported for '
+                                'shelved-offloaded instances.')
+    if found.multiattach and not multiattach_ok:
+        raise exception.MultiattachNotSupportedOldMicroversion()
     if instance.vm_state == s.SHELVED_OFFLOADED and tag:
         raise errors.VolumeTaggedAttachToShelvedNotSupported()
     if device and device in _used_devices(sess, instance):
@@ -111,9 +125,12 @@ def _attach(sess, ctx, instance, volume_id, device=None, tag=None, delete_on_ter
             destination_type='volume', device_type='disk', boot_index=None,
             device_name=device or _next_device(sess, instance), volume_id=volume_id,
             delete_on_termination=bool(delete_on_termination), tag=tag,
-            attachment_id=base.new_uuid(), deleted=0)
+            volume_size=found.size,
+            attachment_id=block_devices.reserve(sess, ctx, found.id, instance),
+            deleted=0)
     sess.add(bdm)
     sess.flush()
+    block_devices.connect(sess, ctx, instance, [bdm])
     _record(sess, ctx, instance, 'attach_volume', 'compute_attach_volume')
     return bdm
 
@@ -123,6 +140,8 @@ def _detach(sess, ctx, instance, bdm):
     if bdm.boot_index == 0:
         raise exception.Invalid('Cannot detach a root device volume')
     common.check(ctx, instance, 'detach_volume', ALLOWED)
+    if bdm.attachment_id:
+        block_devices.release(sess, ctx, [bdm.attachment_id])
     bdm.deleted = bdm.id
     bdm.deleted_at = base.utcnow()
     _record(sess, ctx, instance, 'detach_volume', 'compute_detach_volume')
@@ -139,10 +158,45 @@ def _update(bdm, attachment):
             attachment['delete_on_termination'], strict=True)
 
 
-def _swap_volume(old_volume_id):
-    """Volume swap is Cinder's to ask for; without a migrating volume Nova refuses it."""
-    raise exception.Conflict('volume %s is not migrating; this API should only be called by Cinder'
-                             % old_volume_id)
+SWAP_ALLOWED = (s.ACTIVE, s.PAUSED, s.RESIZED)
+
+
+def _swap_volume(sess, ctx, instance, old_volume_id, new_volume_id):
+    """Nova's swap: only while Cinder migrates the old volume; the new one takes its place.
+
+    :raises exception.Conflict: the old volume is not migrating / :raises exception.Invalid:
+        the new volume is unknown, attached, smaller or busy
+    """
+    old = block_devices.volume(sess, ctx, old_volume_id)
+    if not old.migration_status:
+        raise exception.Conflict('volume %s is not migrating; this API should only be called by '
+                                 'Cinder' % old_volume_id)
+    try:
+        new = block_devices.volume(sess, ctx, new_volume_id)
+    except exception.VolumeNotFound as err:
+        raise exception.Invalid(err.message) from None
+    common.check(ctx, instance, 'swap_volume', SWAP_ALLOWED)
+    if not any(a.instance_uuid == instance.uuid for a in old.attachments):
+        raise errors.InvalidVolume(reason='Old volume is attached to a different instance.')
+    if new.attach_status == 'attached':
+        raise errors.InvalidVolume(reason='New volume must be detached in order to swap.')
+    if new.size < old.size:
+        raise errors.InvalidVolume(reason='New volume must be the same size or larger.')
+    if len([a for a in old.attachments if a.attach_status == 'attached']) > 1:
+        raise exception.Invalid('Swapping multi-attach volumes with more than one read/write '
+                                'attachment is not supported.')
+    bdm = _get(sess, instance, old_volume_id, errors.VolumeBDMNotFound(volume_id=old_volume_id))
+    _check_free(sess, new, instance)
+    try:
+        attachment_id = block_devices.reserve(sess, ctx, new.id, instance)
+    except exception.InvalidInput as err:
+        raise errors.InvalidVolume(reason=err.message) from None
+    old_attachment = bdm.attachment_id
+    bdm.volume_id, bdm.attachment_id, bdm.volume_size = new.id, attachment_id, new.size
+    block_devices.connect(sess, ctx, instance, [bdm])
+    if old_attachment:
+        block_devices.release(sess, ctx, [old_attachment])
+    _record(sess, ctx, instance, 'swap_volume', 'compute_swap_volume')
 
 
 def _check_not_shelved(instance, verb, shelved_ok):
@@ -165,12 +219,13 @@ def show_attachment(ctx, server_id, volume_id):
 
 
 def attach_volume(ctx, server_id, volume_id, device=None, tag=None, delete_on_termination=False,
-                  shelved_ok=True):
+                  shelved_ok=True, multiattach_ok=True):
     """Attach ``volume_id`` to the server; returns its BDM (see :func:`_attach`)."""
     with engine.transaction() as sess:
         instance = common.server(sess, ctx, server_id, 'os-volumes-attachments:create', lock=True)
         _check_not_shelved(instance, 'attach_volume', shelved_ok)
-        return _attach(sess, ctx, instance, volume_id, device, tag, delete_on_termination)
+        return _attach(sess, ctx, instance, volume_id, device, tag, delete_on_termination,
+                       multiattach_ok)
 
 
 def update_attachment(ctx, server_id, volume_id, attachment, swap, mutable):
@@ -187,14 +242,15 @@ def update_attachment(ctx, server_id, volume_id, attachment, swap, mutable):
             bdm = _get(sess, instance, volume_id, errors.VolumeBDMNotFound(volume_id=volume_id))
             _update(bdm, attachment)
         if swap:
-            _swap_volume(volume_id)
+            _swap_volume(sess, ctx, instance, volume_id, attachment['volumeId'])
 
 
 def detach_volume(ctx, server_id, volume_id, shelved_ok=True):
-    """:raises errors.VolumeNotAttached: / see :func:`_detach`"""
+    """:raises exception.VolumeNotFound: / :raises errors.VolumeNotAttached: / see :func:`_detach`"""
     with engine.transaction() as sess:
         instance = common.server(sess, ctx, server_id, 'os-volumes-attachments:delete', lock=True)
         _check_not_shelved(instance, 'detach_volume', shelved_ok)
+        block_devices.volume(sess, ctx, volume_id)
         _detach(sess, ctx, instance, _get(sess, instance, volume_id))
 
 

@@ -69,6 +69,31 @@ class Servers:
     def action(self, uuid, body, version='2.96', admin=False):
         return self.call('POST', '/servers/%s/action' % uuid, body, version=version, admin=admin)
 
+    def volume_call(self, method, path, body=None, admin=False, version='3.71'):
+        """A request to the block-storage endpoint, ``path`` under ``/v3/<project>``."""
+        from paste import deploy
+        from novaapi.identity import tokens
+        from tests.conftest import AppClient
+        token = self.admin_token if admin else self.token
+        app = AppClient(deploy.loadapp('config:' + conf.CONF.paste_config, name='volume'),
+                        host='127.0.0.1:8776')
+        project_id = tokens.validate(token).project_id
+        resp = app.request(method, '/v3/%s%s' % (project_id, path), token, body=body,
+                           headers={'OpenStack-API-Version': 'volume ' + version})
+        resp.json_body_or_none = json.loads(resp.body) if resp.body else None
+        return resp
+
+    def volume(self, size=1, admin=False, **spec):
+        """A new available volume's id (the block-storage endpoint, no delay)."""
+        conf.CONF.set('volume', 'status_delay', 0)
+        resp = self.volume_call('POST', '/volumes', {'volume': {'size': size, **spec}}, admin)
+        assert resp.status_int == 202, resp.body
+        return resp.json_body_or_none['volume']['id']
+
+    def volume_status(self, volume_id, admin=False):
+        resp = self.volume_call('GET', '/volumes/' + volume_id, admin=admin)
+        return resp.json_body_or_none['volume']['status'] if resp.status_int == 200 else None
+
 
 class SubServers(Servers):
     """``Servers`` plus shortcuts for sub-resource paths and direct row edits."""
@@ -90,4 +115,5 @@ class SubServers(Servers):
 def servers(compute, demo_token, admin_token):
     conf.CONF.set('compute', 'build_time', 0.0)
     conf.CONF.set('compute', 'action_time', 0.0)
+    conf.CONF.set('volume', 'status_delay', 0)
     return SubServers(compute, demo_token, admin_token)

@@ -1,7 +1,6 @@
 """The database layer on SQLite, PostgreSQL and MariaDB: migrations, seed data, queries, sub-resources."""
 
 import time
-import uuid
 
 import pytest
 import sqlalchemy as sa
@@ -149,7 +148,7 @@ def test_sub_resources_on_each_backend(backend):
     assert servers.sub('GET', server_id, 'tags').json_body_or_none == {'tags': ['y', 'z']}
     attached = servers.sub('POST', server_id, 'os-interface', {'interfaceAttachment': {}})
     assert attached.status_int == 200
-    volume_id = str(uuid.uuid4())
+    volume_id = servers.volume()
     attach = {'volumeAttachment': {'volumeId': volume_id}}
     assert servers.sub('POST', server_id, 'os-volume_attachments', attach).status_int == 200
     assert servers.sub('DELETE', server_id, 'os-volume_attachments/' + volume_id).status_int == 202

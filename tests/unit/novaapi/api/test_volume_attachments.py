@@ -1,4 +1,5 @@
-"""Volume attachments: any volume id, device names, views per microversion, update, detach."""
+"""Volume attachments: real volumes of the block-storage service, device names, views per
+microversion, update, swap, detach."""
 
 import uuid as uuidlib
 
@@ -15,7 +16,8 @@ def _msg(resp):
 
 
 def _attach(servers, uuid, version='2.96', **spec):
-    spec.setdefault('volumeId', str(uuidlib.uuid4()))
+    if 'volumeId' not in spec:
+        spec['volumeId'] = servers.volume()
     return servers.sub('POST', uuid, 'os-volume_attachments', {'volumeAttachment': spec},
                        version=version)
 
@@ -26,6 +28,7 @@ def test_keys_match_samples(servers, version):
     uuid = servers.boot()
     req = sample(folder + 'attach-volume-to-server-req.json')
     req['volumeAttachment'].pop('device', None)
+    req['volumeAttachment']['volumeId'] = servers.volume()
     resp = servers.sub('POST', uuid, 'os-volume_attachments', req, version=version)
     if version == '2.101':
         assert resp.status_int == 202 and resp.body == b''
@@ -64,6 +67,44 @@ def test_device_rules_and_double_attach(servers):
     other = servers.boot()
     assert _attach(servers, other, volumeId=volume_id).status_int == 400
     assert _attach(servers, uuid, volumeId='nope').status_int == 400
+    missing = str(uuidlib.uuid4())
+    resp = _attach(servers, uuid, volumeId=missing)
+    assert resp.status_int == 404 and _msg(resp) == 'Volume %s could not be found.' % missing
+
+
+def test_attach_reaches_in_use_and_detach_makes_available(servers):
+    uuid = servers.boot()
+    volume_id = servers.volume()
+    resp = _attach(servers, uuid, volumeId=volume_id, version='2.101')
+    assert resp.status_int == 202 and resp.body == b''
+    assert servers.volume_status(volume_id) == 'in-use'
+    shown = servers.volume_call('GET', '/volumes/' + volume_id).json_body_or_none['volume']
+    assert shown['attachments'][0]['server_id'] == uuid
+    assert shown['attachments'][0]['device'] == '/dev/vdb'
+    # A volume in use elsewhere (reset to available behind Nova's back) is refused by Cinder.
+    busy = servers.volume()
+    servers.volume_call('POST', '/volumes/%s/action' % busy, {'os-reserve': None})
+    resp = _attach(servers, uuid, volumeId=busy)
+    assert resp.status_int == 400
+    assert _msg(resp) == ('Invalid input received: Invalid volume: Volume %s status must be '
+                          'available or downloading to reserve, but the current status is '
+                          'attaching. (HTTP 400)' % busy)
+    assert servers.sub('DELETE', uuid, 'os-volume_attachments/' + volume_id).status_int == 202
+    assert servers.volume_status(volume_id) == 'available'
+
+
+def test_multiattach_volume_needs_2_60(servers):
+    servers.volume_call('POST', '/types', {'volume_type': {
+        'name': 'multi', 'extra_specs': {'multiattach': '<is> True'}}}, admin=True)
+    volume_id = servers.volume(volume_type='multi')
+    first, second = servers.boot(), servers.boot()
+    resp = _attach(servers, first, volumeId=volume_id, version='2.59')
+    assert resp.status_int == 400 and _msg(resp) == (
+        'Multiattach volumes are only supported starting with compute API version 2.60.')
+    for uuid in (first, second):
+        assert _attach(servers, uuid, volumeId=volume_id, version='2.60').status_int == 200
+    shown = servers.volume_call('GET', '/volumes/' + volume_id).json_body_or_none['volume']
+    assert sorted(a['server_id'] for a in shown['attachments']) == sorted([first, second])
 
 
 def test_detach(servers):
@@ -107,6 +148,21 @@ def test_update_and_swap(servers):
                        {'volumeAttachment': {'volumeId': missing}}, version='2.85')
     assert resp.status_int == 404
     assert _msg(resp) == 'No volume Block Device Mapping with id %s.' % missing
+
+
+def test_swap_while_cinder_migrates(servers):
+    uuid = servers.boot()
+    old = _attach(servers, uuid).json_body_or_none['volumeAttachment']['volumeId']
+    new = servers.volume(size=2)
+    servers.volume_call('POST', '/volumes/%s/action' % old,
+                        {'os-reset_status': {'migration_status': 'migrating'}}, admin=True)
+    swap = {'volumeAttachment': {'volumeId': new}}
+    resp = servers.sub('PUT', uuid, 'os-volume_attachments/' + old, swap, admin=True)
+    assert resp.status_int == 202, resp.body
+    assert servers.volume_status(new, admin=True) == 'in-use'
+    assert servers.volume_status(old, admin=True) == 'available'
+    listed = servers.sub('GET', uuid, 'os-volume_attachments').json_body_or_none
+    assert [v['volumeId'] for v in listed['volumeAttachments']] == [new]
 
 
 def test_states_and_paging(servers):
