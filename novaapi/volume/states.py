@@ -27,7 +27,7 @@ def later():
 def start(row, status, then):
     """Put ``row`` in the transitional ``status``; it becomes ``then`` after the delay."""
     row.status = status
-    if conf.CONF.volume.status_delay <= 0:
+    if status == then or conf.CONF.volume.status_delay <= 0:
         row.status, row.settle_to, row.settle_at = then, None, None
         return
     row.settle_to, row.settle_at = then, later()

@@ -35,6 +35,18 @@ class Client:
         headers = {'OpenStack-API-Version': 'compute %s' % version}
         return self.adapter.request(path, method, headers=headers, raise_exc=False, **kwargs)
 
+    def volume(self):
+        """A new available volume of the block-storage service (found in the catalog)."""
+        from keystoneauth1 import adapter
+        volumes = adapter.Adapter(self.adapter.session, service_type='block-storage',
+                                  interface='public')
+        volume_id = volumes.post('/volumes', json={'volume': {'size': 1}}).json()['volume']['id']
+        deadline = time.monotonic() + 30
+        while volumes.get('/volumes/' + volume_id).json()['volume']['status'] != 'available':
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+        return volume_id
+
     def boot(self):
         image = self.adapter.get(self.nova.image_url + '/v2/images?name=cirros').json()
         body = {'name': 'sub-' + uuidlib.uuid4().hex[:6], 'imageRef': image['images'][0]['id'],
@@ -146,7 +158,7 @@ def test_actions_interfaces_volumes(demo, admin, nova_venv):
         cases.add(demo.call('DELETE', base + 'os-interface/' + port_id), 202,
                   'attach_interfaces', 'delete_response')
     for version, schema in (('2.1', ''), ('2.70', '_v270'), ('2.79', '_v279'), ('2.89', '_v289')):
-        volume_id = str(uuidlib.uuid4())
+        volume_id = demo.volume()
         create_schema = 'create_response' + ('_v279' if schema == '_v289' else schema)
         cases.add(demo.call('POST', base + 'os-volume_attachments', version=version,
                             json={'volumeAttachment': {'volumeId': volume_id}}), 200,
@@ -158,7 +170,7 @@ def test_actions_interfaces_volumes(demo, admin, nova_venv):
         cases.add(demo.call('DELETE', base + 'os-volume_attachments/' + volume_id), 202,
                   'volume_attachments', 'delete_response')
     cases.add(demo.call('POST', base + 'os-volume_attachments', version='2.101',
-                        json={'volumeAttachment': {'volumeId': str(uuidlib.uuid4())}}), 202,
+                        json={'volumeAttachment': {'volumeId': demo.volume()}}), 202,
               'volume_attachments', 'create_response_v2101')
     _check_with_nova(nova_venv, cases)
 
