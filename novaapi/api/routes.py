@@ -56,6 +56,7 @@ from novaapi.api import services
 from novaapi.api import simple_tenant_usage
 from novaapi.api import versions
 from novaapi.api import volume_attachments
+from novaapi.api import volumes
 from novaapi.api import wsgi
 
 CONTROLLERS = {
@@ -66,6 +67,9 @@ CONTROLLERS = {
     'gone': gone.GoneController,
     'floating_ips': floating_ips.FloatingIPController,
     'floating_ip_pools': floating_ips.FloatingIPPoolsController,
+    'volumes': volumes.VolumeController,
+    'snapshots': volumes.SnapshotController,
+    'volumes_boot': servers.VolumesBootController,
     'keypairs': keypairs.KeypairController,
     'images': images.ImagesController,
     'image_metadata': images.ImageMetadataController,
@@ -149,6 +153,16 @@ ROUTE_LIST = [
     ('/os-floating-ip-dns', _gone('GET')),
     ('/os-floating-ip-dns/{id}', _gone('PUT', 'DELETE')),
     ('/os-floating-ip-dns/{domain_id}/entries/{id}', _gone('GET', 'PUT', 'DELETE')),
+    ('/os-snapshots', {'GET': ('snapshots', 'index'), 'POST': ('snapshots', 'create')}),
+    ('/os-snapshots/detail', {'GET': ('snapshots', 'detail')}),
+    ('/os-snapshots/{id}', {'GET': ('snapshots', 'show'), 'DELETE': ('snapshots', 'delete')}),
+    ('/os-volumes', {'GET': ('volumes', 'index'), 'POST': ('volumes', 'create')}),
+    ('/os-volumes/detail', {'GET': ('volumes', 'detail')}),
+    ('/os-volumes/{id}', {'GET': ('volumes', 'show'), 'DELETE': ('volumes', 'delete')}),
+    ('/os-volumes_boot', {'GET': ('volumes_boot', 'index'), 'POST': ('volumes_boot', 'create')}),
+    ('/os-volumes_boot/detail', {'GET': ('volumes_boot', 'detail')}),
+    ('/os-volumes_boot/{id}', {'GET': ('volumes_boot', 'show'), 'PUT': ('volumes_boot', 'update'),
+                               'DELETE': ('volumes_boot', 'delete')}),
     ('/os-floating-ips-bulk', _gone('GET', 'POST')),
     ('/os-floating-ips-bulk/{id}', _gone('GET', 'PUT')),
     ('/os-fping', _gone('GET')),

@@ -82,6 +82,51 @@ class ServersController(wsgi.Controller):
         deletion.delete(req.context, id)
 
 
+class VolumesBootController(ServersController):
+    """``/os-volumes_boot``: Nova's legacy alias of ``/servers`` (removed in 2.103).
+
+    The decorators only describe the methods (validation runs in the Resource), so each
+    override states its window and contract and calls the server method it stands for.
+    """
+
+    @wsgi.api_version('2.1', '2.102')
+    @wsgi.expected_errors((400, 403))
+    @validation.query_schema(schema.index_query)
+    def index(self, req):
+        return ServersController.index(self, req)
+
+    @wsgi.api_version('2.1', '2.102')
+    @wsgi.expected_errors((400, 403))
+    @validation.query_schema(schema.index_query)
+    def detail(self, req):
+        return ServersController.detail(self, req)
+
+    @wsgi.api_version('2.1', '2.102')
+    @wsgi.expected_errors(404)
+    @validation.query_schema(schema.show_query)
+    def show(self, req, id):
+        return ServersController.show(self, req, id)
+
+    @wsgi.api_version('2.1', '2.102')
+    @wsgi.response(202)
+    @wsgi.expected_errors((400, 403, 409))
+    @validation.schema(schema.create)
+    def create(self, req, body):
+        return ServersController.create(self, req, body=body)
+
+    @wsgi.api_version('2.1', '2.102')
+    @wsgi.expected_errors((400, 404, 409))
+    @validation.schema(schema.update)
+    def update(self, req, id, body):
+        return ServersController.update(self, req, id, body=body)
+
+    @wsgi.api_version('2.1', '2.102')
+    @wsgi.response(204)
+    @wsgi.expected_errors((404, 409))
+    def delete(self, req, id):
+        return ServersController.delete(self, req, id)
+
+
 def _create_spec(req, body):
     """The normalized create request handed to :func:`novaapi.compute.boot.create`."""
     ctx, server = req.context, body['server']

@@ -90,6 +90,13 @@ RULES = {
     'os-floating-ips:list': PROJECT_READER, 'os-floating-ips:create': PROJECT_MEMBER,
     'os-floating-ips:show': PROJECT_READER, 'os-floating-ips:delete': PROJECT_MEMBER,
     'os-floating-ip-pools': ANYONE,
+    # the volume and snapshot proxies (os-volumes, os-snapshots)
+    'os-volumes:list': PROJECT_READER, 'os-volumes:detail': PROJECT_READER,
+    'os-volumes:show': PROJECT_READER, 'os-volumes:create': PROJECT_MEMBER,
+    'os-volumes:delete': PROJECT_MEMBER,
+    'os-volumes:snapshots:list': PROJECT_READER, 'os-volumes:snapshots:detail': PROJECT_READER,
+    'os-volumes:snapshots:show': PROJECT_READER, 'os-volumes:snapshots:create': PROJECT_MEMBER,
+    'os-volumes:snapshots:delete': PROJECT_MEMBER,
     # servers
     'servers:index': PROJECT_READER, 'servers:detail': PROJECT_READER,
     'servers:show': PROJECT_READER, 'servers:index:get_all_tenants': ADMIN,

@@ -122,3 +122,51 @@ def get_snapshot(sess, ctx, snapshot_id):
     """:raises SnapshotNotFound:"""
     states.settle(sess)
     return volumes.find_snapshot(sess, ctx, snapshot_id)
+
+
+# --- what Nova's os-volumes and os-snapshots proxies ask (each call its own unit of work) ---
+
+def list_volumes(ctx):
+    """The caller's volumes, newest first (Cinder's ``GET /volumes/detail``)."""
+    return volumes.list_volumes(ctx)[0]
+
+
+def show_volume(ctx, volume_id):
+    """:raises VolumeNotFound:"""
+    return volumes.get_volume(ctx, volume_id)
+
+
+def create_volume(ctx, size, name=None, description=None, snapshot_id=None, volume_type=None,
+                  metadata=None, availability_zone=None):
+    """A new volume, ``creating`` for the delay, as ``POST /volumes`` makes it.
+
+    :raises Error: Cinder's refusals (404 unknown snapshot or type, 400, 413 quota)
+    """
+    spec = {'size': size, 'name': name, 'description': description,
+            'snapshot_id': snapshot_id, 'volume_type': volume_type,
+            'metadata': metadata or {}, 'availability_zone': availability_zone}
+    return volumes.create_volume(ctx, {k: v for k, v in spec.items() if v is not None})
+
+
+def delete_volume(ctx, volume_id):
+    """:raises VolumeNotFound: / :raises InvalidVolume:"""
+    volumes.delete_volume(ctx, volume_id)
+
+
+def list_snapshots(ctx):
+    return snapshots.list_snapshots(ctx)[0]
+
+
+def show_snapshot(ctx, snapshot_id):
+    """:raises SnapshotNotFound:"""
+    return snapshots.get_snapshot(ctx, snapshot_id)
+
+
+def create_snapshot(ctx, volume_id, name=None, description=None, force=False):
+    """:raises VolumeNotFound: / :raises Error: (400 the volume's status, 413 quota)"""
+    return snapshots.create_snapshot(ctx, volume_id, name, description, force)
+
+
+def delete_snapshot(ctx, snapshot_id):
+    """:raises SnapshotNotFound: / :raises Error: (400 the snapshot's status)"""
+    snapshots.delete_snapshot(ctx, snapshot_id)
