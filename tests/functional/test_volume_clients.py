@@ -1,5 +1,6 @@
 """The embedded block-storage service and Nova's use of it, driven by real clients:
-openstackclient, openstacksdk and python-novaclient (polling goes over plain HTTP)."""
+openstackclient, openstacksdk, python-novaclient and an Ansible playbook of openstack.cloud
+volume, server_volume and server (polling goes over plain HTTP)."""
 
 import json
 import time
@@ -189,3 +190,75 @@ def test_python_novaclient_volume_commands(cloud, rest, novaclient_venv):
     run(novaclient_venv, 'nova', ['boot', '--flavor', 'm1.tiny', '--boot-volume', volume['id'],
                                   '--nic', 'net-name=private', '--poll', name + '-bv'], env)
     assert rest.wait(name, 'in-use')['attachments'][0]['device'] == '/dev/vda'
+
+
+PLAYBOOK = '''
+- hosts: localhost
+  gather_facts: false
+  tasks:
+    - name: a data volume
+      openstack.cloud.volume:
+        cloud: ci
+        name: {name}-data
+        size: 1
+        wait: true
+    - name: a server
+      openstack.cloud.server:
+        cloud: ci
+        name: {name}-vm
+        image: cirros
+        flavor: m1.tiny
+        network: private
+        security_groups: [default]
+        auto_ip: false
+        wait: true
+        timeout: 60
+    - name: the volume on the server
+      openstack.cloud.server_volume:
+        cloud: ci
+        server: {name}-vm
+        volume: {name}-data
+        wait: true
+    - name: a server booted from a volume
+      openstack.cloud.server:
+        cloud: ci
+        name: {name}-bfv
+        image: cirros
+        flavor: m1.tiny
+        network: private
+        security_groups: [default]
+        boot_from_volume: true
+        volume_size: 1
+        terminate_volume: true
+        auto_ip: false
+        wait: true
+        timeout: 60
+      register: bfv
+    - name: the data volume
+      openstack.cloud.volume_info:
+        cloud: ci
+        name: {name}-data
+      register: info
+    - assert:
+        that:
+          - info.volumes[0].status == 'in-use'
+          - bfv.server.volumes | length == 1
+'''
+
+
+def test_ansible_playbook_twice_second_run_changes_nothing(cloud, sdk_venv, tmp_path):
+    env = cloud.demo_openrc
+    clouds = {'clouds': {'ci': {'auth': {
+        'auth_url': env['OS_AUTH_URL'], 'username': env['OS_USERNAME'],
+        'password': env['OS_PASSWORD'], 'project_name': env['OS_PROJECT_NAME'],
+        'user_domain_name': 'Default', 'project_domain_name': 'Default'},
+        'identity_api_version': 3, 'interface': 'public'}}}
+    (tmp_path / 'clouds.yaml').write_text(json.dumps(clouds))
+    (tmp_path / 'play.yml').write_text(PLAYBOOK.format(name='ans-' + uuid.uuid4().hex[:6]))
+    play_env = {k: v for k, v in cloud.env().items() if not k.startswith('OS_')}
+    play_env.update(OS_CLIENT_CONFIG_FILE=str(tmp_path / 'clouds.yaml'),
+                    ANSIBLE_LOCALHOST_WARNING='False', ANSIBLE_INVENTORY_UNPARSED_WARNING='False')
+    first = run(sdk_venv, 'ansible-playbook', [str(tmp_path / 'play.yml')], play_env).stdout
+    assert 'failed=0' in first and 'changed=4' in first, first
+    second = run(sdk_venv, 'ansible-playbook', [str(tmp_path / 'play.yml')], play_env).stdout
+    assert 'failed=0' in second and 'changed=0' in second, second
