@@ -142,6 +142,9 @@ def create_volume(ctx, size, name=None, description=None, snapshot_id=None, volu
 
     :raises Error: Cinder's refusals (404 unknown snapshot or type, 400, 413 quota)
     """
+    if metadata and not all(isinstance(k, str) and isinstance(v, str)
+                            for k, v in metadata.items()):
+        raise errors.InvalidInput(reason='Metadata keys and values must be strings.')
     spec = {'size': size, 'name': name, 'description': description,
             'snapshot_id': snapshot_id, 'volume_type': volume_type,
             'metadata': metadata or {}, 'availability_zone': availability_zone}

@@ -38,6 +38,9 @@ def test_os_volumes_proxy(servers):
     resp = servers.call('POST', '/os-volumes', {'volume': {'size': 2000}}, version='2.1')
     assert resp.status_int == 403 and 'gigabytes quota' in _msg(resp)
     assert servers.call('POST', '/os-volumes', {'volume': {}}, version='2.1').status_int == 400
+    resp = servers.call('POST', '/os-volumes', {'volume': {'size': 1, 'metadata': {'a': 1}}},
+                        version='2.1')
+    assert resp.status_int == 400 and 'must be strings' in _msg(resp)
 
 
 def test_os_snapshots_proxy(servers):
