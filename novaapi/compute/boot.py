@@ -209,6 +209,9 @@ def _new_instance(sess, ctx, spec, flavor, image_ref, image_meta, key_data, rese
     _add_children(sess, ctx, instance, spec, image_meta)
     row = actions.record(sess, ctx, uuid, actions.CREATE)
     data = {'action_id': row.id, 'host': spec.get('requested_host'), 'node': spec.get('requested_node')}
+    if any((b.get('destination_type') == 'volume' or b.get('volume_id') or b.get('snapshot_id'))
+           for b in spec.get('block_device_mapping') or ()):
+        data['volumes'] = True  # the host's block_device_mapping stage has volumes to make
     for key, value in ops.plan(instance, 'build', data).items():
         setattr(instance, key, value)
     sess.flush()

@@ -213,7 +213,8 @@ def _networking(sess, instance, data):
 
 
 def _block_devices(sess, instance, data):
-    block_devices.build(sess, owner_context(instance), instance)
+    if data.get('volumes'):
+        block_devices.build(sess, owner_context(instance), instance)
 
 
 def _progress(value):
