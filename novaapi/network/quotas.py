@@ -129,6 +129,9 @@ def default_quota(ctx, project_id):
 def update_quota(ctx, project_id, values):
     """Set limits of ``project_id`` (admin); ``force`` lets a limit go below usage.
 
+    A limit is checked against usage by default (quota-check-limit-default); ``force``
+    skips the check, ``check_limit`` (which openstackclient sends) asks for it.
+
     :raises QuotaResourceUnknown: an unknown resource name
     :raises converters.InvalidInput: a limit that is not an integer in [-1, 2**31-1]
     :raises converters.BadRequest: a limit below current usage without ``force``
@@ -136,6 +139,8 @@ def update_quota(ctx, project_id, values):
     policy.authorize(ctx, 'update_quota', {'project_id': project_id})
     values = dict(values)
     force = converters.boolean('force', values.pop('force', False))
+    if converters.boolean('check_limit', values.pop('check_limit', False)):
+        force = False
     unknown = sorted(set(values) - set(DEFAULTS))
     if unknown:
         raise QuotaResourceUnknown(unknown=unknown)

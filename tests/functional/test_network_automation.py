@@ -73,6 +73,21 @@ def test_openstackclient_router_and_floating_ip(api, openstackclient_venv):
     assert "'enable_snat': True" in gateway and "'ip_address': '172.24.4." in gateway
     assert "'ip_address': '192.168.81.1'" in interfaces and subnet_id in interfaces
     assert address.startswith('172.24.4.')
+    groups = _batch(venv, env, [
+        'security group create %s -f value -c name' % name,
+        'server add security group %s %s' % (name, name),
+        'server show %s -f value -c security_groups' % name,
+        'server remove security group %s default' % name,
+        'server show %s -f value -c security_groups' % name,
+        'server add floating ip %s %s' % (name, address),
+        'server remove floating ip %s %s' % (name, address),
+        'floating ip show %s -f value -c port_id' % address,
+        'port create --network %s %s-p -f value -c name' % (name, name),
+        'port delete %s-p' % name,
+        'port list --network %s -f value -c Name' % name])
+    assert groups[0] == name and name in groups[1] and 'default' in groups[1], groups
+    assert name in groups[2] and 'default' not in groups[2], groups
+    assert groups[3:5] == ['None', name + '-p'] and name + '-p' not in groups[5:], groups
     lines = _batch(venv, env, [
         'server add floating ip %s %s' % (name, address),
         'server show %s -f value -c addresses' % name,
@@ -82,6 +97,7 @@ def test_openstackclient_router_and_floating_ip(api, openstackclient_venv):
         'floating ip show %s -f value -c status' % address,
         'floating ip delete %s' % address,
         'server delete --wait %s' % name,
+        'security group delete %s' % name,
         'router remove subnet %s %s' % (name, name),
         'router delete %s' % name,
         'router list -f value -c ID',

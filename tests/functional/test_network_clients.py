@@ -37,6 +37,11 @@ def test_openstackclient_security_groups_networks_and_quotas(api, openstackclien
              else shown)
     # the network service's limits, as openstackclient names them
     assert (quota['floating_ips'], quota['ports'], quota['subnets']) == (50, 500, 100)
+    run(venv, 'openstack', ['quota', 'set', '--ports', '400', '--routers', '9', 'admin'], env)
+    shown = _json(venv, ['quota', 'show', 'admin'], env)
+    quota = ({row['Resource']: row['Limit'] for row in shown} if isinstance(shown, list)
+             else shown)
+    assert (quota['ports'], quota['routers'], quota['subnets']) == (400, 9, 100)
     run(venv, 'openstack', ['subnet', 'delete', subnet['id']], env)
     run(venv, 'openstack', ['network', 'delete', net['id']], env)
     run(venv, 'openstack', ['security', 'group', 'delete', name], env)

@@ -34,6 +34,10 @@ EXTENSIONS = (
     ('quotas', 'Quota management support', 'Expose functions for quotas management per project'),
     ('quota_details', 'Quota details management support', 'Expose functions for quotas usage '
      'statistics per project'),
+    ('quota-check-limit', 'Quota engine limit check', 'Checks the resource usage before applying '
+     'a new quota limit when asked to'),
+    ('quota-check-limit-default', 'Quota engine limit check by default', 'The quota engine checks '
+     'the resource usage before applying a new quota limit unless forced'),
     ('pagination', 'Pagination support', 'Extension that indicates that pagination is enabled.'),
     ('sorting', 'Sorting support', 'Extension that indicates that sorting is enabled.'),
     ('filter-validation', 'Filter parameters validation', 'Provides validation on filter '
