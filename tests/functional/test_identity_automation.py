@@ -8,7 +8,6 @@ looked for afterwards in the log, the database file and ``--debug`` output.
 
 import json
 import os
-import subprocess
 import uuid
 
 import pytest
@@ -40,17 +39,8 @@ def ansible_venv():
     return fconftest.real_venv('ansible')
 
 
-def run(venv, program, args, env, check=True, timeout=180):
-    proc = subprocess.run([os.path.join(venv, 'bin', program)] + args, env=env,
-                          capture_output=True, text=True, timeout=timeout)
-    if check and proc.returncode != 0:
-        raise AssertionError('%s %s failed (%d):\n%s\n%s' % (
-            program, ' '.join(args), proc.returncode, proc.stdout, proc.stderr))
-    return proc
-
-
-def openstack(venv, args, env, **kw):
-    return run(venv, 'openstack', args, env, **kw)
+run = fconftest.run
+openstack = fconftest.openstack
 
 
 def app_cred_env(api, cred_id, secret):

@@ -7,7 +7,6 @@ its checksum check; Ansible's openstack.cloud.image creates an image from a file
 import hashlib
 import json
 import os
-import subprocess
 import uuid
 
 import pytest
@@ -36,17 +35,8 @@ def ansible_venv():
     return fconftest.real_venv('ansible')
 
 
-def run(venv, program, args, env, check=True, timeout=180):
-    proc = subprocess.run([os.path.join(venv, 'bin', program)] + args, env=env,
-                          capture_output=True, text=True, timeout=timeout)
-    if check and proc.returncode != 0:
-        raise AssertionError('%s %s failed (%d):\n%s\n%s' % (
-            program, ' '.join(args), proc.returncode, proc.stdout, proc.stderr))
-    return proc
-
-
-def openstack(venv, args, env, **kw):
-    return run(venv, 'openstack', args, env, **kw)
+run = fconftest.run
+openstack = fconftest.openstack
 
 
 def _json(venv, args, env):
@@ -173,22 +163,11 @@ def test_ansible_image_from_a_file_is_idempotent(api, ansible_venv, tmp_path):
     data = os.urandom(128 * 1024)
     (tmp_path / 'disk.img').write_bytes(data)
     name = 'ans-img-%s' % uuid.uuid4().hex[:6]
-    (tmp_path / 'play.yml').write_text(PLAYBOOK.format(
-        name=name, path=tmp_path / 'disk.img', checksum=hashlib.md5(data).hexdigest()))
-    demo = api.demo_openrc
-    clouds = {'clouds': {'ci': {'auth': {
-        'auth_url': demo['OS_AUTH_URL'], 'username': demo['OS_USERNAME'],
-        'password': demo['OS_PASSWORD'], 'project_name': demo['OS_PROJECT_NAME'],
-        'user_domain_name': 'Default', 'project_domain_name': 'Default'},
-        'identity_api_version': 3, 'interface': 'public'}}}
-    (tmp_path / 'clouds.yaml').write_text(json.dumps(clouds))
-    env = {k: v for k, v in api.env().items() if not k.startswith('OS_')}
-    env.update(OS_CLIENT_CONFIG_FILE=str(tmp_path / 'clouds.yaml'),
-               ANSIBLE_LOCALHOST_WARNING='False', ANSIBLE_INVENTORY_UNPARSED_WARNING='False')
-    first = run(ansible_venv, 'ansible-playbook', [str(tmp_path / 'play.yml')], env, timeout=300)
-    assert 'failed=0' in first.stdout and 'changed=1' in first.stdout, first.stdout
-    second = run(ansible_venv, 'ansible-playbook', [str(tmp_path / 'play.yml')], env, timeout=300)
-    assert 'failed=0' in second.stdout and 'changed=0' in second.stdout, second.stdout
+    playbook = PLAYBOOK.format(name=name, path=tmp_path / 'disk.img',
+                               checksum=hashlib.md5(data).hexdigest())
+    first, second = fconftest.ansible_play_twice(ansible_venv, api, tmp_path, playbook)
+    assert 'failed=0' in first and 'changed=1' in first, first
+    assert 'failed=0' in second and 'changed=0' in second, second
     sess = api.session(api.demo_openrc)
     images = sess.get('/v2/images?name=' + name, endpoint_filter=IMAGE).json()
     assert [(i['tags'], i['os_distro']) for i in images['images']] == [(['ansible'], 'cirros')]

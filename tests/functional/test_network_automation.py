@@ -223,18 +223,6 @@ PLAYBOOK = '''
 
 def test_ansible_playbook_twice_second_run_changes_nothing(api, tmp_path):
     venv = fconftest.real_venv('ansible')  # carries openstacksdk 4.14.0, see tools/real-venv.sh
-    env = api.demo_openrc
-    clouds = {'clouds': {'ci': {'auth': {
-        'auth_url': env['OS_AUTH_URL'], 'username': env['OS_USERNAME'],
-        'password': env['OS_PASSWORD'], 'project_name': env['OS_PROJECT_NAME'],
-        'user_domain_name': 'Default', 'project_domain_name': 'Default'},
-        'identity_api_version': 3, 'interface': 'public'}}}
-    (tmp_path / 'clouds.yaml').write_text(json.dumps(clouds))
-    (tmp_path / 'play.yml').write_text(PLAYBOOK)
-    play_env = {k: v for k, v in api.env().items() if not k.startswith('OS_')}
-    play_env.update(OS_CLIENT_CONFIG_FILE=str(tmp_path / 'clouds.yaml'),
-                    ANSIBLE_LOCALHOST_WARNING='False', ANSIBLE_INVENTORY_UNPARSED_WARNING='False')
-    first = _run(venv, 'ansible-playbook', [str(tmp_path / 'play.yml')], play_env).stdout
+    first, second = fconftest.ansible_play_twice(venv, api, tmp_path, PLAYBOOK)
     assert 'failed=0' in first and 'changed=7' in first, first
-    second = _run(venv, 'ansible-playbook', [str(tmp_path / 'play.yml')], play_env).stdout
     assert 'failed=0' in second and 'changed=0' in second, second

@@ -1,21 +1,16 @@
 """Unmodified OpenStack clients, installed from PyPI in their own venvs, against nova-api."""
 
-import os
-import subprocess
 import uuid
 
 import pytest
+
+from tests.functional import conftest as fconftest
 
 pytestmark = pytest.mark.functional
 
 
 def run(venv, program, args, env, check=True):
-    proc = subprocess.run([os.path.join(venv, 'bin', program)] + args, env=env,
-                          capture_output=True, text=True, timeout=120)
-    if check and proc.returncode != 0:
-        raise AssertionError('%s %s failed (%d):\n%s\n%s' % (program, ' '.join(args), proc.returncode,
-                                                           proc.stdout, proc.stderr))
-    return proc
+    return fconftest.run(venv, program, args, env, check=check, timeout=120)
 
 
 def table_rows(text):

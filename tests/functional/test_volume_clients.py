@@ -247,18 +247,7 @@ PLAYBOOK = '''
 
 
 def test_ansible_playbook_twice_second_run_changes_nothing(cloud, sdk_venv, tmp_path):
-    env = cloud.demo_openrc
-    clouds = {'clouds': {'ci': {'auth': {
-        'auth_url': env['OS_AUTH_URL'], 'username': env['OS_USERNAME'],
-        'password': env['OS_PASSWORD'], 'project_name': env['OS_PROJECT_NAME'],
-        'user_domain_name': 'Default', 'project_domain_name': 'Default'},
-        'identity_api_version': 3, 'interface': 'public'}}}
-    (tmp_path / 'clouds.yaml').write_text(json.dumps(clouds))
-    (tmp_path / 'play.yml').write_text(PLAYBOOK.format(name='ans-' + uuid.uuid4().hex[:6]))
-    play_env = {k: v for k, v in cloud.env().items() if not k.startswith('OS_')}
-    play_env.update(OS_CLIENT_CONFIG_FILE=str(tmp_path / 'clouds.yaml'),
-                    ANSIBLE_LOCALHOST_WARNING='False', ANSIBLE_INVENTORY_UNPARSED_WARNING='False')
-    first = run(sdk_venv, 'ansible-playbook', [str(tmp_path / 'play.yml')], play_env).stdout
+    playbook = PLAYBOOK.format(name='ans-' + uuid.uuid4().hex[:6])
+    first, second = fconftest.ansible_play_twice(sdk_venv, cloud, tmp_path, playbook)
     assert 'failed=0' in first and 'changed=4' in first, first
-    second = run(sdk_venv, 'ansible-playbook', [str(tmp_path / 'play.yml')], play_env).stdout
     assert 'failed=0' in second and 'changed=0' in second, second
