@@ -155,15 +155,20 @@ def api_pair_on_postgresql(tmp_path, config_text):
 @pytest.fixture(params=sorted(BACKENDS))
 def backend(request, tmp_path):
     """A deployment on each database backend: migrated and seeded."""
+    yield from deployment_on(request.param, tmp_path)
+
+
+def deployment_on(kind, tmp_path):
+    """A generator for fixtures: a migrated, seeded deployment on a scratch ``kind`` database."""
     from novaapi import service
-    url, drop = scratch_database(request.param, tmp_path)
+    url, drop = scratch_database(kind, tmp_path)
     conf.CONF.reset()
     conf.CONF.set('DEFAULT', 'data_dir', str(tmp_path))
     conf.CONF.set('database', 'connection', url)
     conf.CONF.set('identity', 'password_hash_rounds', 16)
     engine.reset()
     service.prepare()
-    yield request.param
+    yield kind
     engine.reset()
     conf.CONF.reset()
     drop()

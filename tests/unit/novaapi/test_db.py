@@ -17,10 +17,9 @@ from novaapi.db import migration
 from novaapi.identity import api as identity_api
 from novaapi.identity import tokens
 from novaapi import exception
-from novaapi import service
 from tests.conftest import AppClient
 from tests.conftest import _token
-from tests.conftest import scratch_database
+from tests.conftest import deployment_on
 from tests.unit.novaapi.conftest import SubServers
 
 ADMIN = context.RequestContext('admin-user', 'admin-project', ['admin', 'member', 'reader'])
@@ -227,17 +226,7 @@ def _kill_other_connections(kind):
 @pytest.fixture(params=['mariadb', 'postgresql'])
 def server_backend(request, tmp_path):
     """A migrated, seeded deployment on each database that runs as a server."""
-    url, drop = scratch_database(request.param, tmp_path)
-    conf.CONF.reset()
-    conf.CONF.set('DEFAULT', 'data_dir', str(tmp_path))
-    conf.CONF.set('database', 'connection', url)
-    conf.CONF.set('identity', 'password_hash_rounds', 16)
-    engine.reset()
-    service.prepare()
-    yield request.param
-    engine.reset()
-    conf.CONF.reset()
-    drop()
+    yield from deployment_on(request.param, tmp_path)
 
 
 def test_a_connection_the_server_closed_is_replaced_before_a_request(server_backend):
