@@ -213,9 +213,11 @@ def test_wsgi_module_serves_the_same_apps(tmp_path):
         'import novaapi.wsgi as w\n'
         'doc = webob.Request.blank("/v2.1/").get_response(w.application).json\n'
         'ident = webob.Request.blank("/v3").get_response(w.identity_application).json\n'
-        'print(json.dumps([doc["version"]["version"], ident["version"]["id"]]))\n')
+        'vol = webob.Request.blank("/v3/").get_response(w.volume_application).json\n'
+        'print(json.dumps([doc["version"]["version"], ident["version"]["id"],\n'
+        '                  vol["versions"][0]["id"]]))\n')
     proc = subprocess.run([os.sys.executable, '-c', script], capture_output=True, text=True, timeout=120,
                           env=dict(os.environ, NOVAAPI_CONFIG=str(conf_path)))
     assert proc.returncode == 0, proc.stderr
-    assert json.loads(proc.stdout.strip().splitlines()[-1]) == ['2.104', 'v3.14']
+    assert json.loads(proc.stdout.strip().splitlines()[-1]) == ['2.104', 'v3.14', 'v3.0']
     assert (tmp_path / 'admin-openrc').exists()
