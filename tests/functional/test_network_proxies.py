@@ -221,7 +221,16 @@ def test_assisted_volume_snapshots(api, clients, server):
     def cinder(method, path, **kwargs):
         return requests.request(method, api.compute_url + path, headers=headers, timeout=30,
                                 **kwargs)
-    volume, snap = str(uuid.uuid4()), str(uuid.uuid4())
+    volumes = api.session(api.demo_openrc)
+    block = {'service_type': 'block-storage'}
+    volume = volumes.post('/volumes', json={'volume': {'size': 1}},
+                          endpoint_filter=block).json()['volume']['id']
+    for _ in range(300):
+        if volumes.get('/volumes/' + volume, endpoint_filter=block).json()[
+                'volume']['status'] == 'available':
+            break
+        time.sleep(0.1)
+    snap = str(uuid.uuid4())
     body = {'snapshot': {'volume_id': volume, 'create_info': {
         'snapshot_id': snap, 'type': 'qcow2', 'new_file': 'new.qcow2', 'id': snap}}}
     assert _fault(cinder('POST', '/os-assisted-volume-snapshots', json=body), 400) == \

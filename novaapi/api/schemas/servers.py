@@ -293,8 +293,8 @@ console_output = _action('os-getConsoleOutput', {
     'properties': {'length': {'type': ['integer', 'string', 'null'], 'pattern': '^-?[0-9]+$',
                               'minimum': -1}},
     'additionalProperties': False})
-security_group = {name: _action(name, _obj({'name': {'type': 'string', 'minLength': 1,
-                                                     'maxLength': 255}}, ['name']))
+security_group = {name: _action(name, _obj({'name': {'type': 'string', 'minLength': 1}},
+                                           ['name']))
                   for name in ('addSecurityGroup', 'removeSecurityGroup')}
 
 _migrate_v256 = _action('migrate', {'type': ['object', 'null'], 'properties': {

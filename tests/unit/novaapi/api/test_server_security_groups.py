@@ -41,6 +41,9 @@ def test_add_and_remove_security_group_change_the_ports(servers):
     resp = servers.action(uuid, {'addSecurityGroup': {'name': 'nosuch'}})
     assert resp.status_int == 404
     assert 'is not found for project' in resp.json_body_or_none['itemNotFound']['message']
+    # Nova's schema sets no length: a name longer than any group's is simply not found
+    resp = servers.action(uuid, {'addSecurityGroup': {'name': 'x' * 300}})
+    assert resp.status_int == 404, resp.body
 
 
 def test_server_without_ports_lists_no_groups(servers):
