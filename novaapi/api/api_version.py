@@ -149,18 +149,14 @@ class APIVersion:
         self.major = int(match.group(1))
         self.minor = int(match.group(2))
 
-    @staticmethod
-    def _coerce(other):
-        return other if isinstance(other, APIVersion) else APIVersion(other)
-
     def _key(self):
         return self.major, self.minor
 
     def __eq__(self, other):
-        return self._key() == self._coerce(other)._key()
+        return self._key() == _key(other)
 
     def __lt__(self, other):
-        return self._key() < self._coerce(other)._key()
+        return self._key() < _key(other)
 
     def __hash__(self):
         return hash(self._key())
@@ -172,11 +168,23 @@ class APIVersion:
 
     def matches(self, min_version=None, max_version=None):
         """True when this version lies within the inclusive window."""
-        if min_version is not None and self < min_version:
+        key = self.major, self.minor
+        if min_version is not None and key < _key(min_version):
             return False
-        if max_version is not None and self > max_version:
+        if max_version is not None and key > _key(max_version):
             return False
         return True
+
+
+@functools.lru_cache(maxsize=1024)
+def _parsed(text):
+    version = APIVersion(text)
+    return version.major, version.minor
+
+
+def _key(other):
+    """``(major, minor)`` of a version or of its text (texts parsed once: views compare often)."""
+    return other._key() if isinstance(other, APIVersion) else _parsed(other)
 
 
 MIN = APIVersion(MIN_VERSION)

@@ -5,6 +5,7 @@ addresses and tags through sub-queries) so ``limit``/``marker`` pages stay
 exact; the indexes in :mod:`novaapi.compute.models` back the common shapes.
 """
 
+import functools
 import re
 
 import sqlalchemy as sa
@@ -35,19 +36,27 @@ DATES = {'created_at': I.created_at, 'launched_at': I.launched_at,
          'terminated_at': I.terminated_at}
 
 
+@functools.lru_cache(maxsize=None)
+def _get_statement(read_deleted, scoped, lock):
+    """The SELECT of :func:`get` for one combination of its flags, built once."""
+    query = sa.select(I).where(I.uuid == sa.bindparam('uuid'))
+    if not read_deleted:
+        query = query.where(I.deleted == 0)
+    if scoped:
+        query = query.where(I.project_id == sa.bindparam('project_id'))
+    if lock:
+        query = query.with_for_update()
+    return query
+
+
 def get(sess, ctx, uuid, read_deleted=False, lock=False):
     """The instance ``uuid`` as ``ctx`` may see it (any project for admins).
 
     :raises exception.InstanceNotFound: unknown, deleted, or another project's
     """
-    query = sa.select(I).where(I.uuid == uuid)
-    if not read_deleted:
-        query = query.where(I.deleted == 0)
-    if not ctx.is_admin:
-        query = query.where(I.project_id == ctx.project_id)
-    if lock:
-        query = query.with_for_update()
-    instance = sess.scalars(query).first()
+    scoped = not ctx.is_admin
+    values = {'uuid': uuid, 'project_id': ctx.project_id} if scoped else {'uuid': uuid}
+    instance = sess.scalars(_get_statement(bool(read_deleted), scoped, bool(lock)), values).first()
     if instance is None:
         raise exception.InstanceNotFound(instance_id=uuid)
     return instance
@@ -172,15 +181,29 @@ def _extras_statements():
     page = sa.bindparam('uuids', expanding=True)
     bdm, sysmeta, meta, fault = (models.BlockDeviceMapping, models.InstanceSystemMetadata,
                                  models.InstanceMetadata, models.InstanceFault)
+    member, group = models.ServerGroupMember, models.ServerGroup
+    # The small key/value extras in one statement: (kind, uuid, key, value, seq), metadata in
+    # id order and tags in tag order as their own tables would give them.
+    pairs = sa.union_all(
+        sa.select(sa.literal('m').label('kind'), meta.instance_uuid.label('uuid'),
+                  meta.key.label('key'), meta.value.label('value'), meta.id.label('seq'))
+        .where(meta.instance_uuid.in_(page)),
+        sa.select(sa.literal('t'), models.Tag.resource_id, models.Tag.tag, sa.null(), sa.literal(0))
+        .where(models.Tag.resource_id.in_(page)),
+        sa.select(sa.literal('i'), sysmeta.instance_uuid, sysmeta.key, sysmeta.value, sa.literal(0))
+        .where(sysmeta.instance_uuid.in_(page), sysmeta.key.like('image_%')),
+        sa.select(sa.literal('g'), member.instance_uuid, group.uuid, sa.null(), sa.literal(0))
+        .join(group, group.id == member.group_id).where(member.instance_uuid.in_(page))
+    ).subquery()
     return {
-        'metadata': sa.select(meta).where(meta.instance_uuid.in_(page)).order_by(meta.id),
-        'tags': (sa.select(models.Tag.resource_id, models.Tag.tag)
-                 .where(models.Tag.resource_id.in_(page)).order_by(models.Tag.tag)),
+        'pairs': sa.select(pairs.c.kind, pairs.c.uuid, pairs.c.key, pairs.c.value)
+                   .order_by(pairs.c.kind, pairs.c.seq, pairs.c.key),
         'faults': sa.select(fault).where(fault.instance_uuid.in_(page)).order_by(fault.id),
         'volumes': (sa.select(bdm).where(bdm.instance_uuid.in_(page), bdm.deleted == 0,
                                          bdm.volume_id.is_not(None)).order_by(bdm.id)),
-        'image_properties': (sa.select(sysmeta.instance_uuid, sysmeta.key, sysmeta.value)
-                             .where(sysmeta.instance_uuid.in_(page), sysmeta.key.like('image_%'))),
+        'nodes': sa.select(models.ComputeNode).where(
+            models.ComputeNode.deleted == 0,
+            models.ComputeNode.host.in_(sa.bindparam('hosts', expanding=True))),
     }
 
 
@@ -192,8 +215,9 @@ _EXTRAS = _extras_statements()
 def extras(sess, instances, addresses=True):
     """What the server views show beside the row, fetched in bulk: ``{uuid: {...}}``.
 
-    A fixed number of queries for any number of instances: one per kind of
-    extra, the compute nodes of the hosts on the page, one for every address.
+    A fixed number of queries for any number of instances: one for the
+    key/value extras, one per kind of row (faults, volumes), the compute nodes
+    of the hosts on the page, and the network's addresses and groups.
 
     Keys: ``metadata``, ``tags``, ``fault``, ``volumes``, ``server_groups``,
     ``image_properties``, ``addresses``, ``host_status``.
@@ -205,17 +229,20 @@ def extras(sess, instances, addresses=True):
     if not uuids:
         return result
     page = {'uuids': uuids}
-    for row in sess.scalars(_EXTRAS['metadata'], page):
-        result[row.instance_uuid]['metadata'][row.key] = row.value
-    for uuid, tag in sess.execute(_EXTRAS['tags'], page):
-        result[uuid]['tags'].append(tag)
+    for kind, uuid, key, value in sess.execute(_EXTRAS['pairs'], page):
+        extra = result[uuid]
+        if kind == 'm':
+            extra['metadata'][key] = value
+        elif kind == 't':
+            extra['tags'].append(key)
+        elif kind == 'i':
+            extra['image_properties'][key] = value
+        else:
+            extra['server_groups'].append(key)
     for fault in sess.scalars(_EXTRAS['faults'], page):
         result[fault.instance_uuid]['fault'] = fault
     for row in sess.scalars(_EXTRAS['volumes'], page):
         result[row.instance_uuid]['volumes'].append(row)
-    for uuid, key, value in sess.execute(_EXTRAS['image_properties'], page):
-        result[uuid]['image_properties'][key] = value
-    _group_extras(sess, uuids, result)
     _host_extras(sess, instances, result)
     if addresses:
         built = [inst.uuid for inst in instances if inst.vm_state != states.BUILDING]
@@ -230,15 +257,6 @@ def _host_extras(sess, instances, result):
     names = {inst.host for inst in instances if inst.host}
     nodes = {}
     if names:
-        nodes = {n.host: n for n in sess.scalars(sa.select(models.ComputeNode).where(
-            models.ComputeNode.deleted == 0, models.ComputeNode.host.in_(sorted(names))))}
+        nodes = {n.host: n for n in sess.scalars(_EXTRAS['nodes'], {'hosts': sorted(names)})}
     for inst in instances:
         result[inst.uuid]['host_status'] = hosts.host_status(nodes.get(inst.host)) if inst.host else ''
-
-
-def _group_extras(sess, uuids, result):
-    member, group = models.ServerGroupMember, models.ServerGroup
-    for uuid, group_uuid in sess.execute(sa.select(member.instance_uuid, group.uuid)
-                                         .join(group, group.id == member.group_id)
-                                         .where(member.instance_uuid.in_(uuids))):
-        result[uuid]['server_groups'].append(group_uuid)

@@ -252,22 +252,29 @@ def _address(address, kind, mac):
             'OS-EXT-IPS:type': kind, 'OS-EXT-IPS-MAC:mac_addr': mac}
 
 
+def _addresses_statement():
+    port, ip, fip = models.Port, models.IPAllocation, models.FloatingIP
+    return (sa.select(port.device_id, port.id, port.mac_address, models.Network.name,
+                      ip.ip_address, fip.floating_ip_address)
+            .join(models.Network, models.Network.id == port.network_id)
+            .outerjoin(ip, ip.port_id == port.id)
+            .outerjoin(fip, sa.and_(fip.port_id == port.id, fip.fixed_ip_address == ip.ip_address))
+            .where(port.device_id.in_(sa.bindparam('devices', expanding=True)))
+            .order_by(port.device_id, port.device_index, port.created_at, port.id, ip.id,
+                      fip.created_at, fip.id))
+
+
+# Built once (every server view runs it): SQLAlchemy then reuses its compiled form.
+_ADDRESSES = _addresses_statement()
+
+
 def addresses(sess, device_ids):
     """The ``addresses`` of many servers in one query: ``{device_id: {network_name: [{version,
     addr, OS-EXT-IPS:type, OS-EXT-IPS-MAC:mac_addr}]}}`` in port order, as Nova shows them."""
     result = {device_id: collections.OrderedDict() for device_id in device_ids}
     if not result:
         return result
-    port, ip, fip = models.Port, models.IPAllocation, models.FloatingIP
-    rows = sess.execute(
-        sa.select(port.device_id, port.id, port.mac_address, models.Network.name, ip.ip_address,
-                  fip.floating_ip_address)
-        .join(models.Network, models.Network.id == port.network_id)
-        .outerjoin(ip, ip.port_id == port.id)
-        .outerjoin(fip, sa.and_(fip.port_id == port.id, fip.fixed_ip_address == ip.ip_address))
-        .where(port.device_id.in_(list(result)))
-        .order_by(port.device_id, port.device_index, port.created_at, port.id, ip.id,
-                  fip.created_at, fip.id))
+    rows = sess.execute(_ADDRESSES, {'devices': list(result)})
     seen, floating = set(), collections.defaultdict(list)
     for device_id, port_id, mac, network_name, address, floating_address in rows:
         entries = result[device_id].setdefault(network_name, [])

@@ -227,18 +227,26 @@ def in_use(sess, group_id):
                        .where(models.PortSecurityGroup.security_group_id == group_id)) > 0
 
 
+def _names_for_devices_statement():
+    port, link, group = models.Port, models.PortSecurityGroup, models.SecurityGroup
+    return (sa.select(port.device_id, group.name)
+            .join(link, link.port_id == port.id)
+            .join(group, group.id == link.security_group_id)
+            .where(port.device_id.in_(sa.bindparam('devices', expanding=True)))
+            .order_by(port.device_id, port.device_index, port.created_at, port.id,
+                      group.created_at, group.id))
+
+
+# Built once (every server view runs it): SQLAlchemy then reuses its compiled form.
+_NAMES_FOR_DEVICES = _names_for_devices_statement()
+
+
 def names_for_devices(sess, device_ids):
     """``{device_id: [group names]}``: the groups of each device's ports, in port order, once each."""
     result = {device_id: [] for device_id in device_ids}
     if not result:
         return result
-    port, link, group = models.Port, models.PortSecurityGroup, models.SecurityGroup
-    rows = sess.execute(sa.select(port.device_id, group.name)
-                        .join(link, link.port_id == port.id)
-                        .join(group, group.id == link.security_group_id)
-                        .where(port.device_id.in_(list(result)))
-                        .order_by(port.device_id, port.device_index, port.created_at, port.id,
-                                  group.created_at, group.id))
+    rows = sess.execute(_NAMES_FOR_DEVICES, {'devices': list(result)})
     for device_id, name in rows:
         if name not in result[device_id]:
             result[device_id].append(name)

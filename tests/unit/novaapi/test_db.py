@@ -145,6 +145,20 @@ def test_sub_resources_on_each_backend(backend):
     assert servers.sub('PUT', server_id, 'tags/z').status_int == 201
     assert servers.sub('DELETE', server_id, 'tags/x').status_int == 204
     assert servers.sub('GET', server_id, 'tags').json_body_or_none == {'tags': ['y', 'z']}
+    group = servers.call('POST', '/os-server-groups', {'server_group': {
+        'name': 'g', 'policy': 'anti-affinity'}}, version='2.64').json_body_or_none['server_group']
+    body = {'server': {'name': 'grouped', 'imageRef': servers.image_id(), 'flavorRef': '1',
+                       'networks': 'none', 'metadata': {'k2': 'v', 'k1': 'w'}, 'tags': ['b', 'a']},
+            'os:scheduler_hints': {'group': group['id']}}
+    grouped = servers.call('POST', '/servers', body).json_body_or_none['server']['id']
+    servers.settle()
+    listed = servers.call('GET', '/servers/detail', version='2.71').json_body_or_none['servers']
+    shown = {s['id']: s for s in listed}
+    assert (shown[server_id]['metadata'], shown[server_id]['tags']) == ({'c': '4'}, ['y', 'z'])
+    assert shown[grouped]['metadata'] == {'k2': 'v', 'k1': 'w'}
+    assert shown[grouped]['tags'] == ['a', 'b']
+    one = servers.call('GET', '/servers/' + grouped, version='2.71').json_body_or_none['server']
+    assert (one['tags'], one['server_groups']) == (['a', 'b'], [group['id']])
     attached = servers.sub('POST', server_id, 'os-interface', {'interfaceAttachment': {}})
     assert attached.status_int == 200
     volume_id = servers.volume()

@@ -112,7 +112,9 @@ def test_ip_filter_matches_fixed_addresses(servers):
 # A page of servers costs a fixed number of SQL statements, however many servers it shows.
 # Measured with these helpers (token and role lookups included): before the
 # batched extras ``GET /servers/{id}`` ran 14 statements, ``/servers/detail``
-# 50 for 10 servers and 210 for 50; now each runs 11.
+# 50 for 10 servers and 210 for 50; then each ran 11; with metadata, tags, image
+# properties and server groups read in one statement, 10.
+STATEMENTS = 10
 
 
 @contextlib.contextmanager
@@ -162,7 +164,7 @@ def test_list_costs_the_same_for_1_and_50_servers(servers, path, admin):
     fifty, body = _cost(servers, path, admin)
     assert len(body['servers']) == 50
     assert all(s.get('addresses', True) for s in body['servers'])
-    assert fifty == one
+    assert fifty == one <= STATEMENTS
 
 
 def test_show_costs_a_fixed_number_of_statements(servers):
@@ -171,7 +173,7 @@ def test_show_costs_a_fixed_number_of_statements(servers):
     assert body['server']['addresses']
     _boot_many(servers, 49)
     again, _ = _cost(servers, '/servers/' + uuid)
-    assert again == one
+    assert again == one <= STATEMENTS
 
 
 def _admin_cost(servers, path):
