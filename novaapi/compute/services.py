@@ -19,6 +19,7 @@ from novaapi.compute import hosts
 from novaapi.compute import models
 from novaapi.db import base
 from novaapi.db import engine
+from novaapi.db import utils as db_utils
 from novaapi import conf
 from novaapi import exception
 
@@ -110,12 +111,18 @@ def beat(sess, now=None):
                  .values(status='completed').execution_options(synchronize_session=False))
 
 
+PLANNED_TABLES = (models.Instance.__tablename__, models.ComputeNode.__tablename__)
+"""The tables whose statistics the scheduler's usage join depends on."""
+
+
 def heartbeat():
     """Background loop (``service.BACKGROUND``)."""
     while True:
         try:
             with engine.transaction() as sess:
                 beat(sess)
+            with engine.transaction() as sess:
+                db_utils.refresh_statistics(sess, PLANNED_TABLES)
         except Exception:  # noqa: BLE001 - keep beating across database hiccups
             LOG.exception('service heartbeat failed')
         time.sleep(conf.CONF.compute.report_interval)
