@@ -229,7 +229,7 @@ def _add_children(sess, ctx, instance, spec, image_meta):
                        image_min_ram=image_meta['min_ram'],
                        image_disk_format=image_meta.get('disk_format'),
                        image_container_format=image_meta.get('container_format'))
-    ops.set_sysmeta(sess, instance, **sysmeta)
+    ops.add_sysmeta(sess, instance, sysmeta)
     for bdm in spec.get('block_device_mapping') or []:
         row = _bdm_row(instance, bdm)
         sess.add(row)

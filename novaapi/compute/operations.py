@@ -96,18 +96,29 @@ def add_fault(sess, instance, code, message, details=None):
 
 
 def set_sysmeta(sess, instance, **values):
+    """Set (or, with None, remove) system metadata keys: one read for all of them."""
+    sysmeta = models.InstanceSystemMetadata
+    rows = {row.key: row for row in sess.scalars(sa.select(sysmeta).where(
+        sysmeta.instance_uuid == instance.uuid, sysmeta.key.in_(sorted(values))))}
+    new = {}
     for key, value in values.items():
-        row = sess.scalars(sa.select(models.InstanceSystemMetadata).where(
-            models.InstanceSystemMetadata.instance_uuid == instance.uuid,
-            models.InstanceSystemMetadata.key == key)).first()
+        row = rows.get(key)
         if value is None:
             if row is not None:
                 sess.delete(row)
         elif row is None:
-            sess.add(models.InstanceSystemMetadata(instance_uuid=instance.uuid, key=key,
-                                                   value=str(value)))
+            new[key] = value
         else:
             row.value = str(value)
+    add_sysmeta(sess, instance, new)
+
+
+def add_sysmeta(sess, instance, values):
+    """Write system metadata keys the instance does not have yet (a new one): one executemany."""
+    rows = [{'instance_uuid': instance.uuid, 'key': key, 'value': str(value)}
+            for key, value in values.items() if value is not None]
+    if rows:
+        sess.execute(sa.insert(models.InstanceSystemMetadata), rows)
 
 
 def get_sysmeta(sess, instance, key):

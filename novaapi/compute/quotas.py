@@ -66,6 +66,7 @@ COUNTERS = {
     'server_group_members': usage.count_server_group_members,
     'server_groups': usage.count_server_groups,
 }
+_MEMO = usage.MEMO  # (``usage`` is a function of this module further down)
 
 
 def _configured_defaults():
@@ -73,11 +74,20 @@ def _configured_defaults():
             for name, flag in _DEFAULT_FLAGS.items()}
 
 
+_READ = 'quota_rows'
+"""``sess.info`` key of the limit rows this transaction has read (a boot reads them twice:
+for its metadata items and for its resources); any write of a limit forgets them."""
+
+
 def _rows(sess, model, **where):
-    query = sa.select(model.resource, model.hard_limit)
-    for column, value in where.items():
-        query = query.where(getattr(model, column) == value)
-    return {resource: limit for resource, limit in sess.execute(query)}
+    read = sess.info.setdefault(_READ, {})
+    key = (model.__tablename__,) + tuple(sorted(where.items()))
+    if key not in read:
+        query = sa.select(model.resource, model.hard_limit)
+        for column, value in where.items():
+            query = query.where(getattr(model, column) == value)
+        read[key] = {resource: limit for resource, limit in sess.execute(query)}
+    return dict(read[key])
 
 
 def class_limits(sess, class_name):
@@ -132,6 +142,7 @@ def set_class_limit(sess, class_name, resource, limit):
 
 
 def _upsert(sess, model, keys, limit):
+    sess.info.pop(_READ, None)
     query = sa.select(model)
     for column, value in keys.items():
         query = query.where(getattr(model, column) == value)
@@ -145,6 +156,7 @@ def _upsert(sess, model, keys, limit):
 
 def delete_overrides(sess, project_id, user_id=None):
     """Drop a user's overrides, or every override of the project (its users' too)."""
+    sess.info.pop(_READ, None)
     sess.execute(sa.delete(models.ProjectUserQuota).where(
         models.ProjectUserQuota.project_id == project_id,
         *([models.ProjectUserQuota.user_id == user_id] if user_id else [])))
@@ -226,9 +238,16 @@ def enforce(sess, project_id, user_id, deltas, counters=None, lock_key=None):
         ``resources``, ``quotas``, ``usages`` and ``deltas`` attributes say which.
     """
     lock(sess, lock_key or project_id)
+    sess.info[_MEMO] = {}
+    try:
+        _enforce(sess, project_id, user_id, deltas, dict(COUNTERS, **(counters or {})))
+    finally:
+        sess.info.pop(_MEMO, None)
+
+
+def _enforce(sess, project_id, user_id, deltas, counters):
     project = limits(sess, project_id)
     own = user_overrides(sess, project_id, user_id) if user_id else {}
-    counters = dict(COUNTERS, **(counters or {}))
     overs, used, allowed = [], {}, {}
     for resource, delta in deltas.items():
         count = counters[resource]
