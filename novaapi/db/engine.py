@@ -8,6 +8,7 @@ import contextlib
 import functools
 import re
 import select
+import socket
 import sys
 
 import sqlalchemy as sa
@@ -153,6 +154,18 @@ def _memoize_pg8000_paramstyle():
     legacy.convert_paramstyle = convert
 
 
+def _no_delay(dbapi_connection, _record):
+    """Send each message to PostgreSQL at once (pg8000 leaves Nagle's algorithm on).
+
+    A statement leaves in several writes; with Nagle's algorithm the last one
+    waited for the server's delayed ACK, ~40 ms, once a statement carried many
+    parameters or its answer many rows: a page of 1,000 servers spent 0.4 s so.
+    """
+    sock = getattr(dbapi_connection, '_usock', None)
+    if sock is not None and sock.family in (socket.AF_INET, socket.AF_INET6):
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
+
 def create(url):
     kwargs = {'future': True}
     if url.startswith('sqlite'):
@@ -169,6 +182,7 @@ def create(url):
     engine = sa.create_engine(url, **kwargs)
     if engine.dialect.driver == 'pg8000':
         _memoize_pg8000_paramstyle()
+        event.listen(engine, 'connect', _no_delay)
     event.listen(engine, 'before_cursor_execute', _clamp_integers, retval=True)
     if engine.dialect.name == 'postgresql' and engine.dialect.paramstyle == 'format':
         event.listen(engine, 'before_cursor_execute', _pg_clamp_to_casts, retval=True)
