@@ -341,6 +341,9 @@ def find_security_group(sess, ctx, name_or_id):
     :raises exception.SecurityGroupNotFound: none, as Nova says it
     :raises exception.NoUniqueMatch: several groups have that name
     """
+    if name_or_id == groups.DEFAULT and ctx.project_id:
+        # The name no other group may take: the project's own default one (every boot asks).
+        return groups.ensure_default(sess, ctx.project_id)
     owned = groups.find_all(sess, ctx, {'project_id': [ctx.project_id]})
     found = [g for g in owned if g.id == name_or_id] or [g for g in owned if g.name == name_or_id]
     if not found:

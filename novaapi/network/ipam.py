@@ -48,25 +48,40 @@ def _lock_subnet(sess, subnet):
                  .with_for_update())
 
 
+_TAKEN = 'ipam_taken'
+"""``sess.info`` key: ``{subnet id: addresses taken}`` read once a transaction.  The subnet's
+lock (:func:`_lock_subnet`, SQLite's write lock) is held until commit, so no one else
+allocates there meanwhile; a batch of builds then reads a subnet's addresses once, not once
+a server.  An address freed later in the same transaction is only offered again after it."""
+
+
 def _taken(sess, subnet):
-    # A locking read sees the latest commits, past a REPEATABLE READ snapshot.
-    rows = sess.scalars(sa.select(models.IPAllocation.ip_address)
-                        .where(models.IPAllocation.subnet_id == subnet.id)
-                        .with_for_update(read=True))
-    return {int(ipaddress.ip_address(ip)) for ip in rows}
+    known = sess.info.setdefault(_TAKEN, {})
+    if subnet.id not in known:
+        # A locking read sees the latest commits, past a REPEATABLE READ snapshot.
+        rows = sess.scalars(sa.select(models.IPAllocation.ip_address)
+                            .where(models.IPAllocation.subnet_id == subnet.id)
+                            .with_for_update(read=True))
+        known[subnet.id] = {int(ipaddress.ip_address(ip)) for ip in rows}
+    return known[subnet.id]
 
 
 def _claim(sess, port, subnet, address):
-    return claims.insert(sess, models.IPAllocation(port_id=port.id, subnet_id=subnet.id,
-                                                   network_id=subnet.network_id,
-                                                   ip_address=str(ipaddress.ip_address(address))))
+    claimed = claims.insert(sess, models.IPAllocation(port_id=port.id, subnet_id=subnet.id,
+                                                      network_id=subnet.network_id,
+                                                      ip_address=str(ipaddress.ip_address(address))))
+    known = sess.info.get(_TAKEN, {}).get(subnet.id)
+    if known is not None:
+        known.add(int(ipaddress.ip_address(address)))
+    return claimed
 
 
 def _allocate_any(sess, port, subnet):
     """Claim the lowest free pool address; clashes with other workers move on to the next."""
     clashed = set()
     while True:
-        taken = _taken(sess, subnet) | clashed
+        taken = _taken(sess, subnet)
+        taken = taken | clashed if clashed else taken
         address = next((a for a in _addresses(subnet) if a not in taken), None)
         if address is None:
             return False
