@@ -137,7 +137,8 @@ def _memoize_pg8000_paramstyle():
     PostgreSQL.  SQLAlchemy reuses a few hundred statement texts, and with
     positional styles the rewrite depends on the text alone, so it is kept.
     """
-    from pg8000 import legacy  # deferred: only a PostgreSQL deployment loads the driver
+    # deferred: only a PostgreSQL deployment loads the driver
+    from pg8000 import legacy
     original = legacy.convert_paramstyle
     if getattr(original, 'memoized', False):
         return

@@ -102,7 +102,9 @@ def allocate_port(sess, ctx, network_id, device_id, fixed_ip=None, tag=None,
     network = networks.find(sess, ctx, network_id)
     requested = [{'ip_address': str(fixed_ip)}] if fixed_ip else []
     group_ids = None
-    if security_groups:
+    # Only ``default`` (every server that named no group): the project's default group, which
+    # a network without port security leaves off, as Nova does, instead of refusing the port.
+    if security_groups and list(security_groups) != [groups.DEFAULT]:
         group_ids = [find_security_group(sess, ctx, name).id for name in security_groups]
     try:
         return ports.insert_for_device(sess, ctx, network, device_id, requested, tag, group_ids)

@@ -126,7 +126,7 @@ def ensure(sess, ctx, project_id):
         return row.network_id
     external = _default_external(sess)
     claims.begin_writing(sess)
-    quotas.lock(sess, security_groups.ensure_default(sess, project_id).id)
+    quotas.lock(sess, security_groups.default_id(sess, project_id))
     try:
         with sess.begin_nested():
             row = _build(sess, ctx, project_id, external)

@@ -166,7 +166,7 @@ def allocate(sess, ctx, network, project_id, subnet_id=None, address=None, descr
         raise _bad('Network %s is not a valid external network' % network.id)
     if not any(s.ip_version == 4 for s in network.subnets):
         raise _bad('Network %s does not contain any IPv4 subnet' % network.id)
-    quotas.lock(sess, security_groups.ensure_default(sess, project_id).id)
+    quotas.lock(sess, security_groups.default_id(sess, project_id))
     fip_id = str(uuid.uuid4())
     wanted = {}
     if subnet_id is not None:

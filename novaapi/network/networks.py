@@ -159,7 +159,7 @@ def create_network(ctx, attributes):
     with engine.transaction() as sess:
         network = insert(sess, ctx, values)
         tag_rows.replace(sess, network.id, tags)
-        quotas.lock(sess, security_groups.ensure_default(sess, project_id).id)
+        quotas.lock(sess, security_groups.default_id(sess, project_id))
         quotas.enforce(sess, project_id, 'network')
         sess.expire(network, ['tag_rows'])
         return _loaded(network)

@@ -104,17 +104,18 @@ def insert(sess, ctx, network, values, fixed_ips=(), group_ids=None):
     # A service's own port (a router gateway, a floating IP) belongs to no project.
     default = None
     if values['project_id']:
-        default = security_groups.ensure_default(sess, values['project_id'])
-        quotas.lock(sess, default.id)
+        default = security_groups.default_id(sess, values['project_id'])
+        quotas.lock(sess, default)
     secured = values.get('port_security_enabled')
     if secured is None:
         secured = network.port_security_enabled is not False
         values['port_security_enabled'] = secured
     if group_ids is None:
-        groups = [default] if secured and default is not None else []
+        linked = [default] if secured and default is not None else []
     else:
-        groups = security_groups.resolve_for_port(sess, ctx, values['project_id'], group_ids)
-        if groups and not secured:
+        linked = [g.id for g in security_groups.resolve_for_port(sess, ctx, values['project_id'],
+                                                                 group_ids)]
+        if linked and not secured:
             raise PortSecurityAndIPRequiredForSecurityGroups()
     if values.get('allowed_address_pairs') and not secured:
         raise AddressPairAndPortSecurityRequired()
@@ -129,8 +130,8 @@ def insert(sess, ctx, network, values, fixed_ips=(), group_ids=None):
     else:
         raise MacAddressInUse(net_id=network.id, mac=port.mac_address)
     ipam.allocate_fixed_ips(sess, port, network, fixed_ips)
-    for group in groups:
-        port.security_groups.append(models.PortSecurityGroup(security_group_id=group.id))
+    for group_id in linked:
+        port.security_groups.append(models.PortSecurityGroup(security_group_id=group_id))
     sess.flush()
     quotas.enforce(sess, values['project_id'], 'port')
     return port

@@ -313,7 +313,7 @@ def insert(sess, ctx, project_id, values, info=None, tags=()):
 
     :raises converters.OverQuota: the project has all its routers
     """
-    quotas.lock(sess, security_groups.ensure_default(sess, project_id).id)
+    quotas.lock(sess, security_groups.default_id(sess, project_id))
     router = models.Router(id=str(uuid.uuid4()), project_id=project_id, routes=[], **values)
     sess.add(router)
     sess.flush()

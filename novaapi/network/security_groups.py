@@ -136,6 +136,17 @@ def _egress_rules(group):
     return [_rule(group, 'egress', ethertype) for ethertype in ('IPv4', 'IPv6')]
 
 
+_DEFAULT_ID = (sa.select(models.DefaultSecurityGroup.security_group_id)
+               .where(models.DefaultSecurityGroup.project_id == sa.bindparam('project_id')))
+
+
+def default_id(sess, project_id):
+    """The id of the project's ``default`` group, created the first time; the group itself
+    is not loaded (every port a server gets locks its quota on it)."""
+    found = sess.scalar(_DEFAULT_ID, {'project_id': project_id})
+    return found if found is not None else ensure_default(sess, project_id).id
+
+
 def ensure_default(sess, project_id):
     """The project's ``default`` group with its four rules, created the first time it is needed."""
     link = sess.get(models.DefaultSecurityGroup, project_id)
@@ -284,7 +295,7 @@ def _insert_group(sess, ctx, attributes):
     tags = tag_rows.checked(item['tags']) if 'tags' in item else []
     if _is_default_name(name):
         raise SecurityGroupDefaultAlreadyExists()
-    quotas.lock(sess, ensure_default(sess, project_id).id)
+    quotas.lock(sess, default_id(sess, project_id))
     group = models.SecurityGroup(id=str(uuid.uuid4()), project_id=project_id, name=name,
                                  description=description, stateful=stateful)
     sess.add(group)
@@ -530,7 +541,7 @@ def create_rules(ctx, items):
             created.append(rule)
         sess.flush()
         for project_id in {rule.project_id for rule in created}:
-            quotas.lock(sess, ensure_default(sess, project_id).id)
+            quotas.lock(sess, default_id(sess, project_id))
             quotas.enforce(sess, project_id, 'security_group_rule')
         return created
 

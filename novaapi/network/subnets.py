@@ -198,7 +198,7 @@ def create_subnet(ctx, attributes):
         subnet.project_id = project_id
         tag_rows.replace(sess, subnet.id, tags)
         sess.flush()
-        quotas.lock(sess, security_groups.ensure_default(sess, project_id).id)
+        quotas.lock(sess, security_groups.default_id(sess, project_id))
         quotas.enforce(sess, project_id, 'subnet')
         sess.expire(subnet, ['tag_rows'])
         return _loaded(subnet)
