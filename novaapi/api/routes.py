@@ -85,6 +85,12 @@ CONTROLLERS = {
         server_lifecycle.LifecycleActions, server_moves.MoveActions,
         server_rebuild.RebuildActions, server_images.ImageActions,
         remote_consoles.LegacyConsoleActions, floating_ips.FloatingIPActions),
+    # POST /os-volumes_boot/{id}/action: the servers controller's own actions, up to 2.102.
+    'volumes_boot_actions': server_common.action_controller(
+        server_lifecycle.LifecycleActions, server_moves.MoveActions,
+        server_rebuild.RebuildActions, server_images.ImageActions,
+        only=('reboot', 'resize', 'confirmResize', 'revertResize', 'rebuild', 'createImage',
+              'os-start', 'os-stop', 'trigger_crash_dump'), until='2.102'),
     'availability_zones': availability_zones.AvailabilityZoneController,
     'server_metadata': server_metadata.ServerMetadataController,
     'server_ips': server_ips.IPsController,
@@ -163,6 +169,7 @@ ROUTE_LIST = [
     ('/os-volumes_boot/detail', {'GET': ('volumes_boot', 'detail')}),
     ('/os-volumes_boot/{id}', {'GET': ('volumes_boot', 'show'), 'PUT': ('volumes_boot', 'update'),
                                'DELETE': ('volumes_boot', 'delete')}),
+    ('/os-volumes_boot/{id}/action', {'POST': ('volumes_boot_actions', 'action')}),
     ('/os-floating-ips-bulk', _gone('GET', 'POST')),
     ('/os-floating-ips-bulk/{id}', _gone('GET', 'PUT')),
     ('/os-fping', _gone('GET')),

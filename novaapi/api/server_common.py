@@ -1,6 +1,7 @@
 """What the servers controllers share: generated passwords, what policy lets a caller see of a
 server, its detailed view, and the one controller ``POST /servers/{id}/action`` dispatches to."""
 
+import functools
 import secrets
 
 from novaapi.api import wsgi
@@ -42,12 +43,15 @@ def detailed(req, instance, extra, **flags):
     return {'server': views.show(req, instance, extra, show_flags(req, instance, **flags))}
 
 
-def action_controller(*groups):
+def action_controller(*groups, only=None, until=None):
     """The controller of ``POST /servers/{id}/action``: every ``@wsgi.action`` of ``groups``.
 
     The body's one key picks the method; each group class keeps the actions of
     one concern.  Methods run with this controller as ``self``, so groups keep
     no state of their own.
+
+    :param only: the action names to keep (an alias route serving fewer actions)
+    :param until: the last microversion of every action kept (the alias's window)
     """
     actions = {}
     for group in groups:
@@ -55,7 +59,25 @@ def action_controller(*groups):
         if clash:
             raise ValueError('actions %s declared twice' % sorted(clash))
         actions.update(group.wsgi_actions)
+    if only is not None:
+        missing = set(only) - set(actions)
+        if missing:
+            raise ValueError('actions %s are in no group' % sorted(missing))
+        actions = {name: _until(actions[name], until) for name in only}
     controller = type('ServerActionsController', (wsgi.Controller,), {
         '__doc__': 'POST /servers/{id}/action: %s.' % ', '.join(g.__name__ for g in groups)})
     controller.wsgi_actions = actions
     return controller
+
+
+def _until(method, until):
+    """``method`` as an action that ends at microversion ``until`` (None: as it is)."""
+    if until is None:
+        return method
+
+    @functools.wraps(method)
+    def capped(*args, **kwargs):
+        return method(*args, **kwargs)
+    start = (getattr(method, 'wsgi_version', None) or (None, None))[0]
+    capped.wsgi_version = (start, until)
+    return capped

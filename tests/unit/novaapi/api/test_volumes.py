@@ -70,5 +70,19 @@ def test_os_volumes_boot_alias(servers):
     shown = servers.call('GET', '/os-volumes_boot/' + server_id, version='2.37')
     assert shown.json_body_or_none['server']['name'] == 'vb'
     assert servers.call('GET', '/os-volumes_boot/' + server_id, version='2.103').status_int == 404
+    # Its action route takes the servers controller's own actions (not pause), up to 2.102.
+    servers.settle()
+    action = '/os-volumes_boot/%s/action' % server_id
+    assert servers.call('POST', action, {'os-stop': None}, version='2.102').status_int == 202
+    servers.settle()
+    assert servers.call('GET', '/servers/' + server_id).json_body_or_none['server'][
+        'status'] == 'SHUTOFF'
+    refused = servers.call('POST', action, {'pause': None}, version='2.1')
+    assert refused.status_int == 400, refused.body
+    assert servers.call('POST', action, {'os-start': None}, version='2.103').status_int == 404
+    # an action before its own window: 404 here as on /servers
+    assert servers.call('POST', action, {'trigger_crash_dump': None},
+                        version='2.16').status_int == 404
+    assert servers.action(server_id, {'trigger_crash_dump': None}, version='2.16').status_int == 404
     assert servers.call('DELETE', '/os-volumes_boot/' + server_id,
                         version='2.1').status_int == 204
