@@ -79,5 +79,5 @@ def build():
 
 def app_factory(global_conf, **local_conf):
     """PasteDeploy ``app`` factory of the block-storage endpoint (behind the filters)."""
-    return web_app.Application(routes.ROUTES, render_error, invoke=invoke,
+    return web_app.Application(routes.ALL, render_error, invoke=invoke,
                                pages={'': versions, '/v3': versions})

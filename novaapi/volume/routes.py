@@ -2,7 +2,9 @@
 its handler.
 
 Every path carries the project id, as Cinder's v3 URLs do (the catalog's
-``/v3/{project_id}``).  NOTE: ``/volumes/detail`` (and the other ``detail``
+``/v3/{project_id}``); :data:`ALL` also serves each without it, as Cinder's
+``ProjectMapper`` does (3.67 announces it), which is the only form a system- or
+domain-scoped token can use.  NOTE: ``/volumes/detail`` (and the other ``detail``
 lists) must come before ``/volumes/{volume_id}``.  Handlers are
 ``handler(call, **url_vars)``; the app checks the project id against the token.
 """
@@ -45,3 +47,10 @@ ROUTES = [
     (P + '/limits', {'GET': quotas.limits}),
     (P + '/os-availability-zone', {'GET': quotas.availability_zones}),
 ]
+
+WITHOUT_PROJECT = [(path.replace(P, '/v3', 1), methods) for path, methods in ROUTES]
+"""The same routes without the project id: ``/v3/volumes`` and so on."""
+
+ALL = WITHOUT_PROJECT + ROUTES
+"""What the endpoint serves.  A path without a project comes first: its first part is a
+collection name, never a (hex) project id, as Cinder's ``project_id_regex`` makes sure."""

@@ -165,6 +165,12 @@ def sorting(call, allowed, default=(('created_at', 'desc'),)):
     return [('name' if k == 'display_name' else k, d) for k, d in found]
 
 
+def project_in_url(call):
+    """The token's project when the request's URL names it, else '' (links follow the URL)."""
+    project_id = call.ctx.project_id
+    return project_id if project_id and '/v3/%s' % project_id in call.req.url else ''
+
+
 def collection_links(call, collection, items, limit):
     """Cinder's ``<collection>_links``: a ``next`` link when the page is full."""
     if not items or (limit is None and len(items) < MAX_LIMIT) or \
@@ -172,9 +178,8 @@ def collection_links(call, collection, items, limit):
         return None
     params = [(k, v) for k, v in call.params.items() if k != 'marker']
     params.append(('marker', items[-1]['id']))
-    href = '%s/v3/%s/%s?%s' % (call.base_url, call.ctx.project_id, collection,
-                               urllib.parse.urlencode(params))
-    return [{'rel': 'next', 'href': href}]
+    prefix = '/'.join(filter(None, (call.base_url + '/v3', project_in_url(call), collection)))
+    return [{'rel': 'next', 'href': '%s?%s' % (prefix, urllib.parse.urlencode(params))}]
 
 
 def listing(call, key, items, total, limit, collection=None):
