@@ -2,6 +2,17 @@
 
 Rule names are Cinder's.  Each maps to one of a few base checks; admins pass
 them all.  A target is the resource's ``project_id``.
+
+Scope: no Cinder rule declares ``scope_types``, and Cinder ships
+``enforce_scope`` off, so the token's scope is never checked.  ``role:admin``
+passes every rule (``context_is_admin``, ``admin_api`` and the personas'
+``(role:admin) or (... and project_id:%(project_id)s)``) whether the token is
+scoped to a project, a domain or the system.  A system- or domain-scoped reader
+has no project: it passes a rule whose target is its own (no) project, so the
+lists answer empty, and no rule on a project's resource.  Such a token reaches
+the endpoint only through the URLs without a project (:data:`routes.ALL
+<novaapi.volume.routes.ALL>`); a project in the URL is Cinder's 400 "Malformed
+request url".
 """
 
 from novaapi.volume import errors
@@ -55,7 +66,12 @@ ALL_TENANTS = 'volume:get_all'
 
 
 def check(ctx, rule, target=None):
-    """True when ``ctx`` passes ``rule`` on ``target`` (``{project_id}``)."""
+    """True when ``ctx`` passes ``rule`` on ``target`` (``{project_id}``), whatever its scope.
+
+    A target with no ``project_id`` is the caller's own project.  A list's target holds the
+    caller's project, ``None`` for a system- or domain-scoped token, which then matches as
+    oslo.policy matches ``project_id:%(project_id)s`` (both sides as strings).
+    """
     kind = RULES[rule]
     if kind == ANYONE or ctx.is_admin:
         return True

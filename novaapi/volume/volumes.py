@@ -125,10 +125,15 @@ def _image_metadata(sess, ctx, image_ref, size):
 def create_in(sess, ctx, spec, status='creating', then='available'):
     """Insert a volume from ``spec`` (Cinder's create body) after every check; return it.
 
-    :raises errors.InvalidInput: / :raises errors.VolumeNotFound: / :raises
-        errors.SnapshotNotFound: / :raises errors.ImageNotFound: / quota errors
+    :raises errors.InvalidInput: (also for a token without a project) / :raises
+        errors.VolumeNotFound: / :raises errors.SnapshotNotFound: / :raises
+        errors.ImageNotFound: / quota errors
     """
     policy.authorize(ctx, 'volume:create', {'project_id': ctx.project_id})
+    if ctx.project_id is None:
+        # NOTE: Cinder would make a volume of no project; here every volume and quota has one.
+        raise errors.InvalidInput(reason='A volume belongs to a project, and a system- or '
+                                  'domain-scoped token has none.')
     source = snapshot = None
     if spec.get('source_volid'):
         source = find(sess, ctx, spec['source_volid'])
