@@ -31,6 +31,7 @@ from novaapi.api import interfaces
 from novaapi.api import keypairs
 from novaapi.api import limits
 from novaapi.api import migrations
+from novaapi.api import multinic
 from novaapi.api import networks
 from novaapi.api import quotas
 from novaapi.api import remote_consoles
@@ -84,7 +85,8 @@ CONTROLLERS = {
     'server_actions': server_common.action_controller(
         server_lifecycle.LifecycleActions, server_moves.MoveActions,
         server_rebuild.RebuildActions, server_images.ImageActions,
-        remote_consoles.LegacyConsoleActions, floating_ips.FloatingIPActions),
+        remote_consoles.LegacyConsoleActions, floating_ips.FloatingIPActions,
+        multinic.MultinicActions),
     # POST /os-volumes_boot/{id}/action: the servers controller's own actions, up to 2.102.
     'volumes_boot_actions': server_common.action_controller(
         server_lifecycle.LifecycleActions, server_moves.MoveActions,

@@ -90,6 +90,8 @@ RULES = {
     'os-floating-ips:list': PROJECT_READER, 'os-floating-ips:create': PROJECT_MEMBER,
     'os-floating-ips:show': PROJECT_READER, 'os-floating-ips:delete': PROJECT_MEMBER,
     'os-floating-ip-pools': ANYONE,
+    # multinic (the addFixedIp / removeFixedIp server actions)
+    'os-multinic:add': PROJECT_MEMBER, 'os-multinic:remove': PROJECT_MEMBER,
     # the volume and snapshot proxies (os-volumes, os-snapshots)
     'os-volumes:list': PROJECT_READER, 'os-volumes:detail': PROJECT_READER,
     'os-volumes:show': PROJECT_READER, 'os-volumes:create': PROJECT_MEMBER,

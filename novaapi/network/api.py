@@ -163,6 +163,51 @@ def bound_addresses(sess):
     return ports.bound_addresses(sess)
 
 
+def add_fixed_ip(sess, ctx, device_id, network_id):
+    """One more address for the server's port on ``network_id``, from the first of the
+    network's subnets that has one free (what Nova's ``addFixedIp`` asks of Neutron).
+
+    :returns: the address, or None when the network is not visible, has no subnet, or no port
+        of the server is on it, or every subnet is full
+    """
+    try:
+        network = networks.find(sess, ctx, network_id)
+    except exception.NetworkNotFound:
+        return None
+    for port in ports.of_device(sess, device_id):
+        if port.network_id != network.id:
+            continue
+        held = {row.ip_address for row in port.fixed_ips}
+        current = [{'subnet_id': r.subnet_id, 'ip_address': r.ip_address} for r in port.fixed_ips]
+        for subnet in network.subnets:
+            try:
+                # Nothing is written before a full subnet is found out.
+                ports.change_fixed_ips(sess, port, current + [{'subnet_id': subnet.id}])
+            except ipam.IpAddressGenerationFailure:
+                continue
+            ports.write(sess, port, {})
+            return next(r.ip_address for r in port.fixed_ips if r.ip_address not in held)
+    return None
+
+
+def remove_fixed_ip(sess, device_id, address):
+    """Take the fixed IP ``address`` off the server's port holding it (Nova's ``removeFixedIp``).
+
+    :returns: False when no port of the server holds that address
+    """
+    address = str(ipaddress.ip_address(address))
+    for port in ports.of_device(sess, device_id):
+        rest = [{'subnet_id': r.subnet_id, 'ip_address': r.ip_address} for r in port.fixed_ips
+                if r.ip_address != address]
+        if len(rest) < len(port.fixed_ips):
+            if not rest and port.security_group_ids:
+                return False  # Neutron refuses a port in groups with no address
+            ports.change_fixed_ips(sess, port, rest)
+            ports.write(sess, port, {})
+            return True
+    return False
+
+
 # --- floating IPs (Nova's os-floating-ips up to 2.35, addFloatingIp up to 2.43) -----------
 
 DEFAULT_FLOATING_POOL = PUBLIC_NETWORK

@@ -159,6 +159,54 @@ def write(sess, port, values):
     return port
 
 
+def _normal(address):
+    return str(ipaddress.ip_address(address))
+
+
+def change_fixed_ips(sess, port, wanted):
+    """Give ``port`` exactly the fixed IPs ``wanted`` lists (Neutron's ``fixed_ips`` update).
+
+    An entry with an address keeps it when the port holds it and claims it when not; an entry
+    naming only a subnet keeps one of the port's other addresses there, or takes a free one.
+    Addresses no entry accounts for are released first (a floating IP on one lets go).
+
+    :param wanted: ``[{'ip_address'?, 'subnet_id'?}]`` as :func:`converters.fixed_ips` checks it
+    :raises PortSecurityPortHasSecurityGroup: no address left while the port has groups
+    :raises exception.NovaException: the allocation errors of :func:`ipam.allocate_fixed_ips`
+    """
+    spare = {row.ip_address: row for row in port.fixed_ips}
+    kept, added = [], []
+    for item in wanted:
+        if item.get('ip_address'):
+            row = spare.get(_normal(item['ip_address']))
+            if row is not None and item.get('subnet_id') in (None, row.subnet_id):
+                kept.append(spare.pop(row.ip_address))
+            else:
+                added.append(item)
+    for item in wanted:
+        if not item.get('ip_address'):
+            row = next((r for r in spare.values() if r.subnet_id == item.get('subnet_id')), None)
+            if row is not None:
+                kept.append(spare.pop(row.ip_address))
+            else:
+                added.append(item)
+    if not kept and not added and port.security_group_ids:
+        raise PortSecurityPortHasSecurityGroup()
+    if spare:
+        fip = models.FloatingIP
+        sess.execute(sa.update(fip).where(fip.port_id == port.id,
+                                          fip.fixed_ip_address.in_(list(spare)))
+                     .values(port_id=None, fixed_ip_address=None, router_id=None,
+                             revision_number=fip.revision_number + 1)
+                     .execution_options(synchronize_session=False))
+        for row in spare.values():
+            port.fixed_ips.remove(row)
+        sess.flush()
+    if added:
+        ipam.allocate_fixed_ips(sess, port, port.network, added)
+    return port
+
+
 def disassociate_floating_ips(sess, port_ids):
     """Unlink the floating IPs of ports about to go (Neutron does it when a port is deleted)."""
     if port_ids:
@@ -412,6 +460,8 @@ def update_port(ctx, port_id, read_attributes):
             raise PortSecurityPortHasSecurityGroup()
         if not secured and values.get('allowed_address_pairs', port.allowed_address_pairs):
             raise AddressPairAndPortSecurityRequired()
+        if 'fixed_ips' in item:
+            change_fixed_ips(sess, port, converters.fixed_ips(item['fixed_ips']))
         return _loaded(write(sess, port, values))
 
 

@@ -83,11 +83,24 @@ def test_openstackclient_router_and_floating_ip(api, openstackclient_venv):
         'server remove floating ip %s %s' % (name, address),
         'floating ip show %s -f value -c port_id' % address,
         'port create --network %s %s-p -f value -c name' % (name, name),
+        # fixed IPs changed on a port: one more from the subnet and one asked for, then one less
+        'port set --fixed-ip subnet=%s --fixed-ip ip-address=192.168.81.50 %s-p' % (name, name),
+        'port show %s-p -f json -c fixed_ips' % name,
+        'port unset --fixed-ip subnet=%s,ip-address=192.168.81.50 %s-p' % (subnet_id, name),
+        'port show %s-p -f json -c fixed_ips' % name,
         'port delete %s-p' % name,
         'port list --network %s -f value -c Name' % name])
     assert groups[0] == name and name in groups[1] and 'default' in groups[1], groups
     assert name in groups[2] and 'default' not in groups[2], groups
-    assert groups[3:5] == ['None', name + '-p'] and name + '-p' not in groups[5:], groups
+    assert groups[3:5] == ['None', name + '-p'], groups
+    shown = json.loads(''.join(groups[5:groups.index('}', 5) + 1]))['fixed_ips']
+    rest = groups[groups.index('}', 5) + 1:]
+    left = json.loads(''.join(rest[:rest.index('}') + 1]))['fixed_ips']
+    assert sorted(ip['ip_address'] for ip in shown) == ['192.168.81.3', '192.168.81.4',
+                                                        '192.168.81.50'], shown
+    assert {ip['subnet_id'] for ip in shown} == {subnet_id}
+    assert sorted(ip['ip_address'] for ip in left) == ['192.168.81.3', '192.168.81.4'], left
+    assert name + '-p' not in rest[rest.index('}') + 1:], groups
     lines = _batch(venv, env, [
         'server add floating ip %s %s' % (name, address),
         'server show %s -f value -c addresses' % name,

@@ -258,6 +258,74 @@ def test_assisted_volume_snapshots(api, clients, server):
                   'body': resp.json()})
 
 
+def test_multinic_add_and_remove_fixed_ip(api, clients):
+    """``addFixedIp`` / ``removeFixedIp`` (2.1-2.43): the server's port on the network gains
+    or loses an address, seen by Nova and Neutron alike; what cannot be done is Nova's 202 with
+    nothing changed (its compute host only logs it)."""
+    net = api.session(api.demo_openrc)
+    network = {'service_type': 'network'}
+    private = net.get('/v2.0/networks?name=private', endpoint_filter=network).json()['networks'][0]
+    public = net.get('/v2.0/networks?name=public', endpoint_filter=network).json()['networks'][0]
+    image = net.get('/v2/images?name=cirros', endpoint_filter={'service_type': 'image'}).json()
+    resp = clients('POST', '/servers', version='2.43', json={'server': {
+        'name': 'multinic-%s' % uuid.uuid4().hex[:6], 'imageRef': image['images'][0]['id'],
+        'flavorRef': '1', 'networks': [{'uuid': private['id']}]}})
+    assert resp.status_code == 202, resp.text
+    server_id = resp.json()['server']['id']
+    action = '/servers/%s/action' % server_id
+
+    def fixed():
+        addresses = clients('GET', '/servers/' + server_id).json()['server']['addresses']
+        return [a['addr'] for a in addresses['private']]
+
+    def ports():
+        return net.get('/v2.0/ports?device_id=' + server_id, endpoint_filter=network).json()['ports']
+
+    try:
+        for _ in range(300):
+            shown = clients('GET', '/servers/' + server_id).json()['server']
+            if shown['status'] == 'ACTIVE' and shown['OS-EXT-STS:task_state'] is None:
+                break
+            time.sleep(0.1)
+        (first,) = fixed()
+        resp = clients('POST', action, version='2.43',
+                       json={'addFixedIp': {'networkId': private['id']}})
+        assert (resp.status_code, resp.text) == (202, '')
+        both = fixed()
+        assert both[0] == first and len(both) == 2 and both[1].startswith('10.0.0.'), both
+        (port,) = ports()
+        assert sorted(ip['ip_address'] for ip in port['fixed_ips']) == sorted(both)
+        assert port['revision_number'] >= 2
+        # no port of the server on public, an unknown network: 202 and no change
+        for network_id in (public['id'], str(uuid.uuid4()), 42):
+            resp = clients('POST', action, version='2.43',
+                           json={'addFixedIp': {'networkId': network_id}})
+            assert resp.status_code == 202, resp.text
+        assert fixed() == both
+        # out of Nova's window, malformed, someone else's server, locked
+        _fault(clients('POST', action, version='2.44',
+                       json={'addFixedIp': {'networkId': private['id']}}), 404)
+        _fault(clients('POST', action, json={'addFixedIp': {}}), 400)
+        _fault(clients('POST', action, json={'removeFixedIp': {'address': '10.0.0.300'}}), 400)
+        _fault(clients('POST', '/servers/%s/action' % uuid.uuid4(),
+                       json={'addFixedIp': {'networkId': private['id']}}), 404)
+        assert clients('POST', action, json={'lock': None}).status_code == 202
+        _fault(clients('POST', action, json={'removeFixedIp': {'address': both[1]}}), 409)
+        assert clients('POST', action, json={'unlock': None}).status_code == 202
+
+        resp = clients('POST', action, version='2.1', json={'removeFixedIp': {'address': both[1]}})
+        assert (resp.status_code, resp.text) == (202, '')
+        assert fixed() == [first]
+        # an address the server does not hold; its last address while the port is in a group
+        for address in (both[1], '192.0.2.7', first):
+            resp = clients('POST', action, json={'removeFixedIp': {'address': address}})
+            assert resp.status_code == 202, resp.text
+        assert fixed() == [first]
+        assert [ip['ip_address'] for ip in ports()[0]['fixed_ips']] == [first]
+    finally:
+        clients('DELETE', '/servers/' + server_id)
+
+
 def test_bodies_match_novas_response_schemas(nova_venv):
     assert len(CASES) >= 11
     assert _schema_errors(nova_venv, CASES) == []

@@ -39,10 +39,7 @@ SERVER_ID = '4ab2c9e1-2f3c-4e5a-9b6d-7c8d9e0f1a2b'
 NOT_SERVED = {}
 
 # Server actions of Nova that this tree does not serve, with the reason.
-NOT_SERVED_ACTIONS = {
-    'addFixedIp': 'multinic (2.1-2.43): not implemented, see the issue-8 note',
-    'removeFixedIp': 'multinic (2.1-2.43): not implemented, see the issue-8 note',
-}
+NOT_SERVED_ACTIONS = {}
 
 _NAMES = ("names: Nova's 'name' formats take only printable Basic Multilingual Plane characters; "
           'ours a looser pattern')

@@ -9,7 +9,7 @@ CREATE = ('network_id', 'name', 'device_id', 'device_owner', 'fixed_ips', 'admin
           'mac_address', 'description', 'project_id', 'tenant_id', 'security_groups',
           'port_security_enabled', 'allowed_address_pairs', 'binding:host_id',
           'binding:vnic_type', 'binding:profile', 'tags', 'dns_name', 'extra_dhcp_opts')
-UPDATE = ('name', 'device_id', 'device_owner', 'admin_state_up', 'description',
+UPDATE = ('name', 'device_id', 'device_owner', 'fixed_ips', 'admin_state_up', 'description',
           'security_groups', 'port_security_enabled', 'allowed_address_pairs',
           'binding:host_id', 'binding:vnic_type', 'binding:profile')
 
