@@ -2,7 +2,8 @@
 
 One scripted session (flavors, flavor access and extra specs, key pairs,
 limits, quotas, quota classes, availability zones, server groups, versions,
-a server's whole life and error cases) runs first with our client, then with
+a server's whole life, a third server's groups, consoles, backups, moves and
+migrations, host-wide commands and error cases) runs first with our client, then with
 python-novaclient, at ``--os-compute-api-version`` 2.1 and 2.96. Each run
 leaves the cloud as it found it, so the second client sees the same state;
 names carry the client's tag (``ours-``/``pync-``). Stdout, stderr (minus
@@ -180,12 +181,61 @@ SCRIPT = [
     'delete {c}-b1 nosuch',
     ('wait', '{c}-b1', 'DELETED'),
     'show {c}-b1',
+    # A third server, on compute1: groups, consoles, backups, host commands, moves, migrations.
+    ('capture', 'boot --flavor m1.tiny --image cirros --nic net-name=private '
+     '--availability-zone nova:compute1 {c}-m', 'm', r'\| id +\| ([0-9a-f-]{36}) +\|'),
+    ('wait', '{c}-m', 'ACTIVE'),
+    'remove-secgroup {c}-m default',
+    'list-secgroup {c}-m',
+    'add-secgroup {c}-m default',
+    'add-secgroup {c}-m nosuch',
+    'remove-secgroup {c}-m nosuch',
+    'list-secgroup {c}-m',
+    'get-serial-console {c}-m',
+    'get-spice-console {c}-m spice-html5',
+    'get-mks-console {c}-m',
+    'clear-password {c}-m',
+    'trigger-crash-dump {c}-m',
+    ('wait', '{c}-m', 'ACTIVE'),
+    'refresh-network {c}-m',
+    ('capture', 'instance-action-list {c}-m', 'req', r'\| create +\| (req-[0-9a-f-]{36}) \|'),
+    'instance-action {c}-m {req}',
+    'instance-action {c}-m req-nosuch',
+    'backup {c}-m {c}-bk daily 1',
+    ('wait', '{c}-m', 'ACTIVE'),
+    'host-meta compute1 set k=v',
+    'host-meta compute1 delete k',
+    'migrate {c}-m',
+    ('wait', '{c}-m', 'VERIFY_RESIZE'),
+    'resize-revert {c}-m',
+    ('wait', '{c}-m', 'ACTIVE'),
+    'migration-list --instance-uuid {m}',
+    'host-servers-migrate compute1',
+    ('wait', '{c}-m', 'VERIFY_RESIZE'),
+    'resize-confirm {c}-m',
+    ('wait', '{c}-m', 'ACTIVE'),
+    'live-migration {c}-m',
+    ('wait', '{c}-m', 'ACTIVE'),
+    'server-migration-list {c}-m',
+    'server-migration-show {c}-m 999',
+    'live-migration-abort {c}-m 999',
+    'host-evacuate-live compute1',
+    ('wait', '{c}-m', 'ACTIVE'),
+    'host-evacuate compute2',
+    'shelve-offload {c}-m',
+    ('capture', 'interface-list {c}-m', 'port', r'\| [A-Z]+ +\| ([0-9a-f-]{36}) \|'),
+    'interface-detach {c}-m {port}',
+    'interface-list {c}-m',
+    'restore {c}-m',
+    'force-delete {c}-m',
+    ('wait', '{c}-m', 'DELETED'),
     # Operators: services, hypervisors, aggregates, usage.
     'service-list',
     'service-list --binary nova-compute --host compute1',
     'service-disable compute2 --reason maint',
     'service-enable compute2',
     'service-force-down compute2',
+    'service-force-down --unset compute2',
     'service-delete 999',
     'hypervisor-list',
     'hypervisor-list --matching compute',
@@ -198,6 +248,7 @@ SCRIPT = [
     'aggregate-update {c}-agg --name {c}-ag2 --availability-zone {c}-az',
     'aggregate-set-metadata {c}-ag2 k=v',
     'aggregate-add-host {c}-ag2 compute2',
+    'aggregate-cache-images {c}-ag2 cirros',
     'aggregate-show {c}-ag2',
     'aggregate-list',
     'availability-zone-list',
@@ -282,10 +333,17 @@ NORMALISERS = [
 ]
 
 
-def normalise(text, tag):
+# Migration ids count every client's migrations: masked where a command prints them.
+MIGRATION_IDS = (re.compile(r'^(migration-list|server-migration-)'),
+                 re.compile(r'(?m)^\| \d+ +\|'))
+
+
+def normalise(text, tag, command=''):
     text = re.sub(r'\b%s-' % tag, 'CLNT-', text)
     for pattern, repl in NORMALISERS:
         text = pattern.sub(repl, text)
+    if MIGRATION_IDS[0].match(command):
+        text = MIGRATION_IDS[1].sub(_mask, text)
     return text
 
 
@@ -350,7 +408,7 @@ def run_script(program, tag, version, session, script=SCRIPT):
         else:
             out = THEIRS_BYTES_LINE.sub(r'\2', out)
         results.append((normalise(command, tag),
-                        (normalise(out, tag), normalise(err, tag), proc.returncode)))
+                        (normalise(out, tag, command), normalise(err, tag), proc.returncode)))
     return results
 
 
