@@ -16,10 +16,14 @@ report of every command's difference without pytest.
 """
 
 import concurrent.futures
+import fcntl
 import os
+import pty
 import re
+import select
 import subprocess
 import sys
+import termios
 import time
 
 import pytest
@@ -223,9 +227,17 @@ SCRIPT = [
     ('wait', '{c}-m', 'ACTIVE'),
     'host-evacuate compute2',
     'shelve-offload {c}-m',
+    'ssh {c}-m',
+    'ssh --address-type fixed {c}-m',
+    'ssh --address-type fixed --login cirros --port 2222 --network private --extra-opts=-v {c}-m',
+    'ssh --address-type fixed --ipv6 {c}-m',
     ('capture', 'interface-list {c}-m', 'port', r'\| [A-Z]+ +\| ([0-9a-f-]{36}) \|'),
     'interface-detach {c}-m {port}',
     'interface-list {c}-m',
+    # set-password asks twice on the terminal; ssh runs the ssh on PATH (a stand-in that
+    # prints what it was given).
+    ('tty', 'set-password {c}-m', 'Secret-1\nSecret-1\n'),
+    ('tty', 'set-password {c}-m', 'Secret-1\nSecret-2\n'),
     'restore {c}-m',
     'force-delete {c}-m',
     ('wait', '{c}-m', 'DELETED'),
@@ -381,6 +393,33 @@ class Session:
             name, status, [(s['status'], s['OS-EXT-STS:task_state']) for s in servers]))
 
 
+def run_on_terminal(argv, env, typed, timeout=120):
+    """Run ``argv`` with a terminal of its own (a pty), stdout and stderr captured, typing one
+    line of ``typed`` at each prompt it shows there (getpass flushes what was typed before)."""
+    master, slave = pty.openpty()
+
+    def controlling_terminal():
+        os.setsid()
+        fcntl.ioctl(slave, termios.TIOCSCTTY, 0)
+    lines = typed.splitlines(keepends=True)
+    try:
+        proc = subprocess.Popen(argv, env=env, stdin=slave, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True,
+                                preexec_fn=controlling_terminal, pass_fds=(slave,))
+        with concurrent.futures.ThreadPoolExecutor(1) as pool:
+            output = pool.submit(proc.communicate, timeout=timeout)
+            deadline = time.monotonic() + timeout
+            while lines and proc.poll() is None and time.monotonic() < deadline:
+                ready, _w, _x = select.select([master], [], [], 0.1)
+                if ready and os.read(master, 1024).rstrip().endswith(b':'):
+                    os.write(master, lines.pop(0).encode())
+            out, err = output.result()
+    finally:
+        os.close(slave)
+        os.close(master)
+    return subprocess.CompletedProcess(argv, proc.returncode, out, err)
+
+
 def run_script(program, tag, version, session, script=SCRIPT):
     """[(command, (stdout, stderr, code))] for every compared step, normalised."""
     values = dict(session.values, c=tag)
@@ -389,13 +428,19 @@ def run_script(program, tag, version, session, script=SCRIPT):
         if isinstance(step, tuple) and step[0] == 'wait':
             session.wait(step[1].format(**values), step[2])
             continue
-        capture = None
-        if isinstance(step, tuple):
+        capture = typed = None
+        if isinstance(step, tuple) and step[0] == 'tty':
+            _kind, step, typed = step
+        elif isinstance(step, tuple):
             _kind, step, var, regex = step
             capture = var, regex
         command = step.format(**values)
-        proc = subprocess.run([program, '--os-compute-api-version', version] + command.split(),
-                              env=session.env, capture_output=True, text=True, timeout=120)
+        argv = [program, '--os-compute-api-version', version] + command.split()
+        if typed is None:
+            proc = subprocess.run(argv, env=session.env, capture_output=True, text=True,
+                                  timeout=120)
+        else:
+            proc = run_on_terminal(argv, session.env, typed)
         out, err = proc.stdout, proc.stderr
         if capture:
             match = re.search(capture[1], out)
@@ -439,8 +484,20 @@ def pub_path(tmp_path_factory):
     return str(path)
 
 
+FAKE_SSH = '#!/bin/sh\necho "ssh $*"\n'
+
+
 def cli_env(srv):
-    return dict(srv.env(), COLUMNS='80')
+    """The clients' environment: admin credentials, 80 columns, a stand-in ``ssh`` on PATH."""
+    tmp_dir = os.path.join(srv.data_dir, 'bin')
+    os.makedirs(tmp_dir, exist_ok=True)
+    ssh = os.path.join(tmp_dir, 'ssh')
+    with open(ssh, 'w') as f:
+        f.write(FAKE_SSH)
+    os.chmod(ssh, 0o755)
+    env = dict(srv.env(), COLUMNS='80')
+    env['PATH'] = tmp_dir + os.pathsep + env.get('PATH', os.defpath)
+    return env
 
 
 @pytest.fixture(scope='module')
