@@ -5,6 +5,7 @@ finds the first error; this module words it as Nova does.
 """
 
 import re
+import unicodedata
 
 import jsonschema
 from oslo_utils import timeutils
@@ -62,12 +63,58 @@ def _date_time(instance):
     return True
 
 
+def _printable(char, spaces=True):
+    """A character Nova's 'name' takes: in the Basic Multilingual Plane, not a control, format,
+    private-use or unassigned one, and no separator but (with ``spaces``) a space."""
+    if ord(char) >= 0xFFFF:
+        return False
+    category = unicodedata.category(char)
+    return category[0] != 'C' and (category[0] != 'Z' or (spaces and category == 'Zs'))
+
+
+def _name_check(instance, spaces_at_ends, colon):
+    """Nova's name formats: printable (``colon``: ':' too), and either no white space first
+    or last, or (``spaces_at_ends``) at least one character that is not white space.
+
+    NOTE: Nova matches with ``$``, which also matches before a final newline, so one
+    trailing newline after an otherwise valid name passes there, and here.
+    """
+    if not isinstance(instance, str) or not instance:
+        return True
+    if len(instance) > 1 and instance.endswith('\n'):
+        instance = instance[:-1]
+    if not colon and ':' in instance:
+        return False
+    if not all(_printable(c) for c in instance):
+        return False
+    if spaces_at_ends:
+        return any(_printable(c, spaces=False) for c in instance)
+    return _printable(instance[0], spaces=False) and _printable(instance[-1], spaces=False)
+
+
+# Nova's four name formats: (white space allowed at the ends, ':' allowed, the rule it states).
+_NAME_FORMATS = {
+    'name': (False, True, 'printable characters. Can not start or end with whitespace.'),
+    'name_with_leading_trailing_spaces': (
+        True, True, 'printable characters with at least one non space character'),
+    'az_name': (False, False, 'printable characters except :.Can not start or end with '
+                              'whitespace.'),
+    'az_name_with_leading_trailing_spaces': (
+        True, False, 'printable characters except :, with at least one non space character'),
+}
+for _format, (_ends, _colon, _rule) in _NAME_FORMATS.items():
+    _FORMATS.checks(_format)(lambda instance, _e=_ends, _c=_colon: _name_check(instance, _e, _c))
+
+
 def _make(schema):
     return _COMPUTE_VALIDATOR(schema, format_checker=_FORMATS)
 
 
 def _message_for(error, kind):
     """Nova's wording: the innermost field, its value, then jsonschema's message."""
+    if error.validator == 'format' and error.validator_value in _NAME_FORMATS:
+        return ("An invalid 'name' value was provided. The name must be: %s"
+                % _NAME_FORMATS[error.validator_value][2])
     if not error.path:
         return error.message
     label = 'field/attribute' if kind == 'body' else 'query parameters'

@@ -41,20 +41,9 @@ NOT_SERVED = {}
 # Server actions of Nova that this tree does not serve, with the reason.
 NOT_SERVED_ACTIONS = {}
 
-_NAMES = ("names: Nova's 'name' formats take only printable Basic Multilingual Plane characters; "
-          'ours a looser pattern')
 # Routes whose validation still differs from Nova's in some corner, with what differs.
 # A route listed here is still compared; its differences are reported, not failed.
 KNOWN_DIFFERENCES = {
-    'POST /flavors': _NAMES,
-    'POST /os-aggregates': _NAMES,
-    'PUT /os-aggregates/{id}': _NAMES,
-    'POST /os-server-groups': _NAMES,
-    'PUT /servers/{id}': _NAMES,
-    'PUT /os-volumes_boot/{id}': _NAMES,
-    'POST /servers/{id}/action [createBackup]': _NAMES,
-    'POST /servers/{id}/action [createImage]': _NAMES,
-    'POST /os-volumes_boot/{id}/action [createImage]': _NAMES,
     'POST /servers/{id}/action [unshelve]': "2.91+: Nova's oneOf lets any host string through; ours "
                                             "holds host to the FQDN pattern",
     'POST /flavors/{id}/action [addTenantAccess]': 'ours holds the tenant id to [a-zA-Z0-9-_]*',

@@ -4,11 +4,10 @@ from novaapi.api.schemas import types
 
 fqdn = {'type': 'string', 'pattern': '^[a-zA-Z0-9-._]*$', 'minLength': 1, 'maxLength': 255}
 # Printable, and no colon: "az:host" is the forced-host syntax.
-_az_name = {'type': 'string', 'minLength': 1, 'maxLength': 255,
-            'pattern': r'^(?! )[^\x00-\x1f\x7f:]*(?<! )$'}
+_az_name = {'type': 'string', 'format': 'az_name', 'minLength': 1, 'maxLength': 255}
 _zone = {'oneOf': [_az_name, {'type': 'null'}]}
-_name_spaces = {'type': 'string', 'minLength': 1, 'maxLength': 255,
-                'pattern': r'^\s*\S[^\x00-\x1f\x7f]*$'}
+_name_spaces = {'type': 'string', 'format': 'name_with_leading_trailing_spaces', 'minLength': 1,
+                'maxLength': 255}
 
 
 def _wrapped(key, properties, required=(), **extra):

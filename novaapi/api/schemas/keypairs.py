@@ -4,7 +4,7 @@ from novaapi.api.schemas import types
 
 
 def _name(pattern):
-    return {'allOf': [types.name, {'type': 'string', 'pattern': pattern, 'minLength': 1,
+    return {'allOf': [types.plain_name, {'type': 'string', 'pattern': pattern, 'minLength': 1,
                                    'maxLength': 255}]}
 
 

@@ -10,8 +10,12 @@ boolean = {
              False, 'False', 'FALSE', 'false', '0', 'OFF', 'Off', 'off', 'NO', 'No', 'no'],
 }
 
-# Printable text without leading or trailing white space.
-name = {
+# Nova's 'name': printable characters of the Basic Multilingual Plane, no white space at either
+# end (the format is checked in novaapi.api.validation).
+name = {'type': 'string', 'format': 'name', 'minLength': 1, 'maxLength': 255}
+
+# Text without control characters or a space at either end (key pair names add a pattern).
+plain_name = {
     'type': 'string', 'minLength': 1, 'maxLength': 255,
     'pattern': r'^(?! )[^\x00-\x1f\x7f]*(?<! )$',
 }
