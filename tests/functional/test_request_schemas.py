@@ -43,20 +43,7 @@ NOT_SERVED_ACTIONS = {}
 
 # Routes whose validation still differs from Nova's in some corner, with what differs.
 # A route listed here is still compared; its differences are reported, not failed.
-KNOWN_DIFFERENCES = {
-    'POST /servers/{id}/action [unshelve]': "2.91+: Nova's oneOf lets any host string through; ours "
-                                            "holds host to the FQDN pattern",
-    'POST /flavors/{id}/action [addTenantAccess]': 'ours holds the tenant id to [a-zA-Z0-9-_]*',
-    'POST /flavors/{id}/action [removeTenantAccess]': 'ours holds the tenant id to [a-zA-Z0-9-_]*',
-    'GET /servers/{server_id}/os-instance-actions': "changes-since/before: Nova's date-time "
-                                                    'format; ours parses the time in the controller',
-    # NOTE: found once the floating IP routes were served (the seeded draws moved on).
-    'GET /os-migrations': "changes-since/before: Nova's date-time format; ours parses the time "
-                          'in the controller',
-    'GET /os-hypervisors': "marker: Nova's schema allows one value; ours accepts it repeated",
-    'GET /os-hypervisors/detail': "marker: Nova's schema allows one value; ours accepts it "
-                                  'repeated',
-}
+KNOWN_DIFFERENCES = {}
 
 ODD_VALUES = [None, True, 0, -1, 1.5, '', 'x' * 300, [], {}, 'abc', '2020-13-45T99:00:00Z',
               99999999999999999999999, {'a': 1}, ['a'], ' ']

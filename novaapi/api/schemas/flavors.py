@@ -68,8 +68,8 @@ _index_query_v2102 = types.with_properties(_index_query_v275, '', name=types.mul
 index_query = [(None, '2.74', _index_query_v21), ('2.75', '2.101', _index_query_v275),
                ('2.102', None, _index_query_v2102)]
 
-_tenant = {'type': 'string', 'minLength': 1, 'maxLength': 255,
-           'pattern': r'^[a-zA-Z0-9-_]*$'}
+# Any project id as Nova's schema has it; the identity service then says whether it exists.
+_tenant = {'type': 'string', 'minLength': 1, 'maxLength': 255}
 
 add_tenant_access = {
     'type': 'object',

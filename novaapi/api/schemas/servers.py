@@ -273,10 +273,10 @@ rescue = _action('rescue', {'type': ['object', 'null'], 'properties': {
 _unshelve_v277 = _action('unshelve', {'type': ['object', 'null'], 'properties': {
     'availability_zone': types.name}, 'required': ['availability_zone'],
     'additionalProperties': False})
-_unshelve_v291 = _action('unshelve', {'oneOf': [
-    {'type': ['object'], 'properties': {'availability_zone': name_or_none, 'host': fqdn},
-     'additionalProperties': False},
-    {'type': ['null']}]})
+# Nova's schema takes any strings; the zone and the host are then looked up.
+_unshelve_v291 = _action('unshelve', {'type': ['object', 'null'], 'properties': {
+    'availability_zone': {'type': ['string', 'null']}, 'host': {'type': 'string'}},
+    'additionalProperties': False})
 unshelve = [(None, '2.76', _action('unshelve')), ('2.77', '2.90', _unshelve_v277),
             ('2.91', None, _unshelve_v291)]
 
