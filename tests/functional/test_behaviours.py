@@ -205,5 +205,48 @@ def test_two_processes_on_postgresql_share_every_behaviour(pair):
     assert server['OS-EXT-STS:task_state'] == 'powering-off'
     nova(second, 'behaviour-delete', hang['id'])
     assert wait(second, token, active[0], settled)['status'] == 'SHUTOFF'
+
+    for sid in ids:     # room in the project's quota of 10 instances
+        assert first.compute('DELETE', '/servers/' + sid, token).status_code == 204
+    for sid in ids:
+        deadline = time.monotonic() + 30
+        while (second.compute('GET', '/servers/' + sid, token).status_code != 404
+               and time.monotonic() < deadline):
+            time.sleep(0.05)
+
+    # The other five kinds, each armed on one process and met through the other.
+    stuck = arm(second, 'build-stuck', '--name', 'held-*')
+    arm(first, 'build-slow', '--name', 'late-*', '--delay', '2', '--count', '1')
+    arm(second, 'no-valid-host', '--name', 'nvh-*', '--count', '1')
+    held = boot(first, token, image, 'held-1')
+    started = time.monotonic()
+    late = boot(second, token, image, 'late-1')
+    nvh = [boot(node, token, image, 'nvh-%d' % i) for i, node in enumerate((first, second))]
+    results = [wait(first, token, sid, settled) for sid in nvh]
+    assert sorted(s['status'] for s in results) == ['ACTIVE', 'ERROR']
+    assert [s['fault']['message'] for s in results if 'fault' in s] == [NO_VALID_HOST]
+    assert wait(first, token, late, settled)['status'] == 'ACTIVE'
+    assert time.monotonic() - started >= 1.5
+    server = first.compute('GET', '/servers/' + held, token, version='2.96').json()['server']
+    assert (server['status'], server['OS-EXT-STS:task_state']) == ('BUILD', 'spawning')
+    nova(first, 'behaviour-delete', stuck['id'])
+    assert wait(second, token, held, settled)['status'] == 'ACTIVE'
+
+    arm(second, 'action-fail', '--action', 'stop', '--name', 'late-1', '--count', '1')
+    for expected in ('ACTIVE', 'SHUTOFF'):
+        assert first.compute('POST', '/servers/%s/action' % late, token,
+                             json={'os-stop': None}).status_code == 202
+        time.sleep(0.1)
+        assert wait(second, token, late, settled)['status'] == expected
+
+    down = arm(first, 'host-down', '--host', 'compute1')
+    services = table(nova(second, 'service-list', '--binary', 'nova-compute').stdout)
+    assert {row[2]: row[5] for row in services[1:]} == {'compute1': 'down', 'compute2': 'up'}
+    placed = boot(second, token, image, 'placed-1')
+    assert wait(first, token, placed, settled)['OS-EXT-SRV-ATTR:host'] == 'compute2'
+    nova(second, 'behaviour-delete', down['id'])
+    services = table(nova(first, 'service-list', '--binary', 'nova-compute').stdout)
+    assert {row[5] for row in services[1:]} == {'up'}
+
     nova(first, 'behaviour-delete', '--all')
     assert second.compute('GET', '/_sim/behaviours', token).json() == {'behaviours': []}
