@@ -6,6 +6,7 @@ import threading
 import pytest
 import sqlalchemy as sa
 
+from novaapi import context
 from novaapi import exception
 from novaapi.db import engine
 from novaapi.identity import models as identity_models
@@ -139,3 +140,64 @@ def test_unique_ips_under_concurrency_on_each_backend(backend):
         ctx = Ctx(project_id)
         net_id = _private_id(sess, ctx)
     _concurrent_allocations(ctx, net_id)
+
+
+def _quota_race(project_id, resource, create, room=3, count=30):
+    """``count`` threads create at once with room for ``room`` more: exactly ``room`` get theirs,
+    the others Neutron's OverQuota, and usage ends at the limit."""
+    from novaapi.network import converters
+    from novaapi.network import quotas
+    with engine.transaction() as sess:
+        used = quotas.usage(sess, project_id, resource)
+    admin = context.RequestContext('admin', project_id, ['admin', 'member', 'reader'])
+    quotas.update_quota(admin, project_id, {resource: used + room})
+    barrier = threading.Barrier(count)
+    made, refused, errors = [], [], []
+
+    def worker(n):
+        try:
+            barrier.wait(timeout=30)
+            made.append(create(n))
+        except converters.OverQuota:
+            refused.append(n)
+        except Exception as exc:  # noqa: BLE001 - collected and reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=worker, args=(n,)) for n in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(120)
+    assert errors == []
+    assert (len(made), len(refused)) == (room, count - room)
+    with engine.transaction() as sess:
+        assert quotas.usage(sess, project_id, resource) == used + room
+
+
+def _quota_races(ctx):
+    from novaapi.network import routers
+    from novaapi.network import security_groups
+    _quota_race(ctx.project_id, 'network',
+                lambda n: networks.create_network(ctx, {'name': 'race-%d' % n}))
+    _quota_race(ctx.project_id, 'router',
+                lambda n: routers.create_router(ctx, {'name': 'race-%d' % n}))
+    _quota_race(ctx.project_id, 'security_group',
+                lambda n: security_groups.create_security_group(ctx, {'name': 'race-%d' % n}))
+
+
+def _member(project_id):
+    return context.RequestContext('race-user', project_id, ['member', 'reader'])
+
+
+def test_quotas_hold_under_concurrency_sqlite(demo):
+    _quota_races(_member(demo.project_id))
+
+
+@pytest.mark.db
+def test_quotas_hold_under_concurrency_on_each_backend(backend):
+    """Thirty threads create networks, routers and groups at once against a quota with room
+    for three, on each database."""
+    with engine.transaction() as sess:
+        project_id = sess.scalar(sa.select(identity_models.Project.id)
+                                 .where(identity_models.Project.name == 'demo'))
+    _quota_races(_member(project_id))
