@@ -227,8 +227,24 @@ QUERY_KEYS = st.sampled_from(['name', 'status', 'id', 'size_min', 'size_max', 'c
                               'min_ram', 'checksum', 'owner', 'x_min'])
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(route=st.sampled_from(['POST /v2/images', 'PATCH /v2/images/{id}',
+                              'PATCH /v2/images/{shared}', 'GET /v2/images/{text}',
+                              'DELETE /v2/images/{text}', 'DELETE /v2/images/{shared}',
+                              'PUT /v2/images/{shared}/file', 'GET /v2/images/{shared}/file',
+                              'PUT /v2/images/{shared}/stage', 'PUT /v2/images/{text}/stage',
+                              'POST /v2/images/{shared}/import',
+                              'POST /v2/images/{shared}/actions/deactivate',
+                              'POST /v2/images/{text}/actions/reactivate',
+                              'POST /v2/images/{id}/actions/deactivate',
+                              'DELETE /v2/images/{shared}/tags/{text}',
+                              'DELETE /v2/images/{text}/tags/{text}',
+                              'PUT /v2/images/{shared}/members/{text}',
+                              'GET /v2/info/import', 'GET /v2/info/stores',
+                              'GET /v2/info/stores/detail', 'GET /v2/info/usage?{key}={text}',
+                              'GET /v2/schemas/image', 'GET /v2/schemas/images',
+                              'GET /v2/schemas/member', 'GET /v2/schemas/members',
+                              'GET /v2/schemas/{text}',
                               'POST /v2/images/{id}/import', 'PUT /v2/images/{id}/file',
                               'PUT /v2/images/{id}/tags/{text}', 'GET /v2/images?{text}={text}',
                               'GET /v2/images?{key}={text}', 'GET /v2/images/{text}/file',
@@ -239,18 +255,22 @@ QUERY_KEYS = st.sampled_from(['name', 'status', 'id', 'size_min', 'size_max', 'c
                               'POST /v2/images/{id}/members', 'GET /v2/images/{text}/members']),
        body=JSON | st.dictionaries(FIELDS, JSON, max_size=4), text=st.text(
            alphabet=st.characters(min_codepoint=48, max_codepoint=122), min_size=1, max_size=12),
-       key=QUERY_KEYS)
-def test_fuzzed_requests_get_glance_4xx_never_5xx(client, demo_token, route, body, text, key):
+       key=QUERY_KEYS, admin=st.booleans())
+def test_fuzzed_requests_get_glance_4xx_never_5xx(client, demo_token, admin_token, route, body,
+                                                  text, key, admin):
+    """Every route and method of the image endpoint, as demo or admin, with real and junk
+    ids, bodies of any shape and query strings: a 4xx in Glance's body, never a 5xx."""
     image_id = client.get('/v2/images?name=cirros', token=demo_token).data['images'][0]['id']
     shared = client.post('/v2/images', {'name': 'fuzz'}, token=demo_token).data['id']
     client.post('/v2/images/%s/members' % shared, {'member': text}, token=demo_token)
     method, path = route.split(' ')
     path = path.format(id=image_id, text=text, key=key, shared=shared)
     kind = {'PATCH': 'application/openstack-images-v2.1-json-patch',
-            'PUT': OCTET if path.endswith('/file') else 'application/json'}.get(method,
+            'PUT': OCTET if path.endswith(('/file', '/stage')) else 'application/json'}.get(method,
                                                                               'application/json')
     raw = json.dumps(body).encode()
-    resp = client.request(method, path, token=demo_token, raw=raw, content_type=kind,
+    resp = client.request(method, path, token=admin_token if admin else demo_token, raw=raw,
+                          content_type=kind,
                           headers={'Accept': 'application/json'})
     assert resp.status_int < 500, (route, body, resp.body)
     if resp.status_int >= 400:
