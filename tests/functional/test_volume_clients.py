@@ -202,6 +202,20 @@ def test_nova_volume_commands(cloud, rest, nova_client):
     run(novaclient_venv, 'nova', ['boot', '--flavor', 'm1.tiny', '--boot-volume', volume['id'],
                                   '--nic', 'net-name=private', '--poll', name + '-bv'], env)
     assert rest.wait(name, 'in-use')['attachments'][0]['device'] == '/dev/vda'
+    # --block-device: a root volume made from the image, removed with the server
+    booted = run(novaclient_venv, 'nova', [
+        'boot', '--flavor', 'm1.tiny', '--nic', 'net-name=private', '--poll', '--block-device',
+        'source=image,id=%s,dest=volume,size=1,bootindex=0,shutdown=remove' % rest._cirros(),
+        name + '-bd'], env)
+    server_id = dict(row for row in table_rows(booted.stdout)[1:])['id']
+    server = rest.compute.get('/servers/' + server_id).json()['server']
+    (root,) = server['os-extended-volumes:volumes_attached']
+    assert root['delete_on_termination'] is True and server['image'] == ''
+    made = rest.wait(root['id'], 'in-use')
+    assert (made['size'], made['bootable'], made['attachments'][0]['device']) == (1, 'true',
+                                                                                '/dev/vda')
+    run(novaclient_venv, 'nova', ['delete', server_id], env)
+    assert rest.wait(root['id'], None) is None
 
 
 def test_our_nova_attach_update_detach_at_the_latest_version(cloud, rest):
