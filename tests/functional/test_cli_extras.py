@@ -18,7 +18,9 @@ pytestmark = pytest.mark.functional
 
 NOVA = os.path.join(os.path.dirname(sys.executable), 'nova')
 MAX_LIMIT = 3
-CONFIG = '[api]\nmax_limit = %d\n[compute]\nbuild_time = 0.1\naction_time = 0.1\n' % MAX_LIMIT
+HOSTS = MAX_LIMIT + 2
+CONFIG = ('[api]\nmax_limit = %d\n[compute]\nbuild_time = 0.1\naction_time = 0.1\nhosts = %d\n'
+          % (MAX_LIMIT, HOSTS))
 
 
 @pytest.fixture(scope='module')
@@ -103,6 +105,9 @@ def crowd(env, tmp_path_factory):
     for action in ('stop', 'start', 'reboot'):
         _wait_settled(env)
         nova(env, action, 'crowd-1')
+    for _ in range(MAX_LIMIT + 1):     # more migrations than a page
+        _wait_settled(env)
+        nova(env, 'live-migration', 'crowd-2')
     _wait_settled(env)
     return names
 
@@ -120,7 +125,8 @@ def _wait_settled(env, timeout=60):
 
 @pytest.mark.parametrize('command, count', [
     (['list'], MAX_LIMIT + 2), (['flavor-list'], 5), (['keypair-list'], MAX_LIMIT + 1),
-    (['server-group-list'], MAX_LIMIT + 1), (['instance-action-list', 'crowd-1'], 4)])
+    (['server-group-list'], MAX_LIMIT + 1), (['instance-action-list', 'crowd-1'], 4),
+    (['hypervisor-list'], HOSTS), (['migration-list'], MAX_LIMIT + 1)])
 def test_list_commands_are_complete_and_limit_still_stops(env, crowd, command, count):
     rows = table_rows(nova(env, *command).stdout)
     assert len(rows) == count, rows
