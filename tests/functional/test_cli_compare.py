@@ -234,6 +234,8 @@ SCRIPT = [
     ('capture', 'interface-list {c}-m', 'port', r'\| [A-Z]+ +\| ([0-9a-f-]{36}) \|'),
     'interface-detach {c}-m {port}',
     'interface-list {c}-m',
+    'volume-update {c}-m {m} {m}',
+    'volume-update {c}-m nosuch {m}',
     # set-password asks twice on the terminal; ssh runs the ssh on PATH (a stand-in that
     # prints what it was given).
     ('tty', 'set-password {c}-m', 'Secret-1\nSecret-1\n'),
