@@ -11,9 +11,13 @@ from novaapi import exception
 from novaapi.db import engine
 from novaapi.identity import models as identity_models
 from novaapi.network import api
+from novaapi.network import converters
 from novaapi.network import models
 from novaapi.network import networks
 from novaapi.network import ports as net_ports
+from novaapi.network import quotas
+from novaapi.network import routers
+from novaapi.network import security_groups
 from novaapi.network import subnets
 from tests.unit.novaapi.network.conftest import Ctx
 
@@ -98,15 +102,21 @@ def test_pool_exhaustion(demo):
             api.allocate_port(sess, demo, network.id, 'server-2')
 
 
-def _concurrent_allocations(ctx, network_id, count=20):
+def _together(count, work, expected=()):
+    """Run ``work(n)`` in ``count`` threads released at once; assert none raised but
+    ``expected``.
+
+    :returns: ``(results, expected errors)``
+    """
     barrier = threading.Barrier(count)
-    errors = []
+    results, refused, errors = [], [], []
 
     def worker(n):
         try:
             barrier.wait(timeout=30)
-            with engine.transaction() as sess:
-                api.allocate_port(sess, ctx, network_id, 'server-%d' % n)
+            results.append(work(n))
+        except expected as exc:
+            refused.append(exc)
         except Exception as exc:  # noqa: BLE001 - collected and reported below
             errors.append(exc)
 
@@ -116,6 +126,14 @@ def _concurrent_allocations(ctx, network_id, count=20):
     for thread in threads:
         thread.join(120)
     assert errors == []
+    return results, refused
+
+
+def _concurrent_allocations(ctx, network_id, count=20):
+    def allocate(n):
+        with engine.transaction() as sess:
+            api.allocate_port(sess, ctx, network_id, 'server-%d' % n)
+    _together(count, allocate)
     with engine.transaction() as sess:
         ips = sess.scalars(sa.select(models.IPAllocation.ip_address)).all()
         macs = sess.scalars(sa.select(models.Port.mac_address)).all()
@@ -145,38 +163,17 @@ def test_unique_ips_under_concurrency_on_each_backend(backend):
 def _quota_race(project_id, resource, create, room=3, count=30):
     """``count`` threads create at once with room for ``room`` more: exactly ``room`` get theirs,
     the others Neutron's OverQuota, and usage ends at the limit."""
-    from novaapi.network import converters
-    from novaapi.network import quotas
     with engine.transaction() as sess:
         used = quotas.usage(sess, project_id, resource)
     admin = context.RequestContext('admin', project_id, ['admin', 'member', 'reader'])
     quotas.update_quota(admin, project_id, {resource: used + room})
-    barrier = threading.Barrier(count)
-    made, refused, errors = [], [], []
-
-    def worker(n):
-        try:
-            barrier.wait(timeout=30)
-            made.append(create(n))
-        except converters.OverQuota:
-            refused.append(n)
-        except Exception as exc:  # noqa: BLE001 - collected and reported below
-            errors.append(exc)
-
-    threads = [threading.Thread(target=worker, args=(n,)) for n in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(120)
-    assert errors == []
+    made, refused = _together(count, create, converters.OverQuota)
     assert (len(made), len(refused)) == (room, count - room)
     with engine.transaction() as sess:
         assert quotas.usage(sess, project_id, resource) == used + room
 
 
 def _quota_races(ctx):
-    from novaapi.network import routers
-    from novaapi.network import security_groups
     _quota_race(ctx.project_id, 'network',
                 lambda n: networks.create_network(ctx, {'name': 'race-%d' % n}))
     _quota_race(ctx.project_id, 'router',
