@@ -1,9 +1,19 @@
-"""The public interface compute uses: batched lookups, reserve/connect/release, create, delete."""
+"""The public interface compute uses: batched lookups, reserve/connect/release, create, delete;
+the volume quota under concurrency."""
+
+import threading
+
+import pytest
+import sqlalchemy as sa
 
 from novaapi import conf
 from novaapi import context
 from novaapi.db import engine
+from novaapi.identity import models as identity_models
 from novaapi.volume import api as volume_api
+from novaapi.volume import errors
+from novaapi.volume import quotas
+from novaapi.volume import volumes
 
 SERVER = '0b4b2d55-0f6b-4bb3-9a39-4b9b0c8b3e01'
 
@@ -42,3 +52,46 @@ def test_reserve_refuses_a_busy_volume(ids):
             assert err.code == 400 and 'to reserve' in err.message
         else:
             raise AssertionError('reserved twice')
+
+
+def _volume_quota_race(ctx, room=3, count=30):
+    """``count`` threads create 1 GB volumes at once with room for ``room``: exactly ``room``
+    are made, the others get Cinder's VolumeLimitExceeded, and usage ends at the limit."""
+    with engine.transaction() as sess:
+        used = quotas.usage(sess, ctx.project_id)['volumes']
+    admin = context.RequestContext(user_id='admin', project_id=ctx.project_id,
+                                   roles=['admin', 'member', 'reader'])
+    quotas.update_quota_set(admin, ctx.project_id, {'volumes': used + room})
+    barrier = threading.Barrier(count)
+    made, refused, failed = [], [], []
+
+    def create(n):
+        try:
+            barrier.wait(timeout=30)
+            made.append(volumes.create_volume(ctx, {'size': 1, 'name': 'race-%d' % n}))
+        except errors.VolumeLimitExceeded:
+            refused.append(n)
+        except Exception as exc:  # noqa: BLE001 - reported below
+            failed.append(exc)
+
+    threads = [threading.Thread(target=create, args=(n,)) for n in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(120)
+    assert failed == [] and (len(made), len(refused)) == (room, count - room)
+    with engine.transaction() as sess:
+        assert quotas.usage(sess, ctx.project_id)['volumes'] == used + room
+
+
+def test_volume_quota_holds_under_concurrency_sqlite(ids):
+    _volume_quota_race(_ctx(ids))
+
+
+@pytest.mark.db
+def test_volume_quota_holds_under_concurrency_on_each_backend(backend):
+    with engine.transaction() as sess:
+        demo = sess.scalar(sa.select(identity_models.Project.id)
+                           .where(identity_models.Project.name == 'demo'))
+    _volume_quota_race(context.RequestContext(user_id='race-user', project_id=demo,
+                                              roles=['member', 'reader']))
