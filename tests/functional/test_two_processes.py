@@ -1,10 +1,13 @@
-"""Two nova-api processes (two workers each) on one PostgreSQL database never run a transition twice."""
+"""Two nova-api processes (two workers each) on one PostgreSQL database: they never run a
+transition twice, and a revocation made through one is honoured by every worker of both."""
 
 import collections
 import concurrent.futures
 import time
+import uuid
 
 import pytest
+import requests
 
 from tests.conftest import api_pair_on_postgresql
 from tests.functional import server as server_mod
@@ -75,3 +78,40 @@ def test_transitions_happen_once_across_processes(pair):
         names, events = _events(first, token, server_id)
         assert names == {'create': 1, 'stop': 1}
         assert events and max(events.values()) == 1, events
+
+
+def test_revocation_reaches_every_worker_of_both_processes(pair):
+    """An application credential deleted, then its user disabled, through one process: the
+    next request with their tokens gets 401 from every worker of both."""
+    first, second = pair
+    admin, url = first.session(), first.identity_url
+    password = uuid.uuid4().hex
+    user = admin.post(url + '/users', json={'user': {
+        'name': 'rev-' + password[:6], 'password': password}}).json()['user']
+    project = admin.get(url + '/projects', params={'name': 'demo'}).json()['projects'][0]
+    role = admin.get(url + '/roles', params={'name': 'member'}).json()['roles'][0]
+    admin.put('%s/projects/%s/users/%s/roles/%s' % (url, project['id'], user['id'], role['id']))
+    issued = requests.post(second.identity_url + '/auth/tokens', timeout=30, json={'auth': {
+        'identity': {'methods': ['password'], 'password': {'user': {
+            'id': user['id'], 'password': password}}},
+        'scope': {'project': {'id': project['id']}}}})
+    user_token = issued.headers['X-Subject-Token']
+    creds = '%s/users/%s/application_credentials' % (url, user['id'])
+    cred = requests.post(creds, headers={'X-Auth-Token': user_token}, timeout=30, json={
+        'application_credential': {'name': 'rev'}}).json()['application_credential']
+    issued = requests.post(second.identity_url + '/auth/tokens', timeout=30, json={'auth': {
+        'identity': {'methods': ['application_credential'], 'application_credential': {
+            'id': cred['id'], 'secret': cred['secret']}}}})
+    cred_token = issued.headers['X-Subject-Token']
+
+    def answers(token):
+        return [srv.compute('GET', '/flavors', token).status_code
+                for _ in range(4) for srv in (first, second)]
+
+    assert set(answers(cred_token)) == set(answers(user_token)) == {200}
+    deleted = requests.delete('%s/%s' % (creds, cred['id']), timeout=30,
+                              headers={'X-Auth-Token': user_token})
+    assert deleted.status_code == 204
+    assert set(answers(cred_token)) == {401} and set(answers(user_token)) == {200}
+    admin.patch(url + '/users/' + user['id'], json={'user': {'enabled': False}})
+    assert set(answers(user_token)) == {401}
