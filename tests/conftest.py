@@ -2,6 +2,7 @@
 
 import json
 import os
+import threading
 
 import pytest
 import sqlalchemy as sa
@@ -172,3 +173,30 @@ def deployment_on(kind, tmp_path):
     engine.reset()
     conf.CONF.reset()
     drop()
+
+
+def together(count, work, expected=()):
+    """Run ``work(n)`` in ``count`` threads released at once; assert none raised but
+    ``expected``.
+
+    :returns: ``(results, expected errors)``
+    """
+    barrier = threading.Barrier(count)
+    results, refused, errors = [], [], []
+
+    def worker(n):
+        try:
+            barrier.wait(timeout=30)
+            results.append(work(n))
+        except expected as exc:
+            refused.append(exc)
+        except Exception as exc:  # noqa: BLE001 - collected and reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=worker, args=(n,)) for n in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(120)
+    assert errors == []
+    return results, refused

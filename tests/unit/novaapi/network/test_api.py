@@ -1,7 +1,6 @@
 """The network Python API the compute API calls, and unique allocation under concurrency."""
 
 import ipaddress
-import threading
 
 import pytest
 import sqlalchemy as sa
@@ -19,6 +18,7 @@ from novaapi.network import quotas
 from novaapi.network import routers
 from novaapi.network import security_groups
 from novaapi.network import subnets
+from tests.conftest import together
 from tests.unit.novaapi.network.conftest import Ctx
 
 
@@ -102,38 +102,11 @@ def test_pool_exhaustion(demo):
             api.allocate_port(sess, demo, network.id, 'server-2')
 
 
-def _together(count, work, expected=()):
-    """Run ``work(n)`` in ``count`` threads released at once; assert none raised but
-    ``expected``.
-
-    :returns: ``(results, expected errors)``
-    """
-    barrier = threading.Barrier(count)
-    results, refused, errors = [], [], []
-
-    def worker(n):
-        try:
-            barrier.wait(timeout=30)
-            results.append(work(n))
-        except expected as exc:
-            refused.append(exc)
-        except Exception as exc:  # noqa: BLE001 - collected and reported below
-            errors.append(exc)
-
-    threads = [threading.Thread(target=worker, args=(n,)) for n in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(120)
-    assert errors == []
-    return results, refused
-
-
 def _concurrent_allocations(ctx, network_id, count=20):
     def allocate(n):
         with engine.transaction() as sess:
             api.allocate_port(sess, ctx, network_id, 'server-%d' % n)
-    _together(count, allocate)
+    together(count, allocate)
     with engine.transaction() as sess:
         ips = sess.scalars(sa.select(models.IPAllocation.ip_address)).all()
         macs = sess.scalars(sa.select(models.Port.mac_address)).all()
@@ -167,7 +140,7 @@ def _quota_race(project_id, resource, create, room=3, count=30):
         used = quotas.usage(sess, project_id, resource)
     admin = context.RequestContext('admin', project_id, ['admin', 'member', 'reader'])
     quotas.update_quota(admin, project_id, {resource: used + room})
-    made, refused = _together(count, create, converters.OverQuota)
+    made, refused = together(count, create, converters.OverQuota)
     assert (len(made), len(refused)) == (room, count - room)
     with engine.transaction() as sess:
         assert quotas.usage(sess, project_id, resource) == used + room

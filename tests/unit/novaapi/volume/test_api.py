@@ -1,8 +1,6 @@
 """The public interface compute uses: batched lookups, reserve/connect/release, create, delete;
 the volume quota under concurrency."""
 
-import threading
-
 import pytest
 import sqlalchemy as sa
 
@@ -14,6 +12,7 @@ from novaapi.volume import api as volume_api
 from novaapi.volume import errors
 from novaapi.volume import quotas
 from novaapi.volume import volumes
+from tests.conftest import together
 
 SERVER = '0b4b2d55-0f6b-4bb3-9a39-4b9b0c8b3e01'
 
@@ -62,24 +61,10 @@ def _volume_quota_race(ctx, room=3, count=30):
     admin = context.RequestContext(user_id='admin', project_id=ctx.project_id,
                                    roles=['admin', 'member', 'reader'])
     quotas.update_quota_set(admin, ctx.project_id, {'volumes': used + room})
-    barrier = threading.Barrier(count)
-    made, refused, failed = [], [], []
-
-    def create(n):
-        try:
-            barrier.wait(timeout=30)
-            made.append(volumes.create_volume(ctx, {'size': 1, 'name': 'race-%d' % n}))
-        except errors.VolumeLimitExceeded:
-            refused.append(n)
-        except Exception as exc:  # noqa: BLE001 - reported below
-            failed.append(exc)
-
-    threads = [threading.Thread(target=create, args=(n,)) for n in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(120)
-    assert failed == [] and (len(made), len(refused)) == (room, count - room)
+    made, refused = together(
+        count, lambda n: volumes.create_volume(ctx, {'size': 1, 'name': 'race-%d' % n}),
+        errors.VolumeLimitExceeded)
+    assert (len(made), len(refused)) == (room, count - room)
     with engine.transaction() as sess:
         assert quotas.usage(sess, ctx.project_id)['volumes'] == used + room
 
