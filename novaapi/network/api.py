@@ -177,8 +177,8 @@ def add_fixed_ip(sess, ctx, device_id, network_id):
     for port in ports.of_device(sess, device_id):
         if port.network_id != network.id:
             continue
-        held = {row.ip_address for row in port.fixed_ips}
         current = [{'subnet_id': r.subnet_id, 'ip_address': r.ip_address} for r in port.fixed_ips]
+        held = {entry['ip_address'] for entry in current}
         for subnet in network.subnets:
             try:
                 # Nothing is written before a full subnet is found out.
@@ -200,9 +200,10 @@ def remove_fixed_ip(sess, device_id, address):
         rest = [{'subnet_id': r.subnet_id, 'ip_address': r.ip_address} for r in port.fixed_ips
                 if r.ip_address != address]
         if len(rest) < len(port.fixed_ips):
-            if not rest and port.security_group_ids:
-                return False  # Neutron refuses a port in groups with no address
-            ports.change_fixed_ips(sess, port, rest)
+            try:
+                ports.change_fixed_ips(sess, port, rest)
+            except ports.PortSecurityPortHasSecurityGroup:
+                return False  # its last address, and the port is in groups: nothing written
             ports.write(sess, port, {})
             return True
     return False

@@ -193,12 +193,7 @@ def change_fixed_ips(sess, port, wanted):
     if not kept and not added and port.security_group_ids:
         raise PortSecurityPortHasSecurityGroup()
     if spare:
-        fip = models.FloatingIP
-        sess.execute(sa.update(fip).where(fip.port_id == port.id,
-                                          fip.fixed_ip_address.in_(list(spare)))
-                     .values(port_id=None, fixed_ip_address=None, router_id=None,
-                             revision_number=fip.revision_number + 1)
-                     .execution_options(synchronize_session=False))
+        disassociate_floating_ips(sess, [port.id], addresses=list(spare))
         for row in spare.values():
             port.fixed_ips.remove(row)
         sess.flush()
@@ -207,13 +202,16 @@ def change_fixed_ips(sess, port, wanted):
     return port
 
 
-def disassociate_floating_ips(sess, port_ids):
-    """Unlink the floating IPs of ports about to go (Neutron does it when a port is deleted)."""
+def disassociate_floating_ips(sess, port_ids, addresses=None):
+    """Unlink the floating IPs of ports about to go (Neutron does it when a port is deleted),
+    or only those pointing at ``addresses`` of theirs (fixed IPs about to be released)."""
     if port_ids:
         fip = models.FloatingIP
-        sess.execute(sa.update(fip).where(fip.port_id.in_(list(port_ids)))
-                     .values(port_id=None, fixed_ip_address=None, router_id=None,
-                             revision_number=fip.revision_number + 1)
+        query = sa.update(fip).where(fip.port_id.in_(list(port_ids)))
+        if addresses is not None:
+            query = query.where(fip.fixed_ip_address.in_(list(addresses)))
+        sess.execute(query.values(port_id=None, fixed_ip_address=None, router_id=None,
+                                  revision_number=fip.revision_number + 1)
                      .execution_options(synchronize_session=False))
 
 

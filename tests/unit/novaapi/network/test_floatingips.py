@@ -205,3 +205,37 @@ def test_floating_ip_pools(client, demo_token, ids):
     assert pool == {'subnet_id': public['subnets'][0], 'subnet_name': 'public-subnet',
                     'network_id': public['id'], 'cidr': '172.24.4.0/24',
                     'project_id': ids['demo_project_id']}
+
+
+def test_port_fixed_ips_update_releases_and_claims(client, demo_token, topology):
+    """Neutron's fixed_ips update is the whole list: a floating IP on a released address lets
+    go; an address of another network is refused; the last address of a port in a group stays."""
+    subnet, port, public = topology
+    router = client.post('/v2.0/routers', {'router': {'name': 'r', 'external_gateway_info': {
+        'network_id': public}}}, token=demo_token).data['router']
+    client.put('/v2.0/routers/%s/add_router_interface' % router['id'],
+               {'subnet_id': subnet['id']}, token=demo_token)
+    fip = client.post('/v2.0/floatingips', {'floatingip': {
+        'floating_network_id': public, 'port_id': port['id']}}, token=demo_token).data['floatingip']
+    first = port['fixed_ips'][0]['ip_address']
+    assert fip['fixed_ip_address'] == first
+    url = '/v2.0/ports/%s' % port['id']
+    resp = client.put(url, {'port': {'fixed_ips': [{'subnet_id': subnet['id']},
+                                                   {'ip_address': '10.20.0.99'}]}},
+                      token=demo_token)
+    assert resp.status_int == 200, resp.body
+    updated = resp.data['port']
+    # the subnet-only entry keeps the address the port holds there; the other is claimed
+    assert sorted(ip['ip_address'] for ip in updated['fixed_ips']) == sorted([first, '10.20.0.99'])
+    assert updated['revision_number'] > port['revision_number']
+    resp = client.put(url, {'port': {'fixed_ips': [{'ip_address': '10.20.0.99'}]}},
+                      token=demo_token)
+    assert [ip['ip_address'] for ip in resp.data['port']['fixed_ips']] == ['10.20.0.99']
+    shown = client.get('/v2.0/floatingips/%s' % fip['id'], token=demo_token).data['floatingip']
+    assert (shown['port_id'], shown['fixed_ip_address'], shown['status']) == (None, None, 'DOWN')
+    _error(client.put(url, {'port': {'fixed_ips': [{'ip_address': '10.99.0.5'}]}},
+                      token=demo_token), 400, 'InvalidIpForNetwork')
+    _error(client.put(url, {'port': {'fixed_ips': []}}, token=demo_token), 409,
+           'PortSecurityPortHasSecurityGroup')
+    kept = client.get(url, token=demo_token).data['port']['fixed_ips']
+    assert [ip['ip_address'] for ip in kept] == ['10.20.0.99']
