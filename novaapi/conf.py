@@ -50,7 +50,7 @@ OPTIONS = (
     Opt('DEFAULT', 'log_file', str, None, 'Write the log here instead of standard error.'),
     Opt('database', 'connection', str, None,
         'SQLAlchemy URL (default: SQLite in the data directory). '
-        'Examples: postgresql+pg8000://user@127.0.0.1/nova, mysql+pymysql://root@127.0.0.1/nova.',
+        'Examples: postgresql+psycopg2://user@127.0.0.1/nova (or postgresql+pg8000://...), mysql+pymysql://root@127.0.0.1/nova.',
         cli=True),
     Opt('api', 'auth_strategy', str, 'embedded',
         'How compute requests are authenticated: "embedded" (this service\'s identity) '

@@ -100,9 +100,13 @@ def unavailable(reason):
 
 BACKENDS = {
     'sqlite': None,
-    'postgresql': ('postgresql+pg8000://postgres@127.0.0.1:5432/test', 'postgresql+pg8000://postgres@127.0.0.1:5432/%s'),
+    'postgresql': ('postgresql+psycopg2://postgres@127.0.0.1:5432/test',
+                   'postgresql+psycopg2://postgres@127.0.0.1:5432/%s'),
     'mariadb': ('mysql+pymysql://root@127.0.0.1:3306/test', 'mysql+pymysql://root@127.0.0.1:3306/%s'),
 }
+# The pure-Python PostgreSQL driver stays supported; the database-layer tests also run on it.
+DRIVERS = {'pg8000': ('postgresql+pg8000://postgres@127.0.0.1:5432/test',
+                      'postgresql+pg8000://postgres@127.0.0.1:5432/%s')}
 
 
 def scratch_database(kind, tmp_path):
@@ -113,7 +117,7 @@ def scratch_database(kind, tmp_path):
     import uuid
     if kind == 'sqlite':
         return 'sqlite:///%s' % (tmp_path / 'scratch.sqlite'), lambda: None
-    admin_url, template = BACKENDS[kind]
+    admin_url, template = BACKENDS.get(kind) or DRIVERS[kind]
     name = 'novatest_%s' % uuid.uuid4().hex[:12]
     try:
         admin = sa.create_engine(admin_url, isolation_level='AUTOCOMMIT')
@@ -124,7 +128,7 @@ def scratch_database(kind, tmp_path):
 
     def drop():
         with admin.connect() as conn:
-            if kind == 'postgresql':
+            if admin.dialect.name == 'postgresql':
                 conn.execute(sa.text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
                                      "WHERE datname = '%s' AND pid <> pg_backend_pid()" % name))
             conn.execute(sa.text('DROP DATABASE %s' % name))

@@ -221,3 +221,37 @@ def test_wsgi_module_serves_the_same_apps(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout.strip().splitlines()[-1]) == ['2.104', 'v3.14', 'v3.0']
     assert (tmp_path / 'admin-openrc').exists()
+
+
+def test_a_worker_serves_others_while_a_statement_waits_on_postgresql(tmp_path):
+    """psycopg2 (a C driver) waits for PostgreSQL through eventlet's hub (``monkey_patch()``
+    installs its wait callback): with one worker, a request stuck behind a table lock leaves
+    the worker free to answer others, then completes."""
+    import threading
+    import sqlalchemy as sa
+    from tests.conftest import scratch_database
+    url, drop = scratch_database('postgresql', tmp_path)
+    locker = sa.create_engine(url, poolclass=sa.pool.NullPool)
+    try:
+        with server_mod.start_api(tmp_path / 'data', workers=1, database=url) as srv:
+            token = srv.token()
+            assert srv.compute('GET', '/flavors', token).status_code == 200
+            with locker.connect() as conn:
+                conn.execute(sa.text('LOCK TABLE flavors IN ACCESS EXCLUSIVE MODE'))
+                stuck = {}
+                waiter = threading.Thread(target=lambda: stuck.setdefault(
+                    'resp', srv.compute('GET', '/flavors/detail', token)))
+                waiter.start()
+                time.sleep(0.5)
+                assert waiter.is_alive()          # behind the lock
+                started = time.monotonic()
+                other = requests.get(srv.compute_url.rsplit('/v2.1', 1)[0] + '/', timeout=10)
+                assert other.status_code == 200 and time.monotonic() - started < 2
+                assert waiter.is_alive()
+                conn.rollback()                   # the lock goes; the stuck request finishes
+            waiter.join(10)
+            assert stuck['resp'].status_code == 200
+            assert len(stuck['resp'].json()['flavors']) == 5
+    finally:
+        locker.dispose()
+        drop()

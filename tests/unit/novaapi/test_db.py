@@ -1,5 +1,6 @@
 """The database layer on SQLite, PostgreSQL and MariaDB: migrations, seed data, queries, sub-resources."""
 
+import os
 import time
 
 import pytest
@@ -22,6 +23,15 @@ from tests.conftest import AppClient
 from tests.conftest import _token
 from tests.conftest import deployment_on
 from tests.unit.novaapi.conftest import SubServers
+
+
+
+@pytest.fixture(params=['sqlite', 'postgresql', 'pg8000', 'mariadb'])
+def backend(request, tmp_path):
+    """A migrated, seeded deployment on each database, PostgreSQL through both its drivers
+    (psycopg2, the default, and pure-Python pg8000)."""
+    yield from deployment_on(request.param, tmp_path)
+
 
 ADMIN = context.RequestContext('admin-user', 'admin-project', ['admin', 'member', 'reader'])
 DEMO = context.RequestContext('demo-user', 'demo-project', ['member', 'reader'])
@@ -72,21 +82,28 @@ def test_flavor_queries(backend):
 
 
 def test_database_connections_send_without_delay(backend):
-    """Nagle's algorithm off on TCP connections to the database (PyMySQL does it itself; for
-    pg8000 the engine does): with it, a statement of many parameters waited ~40 ms."""
+    """Nagle's algorithm off on TCP connections to the database (PyMySQL and libpq do it
+    themselves; for pg8000 the engine does): with it, a statement of many parameters waited ~40 ms."""
     if backend == 'sqlite':
         return
     import socket
     with engine.get_engine().connect() as conn:
         raw = conn.connection.driver_connection
-        sock = raw._usock if backend == 'postgresql' else raw._sock
+        if backend == 'postgresql':
+            sock = socket.socket(fileno=os.dup(raw.fileno()))  # libpq's own socket, borrowed
+            try:
+                assert sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) != 0
+            finally:
+                sock.close()
+            return
+        sock = raw._usock if backend == 'pg8000' else raw._sock
         assert sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) != 0
 
 
 def test_planner_statistics_follow_the_tables_on_postgresql(backend):
     """Tables never analyzed, or grown past autovacuum's thresholds, are analyzed once;
     the other databases keep their own statistics."""
-    if backend != 'postgresql':
+    if backend not in ('postgresql', 'pg8000'):
         with engine.transaction() as sess:
             assert db_utils.refresh_statistics(sess, ['flavors', 'instances']) == []
         return
@@ -260,7 +277,7 @@ def _kill_other_connections(kind):
     killer = sa.create_engine(engine.get_engine().url, poolclass=sa.pool.NullPool,
                               isolation_level='AUTOCOMMIT')
     with killer.connect() as conn:
-        if kind == 'postgresql':
+        if kind in ('postgresql', 'pg8000'):
             others = ("SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
                       "AND pid <> pg_backend_pid()")
             conn.execute(sa.text('SELECT pg_terminate_backend(pid) FROM (%s) AS o' % others))
@@ -276,7 +293,7 @@ def _kill_other_connections(kind):
     killer.dispose()
 
 
-@pytest.fixture(params=['mariadb', 'postgresql'])
+@pytest.fixture(params=['mariadb', 'postgresql', 'pg8000'])
 def server_backend(request, tmp_path):
     """A migrated, seeded deployment on each database that runs as a server."""
     yield from deployment_on(request.param, tmp_path)

@@ -26,7 +26,7 @@ THREADS = 100
 LIMIT = 10
 
 SERVERS = {
-    'postgresql': 'postgresql+pg8000://postgres@127.0.0.1/test',
+    'postgresql': 'postgresql+psycopg2://postgres@127.0.0.1/test',
     'mariadb': 'mysql+pymysql://root@127.0.0.1/test',
 }
 
