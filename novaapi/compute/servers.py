@@ -1,5 +1,6 @@
 """Reading and updating servers (``GET /servers``, ``/servers/detail``, ``GET`` and ``PUT
-/servers/{id}``): each call is one transaction returning rows and their view extras."""
+/servers/{id}``): each call is one transaction returning rows and their view extras; the
+reads run without BEGIN/COMMIT (``engine.reading``)."""
 
 from novaapi.compute import guards
 from novaapi.compute import instances
@@ -10,14 +11,14 @@ from novaapi import exception
 
 def show(ctx, server_id):
     """``(instance, extra)`` of the server ``server_id`` after ``servers:show`` on it."""
-    with engine.transaction() as sess:
+    with engine.reading() as sess:
         instance = guards.server(sess, ctx, server_id, 'servers:show')
         return instance, instances.extras(sess, [instance])[instance.uuid]
 
 
 def list_servers(ctx, filters, sort_keys, sort_dirs, limit=None, marker=None, detail=False):
     """``(instances, extras)`` of one page; ``extras`` (``{uuid: extra}``) only with ``detail``."""
-    with engine.transaction() as sess:
+    with engine.reading() as sess:
         rows = instances.get_all(sess, filters, sort_keys, sort_dirs, limit, marker)
         return rows, (instances.extras(sess, rows) if detail else None)
 

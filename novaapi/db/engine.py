@@ -17,8 +17,10 @@ from sqlalchemy import event
 from sqlalchemy import orm
 
 from novaapi import conf
+from novaapi.db import generations
 
 _engine = None
+_autocommit = None
 _sessionmaker = None
 
 
@@ -167,7 +169,7 @@ def _no_delay(dbapi_connection, _record):
         sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
 
-def create(url):
+def create(url, autocommit=False):
     kwargs = {'future': True}
     if url.startswith('sqlite'):
         kwargs['connect_args'] = {'check_same_thread': False, 'timeout': 30}
@@ -176,7 +178,9 @@ def create(url):
         # dropped is noticed on checkout by a poll of its socket (_drop_if_closed), and
         # idle connections are recycled before servers time them out.
         kwargs.update(pool_pre_ping=False, pool_recycle=1800, pool_size=10, max_overflow=20)
-    if url.startswith('mysql'):
+    if autocommit:
+        kwargs['isolation_level'] = 'AUTOCOMMIT'
+    elif url.startswith('mysql'):
         # REPEATABLE READ would keep a transaction's first snapshot even after it takes
         # a lock (quota checks read, lock, then count): read what is committed instead.
         kwargs['isolation_level'] = 'READ COMMITTED'
@@ -185,6 +189,9 @@ def create(url):
         _memoize_pg8000_paramstyle()
         event.listen(engine, 'connect', _no_delay)
     event.listen(engine, 'before_cursor_execute', _clamp_integers, retval=True)
+    event.listen(engine, 'after_cursor_execute', generations.after_execute)
+    event.listen(engine, 'commit', generations.transaction_ended)
+    event.listen(engine, 'rollback', generations.transaction_ended)
     if engine.dialect.name == 'postgresql' and engine.dialect.paramstyle == 'format':
         event.listen(engine, 'before_cursor_execute', _pg_clamp_to_casts, retval=True)
     if url.startswith('sqlite'):
@@ -202,13 +209,52 @@ def get_engine():
     return _engine
 
 
+def _autocommit_engine():
+    global _autocommit
+    if _autocommit is None:
+        _autocommit = create(conf.CONF.database_url, autocommit=True)
+    return _autocommit
+
+
+@contextlib.contextmanager
+def reader():
+    """A connection for one-statement reads, outside any transaction.
+
+    On PostgreSQL and MariaDB each statement of a transaction costs the BEGIN
+    and the COMMIT or ROLLBACK round trips around it too; a single read sees
+    the same committed data without them (READ COMMITTED gives each statement
+    its own snapshot anyway).
+    """
+    with _autocommit_engine().connect() as conn:
+        yield conn
+
+
+@contextlib.contextmanager
+def reading():
+    """A session for a request that only reads, each statement on its own (no BEGIN/COMMIT).
+
+    What it sees is what :func:`transaction` would under READ COMMITTED, the
+    isolation used here on PostgreSQL and MariaDB (and SQLite reads outside a
+    write transaction): each statement sees what was committed when it began. It
+    must not write: nothing would hold its writes together.
+    """
+    sess = orm.Session(bind=_autocommit_engine(), expire_on_commit=False)
+    try:
+        yield sess
+    finally:
+        sess.close()
+
+
 def reset():
-    """Forget the engine (after fork, or when the configuration changes)."""
-    global _engine, _sessionmaker
-    if _engine is not None:
-        _engine.dispose(close=False)
+    """Forget the engines (after fork, or when the configuration changes)."""
+    global _engine, _sessionmaker, _autocommit
+    for old in (_engine, _autocommit):
+        if old is not None:
+            old.dispose(close=False)
     _engine = None
+    _autocommit = None
     _sessionmaker = None
+    generations.forget()
 
 
 def session():

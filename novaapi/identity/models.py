@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from sqlalchemy import orm
 
 from novaapi.db import base
+from novaapi.db import generations
 
 ID = sa.String(64)
 NAME = sa.String(255)
@@ -230,3 +231,11 @@ class ApplicationCredentialAccessRule(base.Base):
         primary_key=True)
     access_rule_id = sa.Column(ID, sa.ForeignKey('identity_access_rules.id'),
                                primary_key=True, index=True)
+
+
+# Every write to an identity table (a new token apart) bumps this generation, which
+# tells each worker's token cache (identity.tokens.validate) that it may be stale.
+GENERATION = 'identity'
+generations.watch(GENERATION, [table.name for table in base.Base.metadata.sorted_tables
+                               if table.name.startswith('identity_')],
+                  inserts_exempt=[Token.__tablename__])

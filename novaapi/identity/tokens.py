@@ -1,8 +1,13 @@
 """Issue, validate and revoke bearer tokens.
 
 A token is ``secrets.token_urlsafe(32)``; only its SHA-256 digest is stored.
-Validation always reads the database (two indexed queries), so a revocation
-made by one worker process is seen at once by every other one.
+
+Validation keeps what it found in a per-process cache tagged with the identity
+generation (``novaapi.db.generations``): any write to an identity table
+(revocation, a user or project disabled, a role taken away, ...) bumps it in
+the same transaction, so a request costs one primary-key read while nothing
+changed, and a revocation made by any worker of any process is refused by the
+next request everywhere.
 """
 
 import dataclasses
@@ -17,6 +22,7 @@ from sqlalchemy import orm
 from novaapi import conf
 from novaapi.db import base
 from novaapi.db import engine
+from novaapi.db import generations
 from novaapi.identity import models
 
 # Expired rows are purged on roughly one issue in PURGE_ODDS.
@@ -235,14 +241,37 @@ def refusal(sess, token_id, now=None):
     return FAILED
 
 
+# digest -> (identity generation, TokenInfo): valid tokens only, so unknown values cannot fill it.
+_VALID = {}
+CACHE_SIZE = 4096
+
+
 def validate(token_id):
-    """Validate a token value in a transaction of its own.
+    """Validate a token value: one read of the identity generation, then the cache or :func:`load`.
+
+    The generation is read before the token is loaded, so a change that commits in
+    between tags the entry with a value that no longer matches.
 
     :param token_id: the value a client sent in ``X-Auth-Token``
     :returns: :class:`TokenInfo`, or None for an unknown, expired or revoked token
     """
+    if not token_id or not isinstance(token_id, str):
+        return None
+    digest = hash_token(token_id)
+    with engine.reader() as conn:
+        generation = generations.read(conn, models.GENERATION)
+    hit = _VALID.get(digest)
+    if hit is not None and hit[0] == generation and hit[1].expires_at > base.utcnow():
+        return hit[1]
     with engine.transaction() as sess:
-        return load(sess, token_id)
+        info = load(sess, token_id)
+    if info is None or generation is None:
+        _VALID.pop(digest, None)
+        return info
+    if len(_VALID) >= CACHE_SIZE:
+        _VALID.clear()
+    _VALID[digest] = (generation, info)
+    return info
 
 
 def issue(sess, user_id, project_id, methods, parent=None, domain_id=None, system=None,

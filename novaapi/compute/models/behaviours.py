@@ -10,6 +10,7 @@ across every worker and process on the database; NULL means until deleted.
 import sqlalchemy as sa
 
 from novaapi.db import base
+from novaapi.db import generations
 
 NAME = sa.String(255)
 
@@ -40,3 +41,9 @@ class Behaviour(base.Base, base.TimestampMixin):
     count = sa.Column(sa.Integer, nullable=True)
     remaining = sa.Column(sa.Integer, nullable=True)
     fired = sa.Column(sa.Integer, nullable=False, default=0)
+
+
+# Arming, disarming and taking a turn bump this generation: a worker that found no
+# api-fault armed skips the query until it changes (compute.behaviours.api_fault).
+GENERATION = 'behaviours'
+generations.watch(GENERATION, [Behaviour.__tablename__])

@@ -12,6 +12,7 @@ from novaapi import context
 from novaapi import models as _all_models  # noqa: F401 - every table, for the schema check
 from novaapi.db import base
 from novaapi.db import engine
+from novaapi.db import generations
 from novaapi.compute import flavors
 from novaapi.compute import models
 from novaapi.db import migration
@@ -163,6 +164,63 @@ def test_tokens_roundtrip_and_revoke(backend):
         assert all(token not in str(vars(row)) for row in stored)
         tokens.revoke(sess, token)
     assert tokens.validate(token) is None
+
+
+def _statements_during(call):
+    seen = []
+
+    def count(conn, cursor, statement, parameters, context, executemany):
+        seen.append(statement)
+    for target in (engine.get_engine(), engine._autocommit_engine()):
+        sa.event.listen(target, 'before_cursor_execute', count)
+    try:
+        return call(), seen
+    finally:
+        for target in (engine.get_engine(), engine._autocommit_engine()):
+            sa.event.remove(target, 'before_cursor_execute', count)
+
+
+def test_cached_tokens_are_refused_as_soon_as_identity_changes(backend):
+    """A valid token costs one read of the identity generation; every kind of identity write
+    (revocation, a user disabled, a role assignment removed) bumps it in its own transaction,
+    once, and a rolled-back write does not."""
+    from novaapi.identity import models as im
+    with engine.transaction() as sess:
+        user = sess.scalars(sa.select(im.User).where(im.User.name == 'demo')).one()
+        project = sess.scalars(sa.select(im.Project).where(im.Project.name == 'demo')).one()
+        issued = [tokens.issue(sess, user.id, project.id, ['password'])[0] for _ in range(3)]
+
+    def generation():
+        with engine.reader() as conn:
+            return generations.read(conn, im.GENERATION)
+    start = generation()
+    assert tokens.validate(issued[0]).user_name == 'demo'      # loaded, then cached
+    info, seen = _statements_during(lambda: tokens.validate(issued[0]))
+    assert info.user_name == 'demo' and len(seen) == 1 and 'generations' in seen[0]
+    assert generation() == start                                 # issuing wrote nothing watched
+
+    with engine.transaction() as sess:
+        tokens.revoke(sess, issued[0])
+    assert generation() != start
+    assert tokens.validate(issued[0]) is None
+    assert tokens.validate(issued[1]).user_name == 'demo'        # cached again, new generation
+
+    before = generation()
+    with pytest.raises(RuntimeError):
+        with engine.transaction() as sess:
+            sess.execute(sa.update(im.User).where(im.User.id == user.id).values(enabled=False))
+            raise RuntimeError('rolled back')
+    assert generation() == before and tokens.validate(issued[1]) is not None
+
+    with engine.transaction() as sess:
+        sess.execute(sa.update(im.User).where(im.User.id == user.id).values(enabled=False))
+        sess.execute(sa.update(im.User).where(im.User.id == user.id).values(enabled=True))
+    assert generation() == (before[0], before[1] + 1)            # once per transaction
+    assert tokens.validate(issued[1]) is not None
+    with engine.transaction() as sess:
+        sess.execute(sa.delete(im.RoleAssignment).where(im.RoleAssignment.actor_id == user.id,
+                                                        im.RoleAssignment.target_id == project.id))
+    assert tokens.validate(issued[1]) is None and tokens.validate(issued[2]) is None
 
 
 @pytest.mark.parametrize('sort_key', ['description', 'memory_mb', 'flavorid'])

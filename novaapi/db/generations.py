@@ -1,0 +1,90 @@
+"""Generation counters: one primary-key read tells a process whether its cache still holds.
+
+A service *watches* a set of its tables under a name. The engine itself then bumps
+that name's counter (``generations.value + 1``) in the same transaction as any
+INSERT, UPDATE or DELETE on those tables, so no write path can forget to, and
+the new value becomes visible exactly when the change does. A cache kept in one
+worker process, tagged with the value read *before* it was filled, is valid while
+a fresh read returns that same value: a change committed by any worker of any
+process is seen by the next request everywhere.
+
+A name without a row reads as None, which never matches: nothing is cached.
+"""
+
+import sqlalchemy as sa
+
+from novaapi.db import base
+
+TABLE = sa.Table(
+    'generations', base.Base.metadata,
+    sa.Column('name', sa.String(64), primary_key=True),
+    sa.Column('value', sa.BigInteger, nullable=False),
+)
+
+# name -> (watched tables, tables whose INSERTs do not count)
+_WATCHED = {}
+_PENDING = 'novaapi.generations.pending'
+_READ = sa.select(TABLE.c.value).where(TABLE.c.name == sa.bindparam('name'))
+_VERBS = {'INSERT': 2, 'UPDATE': 1, 'DELETE': 2}   # where the table's name sits in the statement
+
+
+def watch(name, tables, inserts_exempt=()):
+    """Bump ``name`` whenever one of ``tables`` is written.
+
+    :param inserts_exempt: tables whose new rows change nothing a cache under
+        ``name`` holds (a newly issued token is not in any cache yet)
+    """
+    _WATCHED[name] = (frozenset(tables), frozenset(inserts_exempt))
+
+
+# Bumped when the process switches databases (engine.reset): a value read from the
+# previous database never matches one read from the next, even when the counters agree.
+_epoch = [0]
+
+
+def forget():
+    """Invalidate every value read so far (the engine now points elsewhere)."""
+    _epoch[0] += 1
+
+
+def read(conn, name):
+    """A token for the counter's current value through ``conn``, or None when it has no row.
+
+    Two tokens are equal only when read from the same database with nothing
+    written to the watched tables in between.
+    """
+    value = conn.execute(_READ, {'name': name}).scalar()
+    return None if value is None else (_epoch[0], value)
+
+
+def _written(statement):
+    words = statement.split(None, 3)
+    place = _VERBS.get(words[0].upper()) if words else None
+    if place is None or len(words) <= place:
+        return None, None
+    return words[0].upper(), words[place].strip('"`')
+
+
+def after_execute(conn, _cursor, statement, _parameters, _context, _executemany):
+    """Engine hook: bump each watched name a write touches, once per transaction."""
+    if not _WATCHED or statement[:6].upper() not in ('INSERT', 'UPDATE', 'DELETE'):
+        return
+    verb, table = _written(statement)
+    if table is None or table == TABLE.name:
+        return
+    pending = conn.info.setdefault(_PENDING, set())
+    for name, (tables, exempt) in _WATCHED.items():
+        if name in pending or table not in tables or (verb == 'INSERT' and table in exempt):
+            continue
+        pending.add(name)
+        # A cursor of its own: the statement's cursor may still hold RETURNING rows.
+        cursor = conn.connection.dbapi_connection.cursor()
+        try:
+            cursor.execute("UPDATE %s SET value = value + 1 WHERE name = '%s'" % (TABLE.name, name))
+        finally:
+            cursor.close()
+
+
+def transaction_ended(conn):
+    """Engine hook (commit and rollback): the next transaction bumps afresh."""
+    conn.info.pop(_PENDING, None)
