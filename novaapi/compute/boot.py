@@ -79,11 +79,17 @@ def _check_destination(sess, spec):
         raise exception.Invalid('The requested availability zone is not available')
 
 
+def _quota_deltas(flavor, count):
+    return {'instances': count, 'cores': flavor.vcpus * count, 'ram': flavor.memory_mb * count}
+
+
 def _quota_count(sess, ctx, flavor, min_count, max_count):
+    """How many servers fit, by an optimistic check (no lock); ``_create`` confirms it
+    under the project's lock once the rows are written, as Nova rechecks after creating."""
     per = {'instances': 1, 'cores': flavor.vcpus, 'ram': flavor.memory_mb}
     try:
         quotas.enforce(sess, ctx.project_id, ctx.user_id,
-                       {k: v * max_count for k, v in per.items()})
+                       {k: v * max_count for k, v in per.items()}, lock_now=False)
         return max_count
     except exception.OverQuota as exc:
         if min_count == max_count:
@@ -94,7 +100,8 @@ def _quota_count(sess, ctx, flavor, min_count, max_count):
         room = error.quotas[resource] - error.usages[resource]
         allowed = min(allowed, room // per[resource] if per[resource] else allowed)
     if allowed < min_count:
-        quotas.enforce(sess, ctx.project_id, ctx.user_id, {k: v * min_count for k, v in per.items()})
+        quotas.enforce(sess, ctx.project_id, ctx.user_id, {k: v * min_count for k, v in per.items()},
+                       lock_now=False)
     return max(allowed, min_count)
 
 
@@ -154,6 +161,9 @@ def _create(sess, ctx, spec):
     if group is not None:
         for instance in created:
             server_groups.add_member(sess, group, instance.uuid, user_id=ctx.user_id)
+    # The lock is taken last, so concurrent boots of a project wait for each other only
+    # over this count and the commit, not over every insert before it.
+    quotas.enforce(sess, ctx.project_id, ctx.user_id, _quota_deltas(flavor, count), added=True)
     return created, reservation_id
 
 

@@ -222,7 +222,8 @@ def _over(limit, value):
     return limit > UNLIMITED and value > limit
 
 
-def enforce(sess, project_id, user_id, deltas, counters=None, lock_key=None):
+def enforce(sess, project_id, user_id, deltas, counters=None, lock_key=None, added=False,
+            lock_now=True):
     """Check that adding ``deltas`` keeps the project (and user) within quota.
 
     Call inside the transaction that then inserts the new rows: this first
@@ -234,32 +235,40 @@ def enforce(sess, project_id, user_id, deltas, counters=None, lock_key=None):
     :param deltas: ``{resource: amount}`` about to be added.
     :param counters: per-call counters replacing those of ``COUNTERS``, e.g. the
         members of one server group for ``server_group_members``.
+    :param added: the new rows are already written in this transaction (counted with the
+        rest); the lock is then held only from here to the commit. Usage is reported
+        as it was before them.
+    :param lock_now: False for an early, optimistic check (no lock) that a check
+        with ``added`` confirms under the lock once the rows are written
     :raises exception.OverQuota: with Nova's "Quota exceeded for ..." message;
         ``resources``, ``quotas``, ``usages`` and ``deltas`` attributes say which.
     """
-    lock(sess, lock_key or project_id)
+    if lock_now:
+        lock(sess, lock_key or project_id)
     sess.info[_MEMO] = {}
     try:
-        _enforce(sess, project_id, user_id, deltas, dict(COUNTERS, **(counters or {})))
+        _enforce(sess, project_id, user_id, deltas, dict(COUNTERS, **(counters or {})), added)
     finally:
         sess.info.pop(_MEMO, None)
 
 
-def _enforce(sess, project_id, user_id, deltas, counters):
+def _enforce(sess, project_id, user_id, deltas, counters, added=False):
     project = limits(sess, project_id)
     own = user_overrides(sess, project_id, user_id) if user_id else {}
     overs, used, allowed = [], {}, {}
     for resource, delta in deltas.items():
         count = counters[resource]
+        pending = 0 if added else delta     # added rows are in the count already
         if resource in PER_USER:
             limit = min(project[resource], own.get(resource, project[resource]))
             used[resource], allowed[resource] = count(sess, project_id, user_id), limit
         else:
             used[resource], allowed[resource] = count(sess, project_id, None), project[resource]
-            if resource in own and not _over(project[resource], used[resource] + delta):
+            if resource in own and not _over(project[resource], used[resource] + pending):
                 used[resource], allowed[resource] = count(sess, project_id, user_id), own[resource]
-        if _over(allowed[resource], used[resource] + delta):
+        if _over(allowed[resource], used[resource] + pending):
             overs.append(resource)
+        used[resource] -= delta - pending
     if overs:
         raise _over_quota(sorted(overs), deltas, used, allowed)
 
