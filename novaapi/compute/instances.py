@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from novaapi.compute import hosts
 from novaapi.compute import models
 from novaapi.compute import states
+from novaapi.db import prepared
 from novaapi.db import utils
 from novaapi import exception
 from novaapi.network import api as network_api
@@ -195,21 +196,23 @@ def _extras_statements():
         sa.select(sa.literal('g'), member.instance_uuid, group.uuid, sa.null(), sa.literal(0))
         .join(group, group.id == member.group_id).where(member.instance_uuid.in_(page))
     ).subquery()
+    node = models.ComputeNode
     return {
         'pairs': sa.select(pairs.c.kind, pairs.c.uuid, pairs.c.key, pairs.c.value)
                    .order_by(pairs.c.kind, pairs.c.seq, pairs.c.key),
-        'faults': sa.select(fault).where(fault.instance_uuid.in_(page)).order_by(fault.id),
-        'volumes': (sa.select(bdm).where(bdm.instance_uuid.in_(page), bdm.deleted == 0,
-                                         bdm.volume_id.is_not(None)).order_by(bdm.id)),
-        'nodes': sa.select(models.ComputeNode).where(
-            models.ComputeNode.deleted == 0,
-            models.ComputeNode.host.in_(sa.bindparam('hosts', expanding=True))),
+        'faults': sa.select(fault.instance_uuid, fault.code, fault.message, fault.details,
+                            fault.created_at).where(fault.instance_uuid.in_(page)).order_by(fault.id),
+        'volumes': (sa.select(bdm.instance_uuid, bdm.volume_id, bdm.delete_on_termination)
+                    .where(bdm.instance_uuid.in_(page), bdm.deleted == 0,
+                           bdm.volume_id.is_not(None)).order_by(bdm.id)),
+        'nodes': sa.select(node.host, node.forced_down, node.disabled).where(
+            node.deleted == 0, node.host.in_(sa.bindparam('hosts', expanding=True))),
     }
 
 
-# Built once and run with the page's uuids bound (an expanding IN): building the
-# statements on every request cost more than SQLite took to answer them.
-_EXTRAS = _extras_statements()
+# Compiled once and run on the driver's cursor with the page's uuids bound: through the
+# ORM each of these cost several times what the database took to answer it.
+_EXTRAS = {name: prepared.Query(statement) for name, statement in _extras_statements().items()}
 
 
 def extras(sess, instances, addresses=True):
@@ -228,8 +231,7 @@ def extras(sess, instances, addresses=True):
                   'security_groups': []} for u in uuids}
     if not uuids:
         return result
-    page = {'uuids': uuids}
-    for kind, uuid, key, value in sess.execute(_EXTRAS['pairs'], page):
+    for kind, uuid, key, value in _EXTRAS['pairs'].rows(sess, uuids=uuids):
         extra = result[uuid]
         if kind == 'm':
             extra['metadata'][key] = value
@@ -239,9 +241,9 @@ def extras(sess, instances, addresses=True):
             extra['image_properties'][key] = value
         else:
             extra['server_groups'].append(key)
-    for fault in sess.scalars(_EXTRAS['faults'], page):
+    for fault in _EXTRAS['faults'].rows(sess, uuids=uuids):
         result[fault.instance_uuid]['fault'] = fault
-    for row in sess.scalars(_EXTRAS['volumes'], page):
+    for row in _EXTRAS['volumes'].rows(sess, uuids=uuids):
         result[row.instance_uuid]['volumes'].append(row)
     _host_extras(sess, instances, result)
     if addresses:
@@ -257,6 +259,6 @@ def _host_extras(sess, instances, result):
     names = {inst.host for inst in instances if inst.host}
     nodes = {}
     if names:
-        nodes = {n.host: n for n in sess.scalars(_EXTRAS['nodes'], {'hosts': sorted(names)})}
+        nodes = {n.host: n for n in _EXTRAS['nodes'].rows(sess, hosts=sorted(names))}
     for inst in instances:
         result[inst.uuid]['host_status'] = hosts.host_status(nodes.get(inst.host)) if inst.host else ''

@@ -14,6 +14,7 @@ A name without a row reads as None, which never matches: nothing is cached.
 import sqlalchemy as sa
 
 from novaapi.db import base
+from novaapi.db import prepared
 
 TABLE = sa.Table(
     'generations', base.Base.metadata,
@@ -24,7 +25,7 @@ TABLE = sa.Table(
 # name -> (watched tables, tables whose INSERTs do not count)
 _WATCHED = {}
 _PENDING = 'novaapi.generations.pending'
-_READ = sa.select(TABLE.c.value).where(TABLE.c.name == sa.bindparam('name'))
+_READ = prepared.Query(sa.select(TABLE.c.value).where(TABLE.c.name == sa.bindparam('name')))
 _VERBS = {'INSERT': 2, 'UPDATE': 1, 'DELETE': 2}   # where the table's name sits in the statement
 
 
@@ -53,7 +54,7 @@ def read(conn, name):
     Two tokens are equal only when read from the same database with nothing
     written to the watched tables in between.
     """
-    value = conn.execute(_READ, {'name': name}).scalar()
+    value = _READ.scalar(conn, name=name)
     return None if value is None else (_epoch[0], value)
 
 

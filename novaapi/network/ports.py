@@ -17,6 +17,7 @@ import sqlalchemy as sa
 
 from novaapi import exception
 from novaapi.db import engine
+from novaapi.db import prepared
 from novaapi.network import claims
 from novaapi.network import converters
 from novaapi.network import ipam
@@ -311,8 +312,8 @@ def _addresses_statement():
                       fip.created_at, fip.id))
 
 
-# Built once (every server view runs it): SQLAlchemy then reuses its compiled form.
-_ADDRESSES = _addresses_statement()
+# Compiled once and run on the driver's cursor (every server view runs it).
+_ADDRESSES = prepared.Query(_addresses_statement())
 
 
 def addresses(sess, device_ids):
@@ -321,7 +322,7 @@ def addresses(sess, device_ids):
     result = {device_id: collections.OrderedDict() for device_id in device_ids}
     if not result:
         return result
-    rows = sess.execute(_ADDRESSES, {'devices': list(result)})
+    rows = _ADDRESSES.rows(sess, devices=list(result))
     seen, floating = set(), collections.defaultdict(list)
     for device_id, port_id, mac, network_name, address, floating_address in rows:
         entries = result[device_id].setdefault(network_name, [])

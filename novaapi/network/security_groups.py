@@ -15,6 +15,7 @@ from sqlalchemy import exc as sa_exc
 
 from novaapi import exception
 from novaapi.db import engine
+from novaapi.db import prepared
 from novaapi.network import claims
 from novaapi.network import converters
 from novaapi.network import models
@@ -248,8 +249,8 @@ def _names_for_devices_statement():
                       group.created_at, group.id))
 
 
-# Built once (every server view runs it): SQLAlchemy then reuses its compiled form.
-_NAMES_FOR_DEVICES = _names_for_devices_statement()
+# Compiled once and run on the driver's cursor (every server view runs it).
+_NAMES_FOR_DEVICES = prepared.Query(_names_for_devices_statement())
 
 
 def names_for_devices(sess, device_ids):
@@ -257,7 +258,7 @@ def names_for_devices(sess, device_ids):
     result = {device_id: [] for device_id in device_ids}
     if not result:
         return result
-    rows = sess.execute(_NAMES_FOR_DEVICES, {'devices': list(result)})
+    rows = _NAMES_FOR_DEVICES.rows(sess, devices=list(result))
     for device_id, name in rows:
         if name not in result[device_id]:
             result[device_id].append(name)

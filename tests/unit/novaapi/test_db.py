@@ -13,6 +13,7 @@ from novaapi import models as _all_models  # noqa: F401 - every table, for the s
 from novaapi.db import base
 from novaapi.db import engine
 from novaapi.db import generations
+from novaapi.db import prepared
 from novaapi.compute import flavors
 from novaapi.compute import models
 from novaapi.db import migration
@@ -221,6 +222,35 @@ def test_cached_tokens_are_refused_as_soon_as_identity_changes(backend):
         sess.execute(sa.delete(im.RoleAssignment).where(im.RoleAssignment.actor_id == user.id,
                                                         im.RoleAssignment.target_id == project.id))
     assert tokens.validate(issued[1]) is None and tokens.validate(issued[2]) is None
+
+
+def test_prepared_queries_answer_as_sqlalchemy_does(backend):
+    """A prepared query returns the values SQLAlchemy's own execution returns (dates, booleans,
+    JSON, floats, literals), for lists of any length, inside the caller's transaction."""
+    import datetime
+    inst = models.Instance
+    page = sa.bindparam('ids', expanding=True)
+    statement = (sa.select(inst.uuid, inst.display_name, inst.created_at, inst.locked,
+                           inst.scheduler_hints, inst.memory_mb, sa.literal('x').label('tag'))
+                 .where(inst.uuid.in_(page), inst.memory_mb >= sa.bindparam('ram'))
+                 .order_by(inst.uuid))
+    query = prepared.Query(statement)
+    with engine.transaction() as sess:
+        sess.execute(sa.insert(inst), [
+            {'uuid': 'u%d' % i, 'display_name': 'p%d' % i, 'project_id': 'p', 'user_id': 'u',
+             'flavorid': '1', 'vcpus': 1, 'memory_mb': 64 * i, 'root_gb': 1, 'vm_state': 'active',
+             'power_state': 1, 'deleted': 0, 'launch_index': 0, 'locked': i % 2 == 0,
+             'scheduler_hints': {'group': ['g%d' % i]} if i % 2 else None,
+             'created_at': datetime.datetime(2026, 1, 2, 3, 4, 5 + i)} for i in range(1, 5)])
+        for ids in (['u1'], ['u1', 'u2', 'u4'], ['nosuch'], ['u4', 'u3', 'u2', 'u1']):
+            expected = [tuple(row) for row in sess.execute(statement, {'ids': ids, 'ram': 0})]
+            got = query.rows(sess, ids=ids, ram=0)
+            assert [tuple(row) for row in got] == expected
+            assert [row.uuid for row in got] == sorted(i for i in ids if i != 'nosuch')
+        first = query.rows(sess, ids=['u1'], ram=0)[0]
+        assert first.scheduler_hints == {'group': ['g1']} and first.locked is False
+        assert first.created_at == datetime.datetime(2026, 1, 2, 3, 4, 6) and first.tag == 'x'
+        assert query.scalar(sess, ids=['u1'], ram=10 ** 6) is None
 
 
 @pytest.mark.parametrize('sort_key', ['description', 'memory_mb', 'flavorid'])
