@@ -279,7 +279,10 @@ def update(sess, image, changes, removed=()):
         if name in columns:
             setattr(image, name, value)
         elif name == 'tags':
-            image.tags[:] = [models.ImageTag(value=t) for t in dict.fromkeys(value)]
+            # Kept tags keep their rows: a new row beside the old one would be inserted
+            # before the old one is deleted and break the (image, value) unique key.
+            kept = {tag.value: tag for tag in image.tags}
+            image.tags[:] = [kept.get(t) or models.ImageTag(value=t) for t in dict.fromkeys(value)]
         elif name in props:
             props[name].value = _text(value)
         else:

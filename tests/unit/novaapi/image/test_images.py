@@ -41,6 +41,20 @@ def test_add_replace_remove(client, image_url, demo_token):
     assert 'os_distro' not in body
 
 
+def test_tags_kept_across_replacements(client, image_url, demo_token):
+    """Replacing the tag list with one that keeps some tags, or adding a tag the image has,
+    keeps their rows (the (image, tag) key once made this a 500)."""
+    body = _patch(client, image_url, demo_token,
+                  [{'op': 'replace', 'path': '/tags', 'value': ['a', 'b']}]).data
+    assert sorted(body['tags']) == ['a', 'b']
+    body = _patch(client, image_url, demo_token,
+                  [{'op': 'replace', 'path': '/tags', 'value': ['b', 'c']}]).data
+    assert sorted(body['tags']) == ['b', 'c']
+    for _ in range(2):
+        assert client.put(image_url + '/tags/00', None, token=demo_token).status_int == 204
+    assert sorted(client.get(image_url, token=demo_token).data['tags']) == ['00', 'b', 'c']
+
+
 @pytest.mark.parametrize('ops, status', [
     ([{'op': 'replace', 'path': '/missing', 'value': 'v'}], 409),
     ([{'op': 'remove', 'path': '/missing'}], 409),
