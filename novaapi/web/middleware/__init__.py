@@ -5,7 +5,7 @@ answer errors take ``error_format`` (``nova``, ``keystone``, ``glance`` or
 ``neutron``, see :mod:`novaapi.web.faults`), default ``nova``.
 """
 
-import webob.dec
+import webob
 
 from novaapi.web import errors
 from novaapi.web import faults
@@ -13,7 +13,11 @@ from novaapi.web import faults
 
 class Middleware:
     """Base filter: override ``process_request`` (return a response, or raise an
-    :class:`~novaapi.web.errors.HTTPError`, to stop) or ``process_response``."""
+    :class:`~novaapi.web.errors.HTTPError`, to stop) or ``process_response``.
+
+    A request the filter lets through goes to the next application as plain WSGI:
+    no response object is built unless ``process_response`` is overridden.
+    """
 
     def __init__(self, application, **local_conf):
         self.application = application
@@ -33,12 +37,15 @@ class Middleware:
     def process_response(self, req, response):
         return response
 
-    @webob.dec.wsgify
-    def __call__(self, req):
+    def __call__(self, environ, start_response):
+        req = webob.Request(environ)
         try:
             response = self.process_request(req)
         except errors.HTTPError as err:
-            return self.error_format.render(req, err)
+            response = self.error_format.render(req, err)
+            return response(environ, start_response)
         if response is None:
+            if type(self).process_response is Middleware.process_response:
+                return self.application(environ, start_response)
             response = req.get_response(self.application)
-        return self.process_response(req, response)
+        return self.process_response(req, response)(environ, start_response)

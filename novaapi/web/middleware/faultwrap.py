@@ -5,8 +5,9 @@ Option ``error_format``: the body the endpoint answers errors with.
 """
 
 import logging
+import sys
 
-import webob.dec
+import webob
 import webob.exc
 
 from novaapi.web import errors
@@ -18,15 +19,26 @@ LOG = logging.getLogger(__name__)
 
 class FaultWrapper(middleware.Middleware):
 
-    @webob.dec.wsgify
-    def __call__(self, req):
+    def __call__(self, environ, start_response):
+        started = []
+
+        def noting(status, headers, exc_info=None):
+            started.append(status)
+            return start_response(status, headers, exc_info)
         try:
-            request.check_url(req.environ)
-            return req.get_response(self.application)
+            request.check_url(environ)
+            return self.application(environ, noting)
         except errors.HTTPError as err:
-            return self.error_format.render(req, err)
+            error, exc_info = err, sys.exc_info()
         except webob.exc.HTTPException as exc:
-            return self.error_format.render(req, errors.from_status(exc.code, exc.explanation))
+            error, exc_info = errors.from_status(exc.code, exc.explanation), sys.exc_info()
         except Exception:  # noqa: BLE001 - the point of this middleware
-            LOG.exception('Caught error in %s %s', req.method, request.loggable_path(req.environ))
-            return self.error_format.render(req, errors.HTTPError())
+            LOG.exception('Caught error in %s %s', environ.get('REQUEST_METHOD'),
+                          request.loggable_path(environ))
+            error, exc_info = errors.HTTPError(), sys.exc_info()
+        response = self.error_format.render(webob.Request(environ), error)
+
+        def replacing(status, headers, _exc_info=None):
+            # the error replaces headers the application had set before failing
+            return start_response(status, headers, exc_info if started else None)
+        return response(environ, replacing)

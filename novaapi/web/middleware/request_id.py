@@ -20,16 +20,16 @@ class RequestId(middleware.Middleware):
         super().__init__(application, **local_conf)
         self.compat_headers = local_conf.get('compat_headers', '').split()
 
-    def process_request(self, req):
-        req.environ[ENV_REQUEST_ID] = 'req-%s' % uuid.uuid4()
-        inbound = req.headers.get('X-Openstack-Request-Id', '')
+    def __call__(self, environ, start_response):
+        request_id = environ[ENV_REQUEST_ID] = 'req-%s' % uuid.uuid4()
+        inbound = environ.get('HTTP_X_OPENSTACK_REQUEST_ID', '')
         if _GLOBAL_ID.match(inbound):
-            req.environ[ENV_GLOBAL_REQUEST_ID] = inbound
-        return None
+            environ[ENV_GLOBAL_REQUEST_ID] = inbound
+        names = ['x-openstack-request-id'] + self.compat_headers
+        ours = {name.lower() for name in names}
 
-    def process_response(self, req, response):
-        request_id = req.environ[ENV_REQUEST_ID]
-        response.headers['x-openstack-request-id'] = request_id
-        for name in self.compat_headers:
-            response.headers[name] = request_id
-        return response
+        def with_id(status, headers, exc_info=None):
+            headers = [h for h in headers if h[0].lower() not in ours]
+            headers.extend((name, request_id) for name in names)
+            return start_response(status, headers, exc_info)
+        return self.application(environ, with_id)

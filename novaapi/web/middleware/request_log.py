@@ -3,8 +3,6 @@
 import logging
 import time
 
-import webob.dec
-
 from novaapi.web import middleware
 from novaapi.web import request
 
@@ -13,16 +11,17 @@ LOG = logging.getLogger('novaapi.requests')
 
 class RequestLog(middleware.Middleware):
 
-    @webob.dec.wsgify
-    def __call__(self, req):
+    def __call__(self, environ, start_response):
         start = time.monotonic()
-        status = 500
+        status = ['500']
+
+        def noted(line, headers, exc_info=None):
+            status[0] = line.split(' ', 1)[0]
+            return start_response(line, headers, exc_info)
         try:
-            response = req.get_response(self.application)
-            status = response.status_int
-            return response
+            return self.application(environ, noted)
         finally:
             LOG.info('%s "%s %s" status: %s time: %.4f request_id: %s',
-                     req.remote_addr or '-', req.method, request.loggable_path(req.environ),
-                     status, time.monotonic() - start,
-                     req.environ.get('openstack.request_id', '-'))
+                     environ.get('REMOTE_ADDR') or '-', environ.get('REQUEST_METHOD'),
+                     request.loggable_path(environ), status[0], time.monotonic() - start,
+                     environ.get('openstack.request_id', '-'))
