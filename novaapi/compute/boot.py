@@ -34,7 +34,7 @@ def _check_image_fits(image, flavor):
 
 def _check_networks(sess, ctx, requested, count):
     if requested in ('none', 'auto') or requested is None:
-        found = [] if requested == 'none' else network_api.default_networks(sess, ctx)
+        found = [] if requested == 'none' else network_api.default_network_ids(sess, ctx)
         if len(found) > 1:
             raise exception.Conflict('Multiple possible networks found, use a Network ID to be '
                                      'more specific.')
@@ -162,8 +162,12 @@ def _create(sess, ctx, spec):
         for instance in created:
             server_groups.add_member(sess, group, instance.uuid, user_id=ctx.user_id)
     # The lock is taken last, so concurrent boots of a project wait for each other only
-    # over this count and the commit, not over every insert before it.
-    quotas.enforce(sess, ctx.project_id, ctx.user_id, _quota_deltas(flavor, count), added=True)
+    # over one count and the commit, not over every insert before it; once it is held,
+    # those two go out without this worker's other requests running in between.
+    quotas.lock(sess, ctx.project_id)
+    engine.finish_without_yielding(sess)
+    quotas.enforce(sess, ctx.project_id, ctx.user_id, _quota_deltas(flavor, count), added=True,
+                   lock_now=False)
     return created, reservation_id
 
 
@@ -214,9 +218,7 @@ def _new_instance(sess, ctx, spec, flavor, image_ref, image_meta, key_data, rese
         admin_password_hash=server_values.hash_password(spec.get('admin_password')), deleted=0,
         state_version=0)
     ops.apply_flavor(instance, ops.flavor_snapshot(flavor))
-    sess.add(instance)
-    sess.flush()
-    _add_children(sess, ctx, instance, spec, image_meta)
+    # The action first, so the row goes in once with its first build step planned.
     row = actions.record(sess, ctx, uuid, actions.CREATE)
     data = {'action_id': row.id, 'host': spec.get('requested_host'), 'node': spec.get('requested_node')}
     if any((b.get('destination_type') == 'volume' or b.get('volume_id') or b.get('snapshot_id'))
@@ -224,6 +226,9 @@ def _new_instance(sess, ctx, spec, flavor, image_ref, image_meta, key_data, rese
         data['volumes'] = True  # the host's block_device_mapping stage has volumes to make
     for key, value in ops.plan(instance, 'build', data).items():
         setattr(instance, key, value)
+    sess.add(instance)
+    sess.flush()
+    _add_children(sess, ctx, instance, spec, image_meta)
     sess.flush()
     return instance
 

@@ -45,6 +45,11 @@ def find_network_by_name(sess, ctx, name):
     return networks.find_by_name(sess, ctx, name)
 
 
+def default_network_ids(sess, ctx):
+    """The ids of :func:`default_networks` (all a boot's check needs), in one query."""
+    return networks.auto_allocatable_ids(sess, ctx)
+
+
 def default_networks(sess, ctx):
     """The networks ``networks: "auto"`` may use: the caller's own and shared ones, not external.
 

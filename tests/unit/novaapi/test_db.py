@@ -253,6 +253,42 @@ def test_prepared_queries_answer_as_sqlalchemy_does(backend):
         assert query.scalar(sess, ids=['u1'], ram=10 ** 6) is None
 
 
+def test_a_transaction_can_finish_without_yielding(backend):
+    """Once its lock is held, a boot sends its last statements and its commit without letting
+    the worker's other green threads run (psycopg2's wait callback off), and the callback is
+    back when the transaction ends, committed or rolled back; other drivers are untouched."""
+    if backend != 'postgresql':
+        with engine.transaction() as sess:
+            engine.finish_without_yielding(sess)
+            assert sess.scalar(sa.text('SELECT 1')) == 1
+        return
+    from psycopg2 import extensions
+    waits = []
+
+    def callback(conn):      # what eventlet installs: wait until libpq is done
+        waits.append(conn)
+        while conn.poll() != extensions.POLL_OK:
+            pass
+    extensions.set_wait_callback(callback)
+    try:
+        for failing in (False, True):
+            try:
+                with engine.transaction() as sess:
+                    sess.execute(sa.text('SELECT 1'))
+                    assert waits and extensions.get_wait_callback() is callback
+                    engine.finish_without_yielding(sess)
+                    del waits[:]
+                    assert sess.scalar(sa.text('SELECT 2')) == 2
+                    assert extensions.get_wait_callback() is None and not waits
+                    if failing:
+                        raise RuntimeError('rolled back')
+            except RuntimeError:
+                assert failing
+            assert extensions.get_wait_callback() is callback
+    finally:
+        extensions.set_wait_callback(None)
+
+
 @pytest.mark.parametrize('sort_key', ['description', 'memory_mb', 'flavorid'])
 @pytest.mark.parametrize('sort_dir', ['asc', 'desc'])
 def test_paging_one_row_at_a_time_visits_every_row_once(backend, sort_key, sort_dir):
