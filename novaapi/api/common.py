@@ -14,16 +14,27 @@ def _project_prefix(req):
     return '/' + project_id if project_id else ''
 
 
+def _urls(req):
+    """``(application URL, service root without the version segment)``, worked out once a
+    request: a page of servers asks for them three times a server."""
+    urls = req.environ.get('novaapi.urls')
+    if urls is None:
+        urls = req.environ['novaapi.urls'] = (
+            req.application_url, req.host_url + req.environ.get('novaapi.root_prefix', ''))
+    return urls
+
+
 def _root_url(req):
     """Service root without the version segment (for bookmark links)."""
-    return req.host_url + req.environ.get('novaapi.root_prefix', '')
+    return _urls(req)[1]
 
 
 def resource_links(req, collection, identifier):
     """``self`` (versioned) and ``bookmark`` (unversioned) links of one resource."""
     path = '%s/%s/%s' % (_project_prefix(req), collection, identifier)
-    return [{'rel': 'self', 'href': req.application_url + path},
-            {'rel': 'bookmark', 'href': _root_url(req) + path}]
+    application, root = _urls(req)
+    return [{'rel': 'self', 'href': application + path},
+            {'rel': 'bookmark', 'href': root + path}]
 
 
 def bookmark_link(req, collection, identifier):

@@ -47,7 +47,15 @@ class Request(webob.Request):
         return self.environ.get('nova.context')
 
     def is_version(self, min_version=None, max_version=None):
-        return self.api_version.matches(min_version, max_version)
+        # A page of servers asks the same few questions of every server: answered once.
+        answers = self.environ.get('novaapi.version_answers')
+        if answers is None:
+            answers = self.environ['novaapi.version_answers'] = {}
+        key = (self.api_version, min_version, max_version)
+        found = answers.get(key)
+        if found is None:
+            found = answers[key] = self.api_version.matches(min_version, max_version)
+        return found
 
 
 def fault_response(status, message, headers=None):
