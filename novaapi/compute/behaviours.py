@@ -159,14 +159,13 @@ _API_ARMED = (sa.select(models.Behaviour.id, models.Behaviour.method, models.Beh
 _QUIET = {'at': None}
 
 
-def api_fault(method, path, ctx=None):
+def api_fault(method, path, ctx=None, memo=None):
     """``(status or None, message, delay)`` for a request an ``api-fault`` takes, else None.
 
     While nothing is armed, one primary-key read of the behaviours generation
     (arming anywhere changes it); a turn is taken atomically.
     """
-    with engine.reader() as conn:
-        generation = generations.read(conn, behaviour_models.GENERATION)
+    generation = generations.current(engine.reader, behaviour_models.GENERATION, memo)
     if generation is not None and _QUIET['at'] == generation:
         return None
     with engine.get_engine().begin() as conn:

@@ -26,6 +26,8 @@ TABLE = sa.Table(
 _WATCHED = {}
 _PENDING = 'novaapi.generations.pending'
 _READ = prepared.Query(sa.select(TABLE.c.value).where(TABLE.c.name == sa.bindparam('name')))
+_ALL = prepared.Query(sa.select(TABLE.c.name, TABLE.c.value))
+_SNAPSHOT = 'novaapi.generations'
 _VERBS = {'INSERT': 2, 'UPDATE': 1, 'DELETE': 2}   # where the table's name sits in the statement
 
 
@@ -56,6 +58,23 @@ def read(conn, name):
     """
     value = _READ.scalar(conn, name=name)
     return None if value is None else (_epoch[0], value)
+
+
+def current(connect, name, memo=None):
+    """:func:`read`'s token for ``name``; with ``memo``, every counter is read in one statement
+    the first time and the request's later checks share that reading.
+
+    :param connect: a context manager giving a connection (``engine.reader``)
+    :param memo: a dict that lives as long as one request (the WSGI environ's
+        ``novaapi.request_memo``), or None
+    """
+    snapshot = memo.get(_SNAPSHOT) if memo is not None else None
+    if snapshot is None:
+        with connect() as conn:
+            snapshot = {row.name: (_epoch[0], row.value) for row in _ALL.rows(conn)}
+        if memo is not None:
+            memo[_SNAPSHOT] = snapshot
+    return snapshot.get(name)
 
 
 def _written(statement):

@@ -68,8 +68,9 @@ def _server_prepared(statement, params, dialect):
         types.append('text' if isinstance(kind, sqltypes.NullType)
                      else dialect.type_compiler.process(kind))
     label = 'novaapi_%d' % next(_names)
-    prepare = 'PREPARE %s (%s) AS %s' % (label, ', '.join(types), state.statement)
-    execute = 'EXECUTE %s (%s)' % (label, ', '.join(['%s'] * len(names)))
+    listed = (' (%s)' % ', '.join(types)) if types else ''
+    prepare = 'PREPARE %s%s AS %s' % (label, listed, state.statement)
+    execute = 'EXECUTE %s%s' % (label, (' (%s)' % ', '.join(['%s'] * len(names))) if names else '')
     return prepare, execute, names, dict(state.parameters), label
 
 

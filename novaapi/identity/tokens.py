@@ -246,20 +246,20 @@ _VALID = {}
 CACHE_SIZE = 4096
 
 
-def validate(token_id):
+def validate(token_id, memo=None):
     """Validate a token value: one read of the identity generation, then the cache or :func:`load`.
 
     The generation is read before the token is loaded, so a change that commits in
     between tags the entry with a value that no longer matches.
 
     :param token_id: the value a client sent in ``X-Auth-Token``
+    :param memo: the request's shared memo (see ``generations.current``)
     :returns: :class:`TokenInfo`, or None for an unknown, expired or revoked token
     """
     if not token_id or not isinstance(token_id, str):
         return None
     digest = hash_token(token_id)
-    with engine.reader() as conn:
-        generation = generations.read(conn, models.GENERATION)
+    generation = generations.current(engine.reader, models.GENERATION, memo)
     hit = _VALID.get(digest)
     if hit is not None and hit[0] == generation and hit[1].expires_at > base.utcnow():
         return hit[1]

@@ -11,6 +11,15 @@ from novaapi.web import errors
 from novaapi.web import faults
 
 
+def request_memo(environ):
+    """A dict the filters, and the callables they call, share for one request only
+    (the token validator and the fault checker read their generations through it)."""
+    memo = environ.get('novaapi.request_memo')
+    if memo is None:
+        memo = environ['novaapi.request_memo'] = {}
+    return memo
+
+
 class Middleware:
     """Base filter: override ``process_request`` (return a response, or raise an
     :class:`~novaapi.web.errors.HTTPError`, to stop) or ``process_response``.

@@ -2,7 +2,8 @@
 
 Options (``[filter:...]`` in etc/api-paste.ini):
 
-* ``validator`` - ``module:function`` taking a token value and returning its
+* ``validator`` - ``module:function`` taking a token value (and ``memo=``, the request's
+  :func:`~novaapi.web.middleware.request_memo`) and returning its
   info (``user_id``, ``project_id``, ``roles``, names and domains) or None;
 * ``required`` (default true) - answer 401 without a valid token; false only
   attaches the caller when there is one and leaves the decision to the handlers;
@@ -109,7 +110,7 @@ class TokenAuth(middleware.Middleware):
         if self.public_paths and req.path_info.rstrip('/') in self.public_paths:
             return None
         token = req.headers.get('X-Auth-Token')
-        info = self.validate(token) if token else None
+        info = self.validate(token, memo=middleware.request_memo(req.environ)) if token else None
         if info is not None and not self._rules_allow(info, req):
             raise unauthorized()
         if info is not None and (_scoped(info) or not self.require_project):

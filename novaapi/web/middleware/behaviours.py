@@ -2,7 +2,7 @@
 
 Options (``[filter:...]`` in etc/api-paste.ini):
 
-* ``checker`` - ``module:function`` called as ``checker(method, path, context)``
+* ``checker`` - ``module:function`` called as ``checker(method, path, context, memo=...)``
   for every request; it returns ``(status or None, message or None, delay or
   None)`` when a behaviour takes the request, else None.  It must be cheap
   when nothing is armed (the compute one costs one indexed query);
@@ -44,7 +44,8 @@ class Behaviours(middleware.Middleware):
         path = req.path_info
         if self.exempt and self.exempt.intersection(path.split('/')[1:3]):
             return None
-        found = self.check(req.method, path, req.environ.get(auth.ENV_CONTEXT))
+        found = self.check(req.method, path, req.environ.get(auth.ENV_CONTEXT),
+                           memo=middleware.request_memo(req.environ))
         if found is None:
             return None
         status, message, delay = found

@@ -16,7 +16,7 @@ UNSCOPED = types.SimpleNamespace(**dict(vars(SCOPED), project_id=None))
 TOKENS = {'good': SCOPED, 'unscoped': UNSCOPED}
 
 
-def validate(token):
+def validate(token, memo=None):
     return TOKENS.get(token)
 
 

@@ -3,12 +3,13 @@
 import json
 
 import webob
+import webob.dec
 
 from novaapi.web.middleware import behaviours
 
 
 def _app(answers, calls):
-    def checker(method, path, ctx):
+    def checker(method, path, ctx, memo=None):
         calls.append((method, path))
         return answers.pop(0) if answers else None
 
