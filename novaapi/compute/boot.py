@@ -86,10 +86,10 @@ def _quota_deltas(flavor, count):
 def _quota_count(sess, ctx, flavor, min_count, max_count):
     """How many servers fit, by an optimistic check (no lock); ``_create`` confirms it
     under the project's lock once the rows are written, as Nova rechecks after creating."""
-    per = {'instances': 1, 'cores': flavor.vcpus, 'ram': flavor.memory_mb}
+    per = _quota_deltas(flavor, 1)
     try:
-        quotas.enforce(sess, ctx.project_id, ctx.user_id,
-                       {k: v * max_count for k, v in per.items()}, lock_now=False)
+        quotas.enforce(sess, ctx.project_id, ctx.user_id, _quota_deltas(flavor, max_count),
+                       lock_now=False)
         return max_count
     except exception.OverQuota as exc:
         if min_count == max_count:
@@ -100,7 +100,7 @@ def _quota_count(sess, ctx, flavor, min_count, max_count):
         room = error.quotas[resource] - error.usages[resource]
         allowed = min(allowed, room // per[resource] if per[resource] else allowed)
     if allowed < min_count:
-        quotas.enforce(sess, ctx.project_id, ctx.user_id, {k: v * min_count for k, v in per.items()},
+        quotas.enforce(sess, ctx.project_id, ctx.user_id, _quota_deltas(flavor, min_count),
                        lock_now=False)
     return max(allowed, min_count)
 

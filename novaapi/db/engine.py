@@ -288,6 +288,7 @@ def finish_without_yielding(sess):
 def _resume_yielding(sess):
     callback = sess.info.pop(_WAIT_CALLBACK, None)
     if callback is not None:
+        # deferred: only a psycopg2 deployment ever saves a callback
         from psycopg2 import extensions
         extensions.set_wait_callback(callback)
 

@@ -25,7 +25,6 @@ TABLE = sa.Table(
 # name -> (watched tables, tables whose INSERTs do not count)
 _WATCHED = {}
 _PENDING = 'novaapi.generations.pending'
-_READ = prepared.Query(sa.select(TABLE.c.value).where(TABLE.c.name == sa.bindparam('name')))
 _ALL = prepared.Query(sa.select(TABLE.c.name, TABLE.c.value))
 _SNAPSHOT = 'novaapi.generations'
 _VERBS = {'INSERT': 2, 'UPDATE': 1, 'DELETE': 2}   # where the table's name sits in the statement
@@ -50,19 +49,12 @@ def forget():
     _epoch[0] += 1
 
 
-def read(conn, name):
-    """A token for the counter's current value through ``conn``, or None when it has no row.
-
-    Two tokens are equal only when read from the same database with nothing
-    written to the watched tables in between.
-    """
-    value = _READ.scalar(conn, name=name)
-    return None if value is None else (_epoch[0], value)
-
-
 def current(connect, name, memo=None):
-    """:func:`read`'s token for ``name``; with ``memo``, every counter is read in one statement
-    the first time and the request's later checks share that reading.
+    """A token for ``name``'s current value, or None when it has no row.
+
+    Two tokens are equal only when read from the same database with nothing written
+    to the watched tables in between. With ``memo``, every counter is read in one
+    statement the first time and the request's later checks share that reading.
 
     :param connect: a context manager giving a connection (``engine.reader``)
     :param memo: a dict that lives as long as one request (the WSGI environ's

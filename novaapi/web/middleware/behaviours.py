@@ -5,7 +5,8 @@ Options (``[filter:...]`` in etc/api-paste.ini):
 * ``checker`` - ``module:function`` called as ``checker(method, path, context, memo=...)``
   for every request; it returns ``(status or None, message or None, delay or
   None)`` when a behaviour takes the request, else None.  It must be cheap
-  when nothing is armed (the compute one costs one indexed query);
+  when nothing is armed (the compute one reads the generation counters, a read it
+  shares with the token check through ``memo``);
 * ``exempt`` - path segments whose requests are never checked (the control
   API itself), default ``_sim``;
 * ``error_format`` - the body of the injected error.

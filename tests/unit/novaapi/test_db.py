@@ -193,8 +193,7 @@ def test_cached_tokens_are_refused_as_soon_as_identity_changes(backend):
         issued = [tokens.issue(sess, user.id, project.id, ['password'])[0] for _ in range(3)]
 
     def generation():
-        with engine.reader() as conn:
-            return generations.read(conn, im.GENERATION)
+        return generations.current(engine.reader, im.GENERATION)
     start = generation()
     assert tokens.validate(issued[0]).user_name == 'demo'      # loaded, then cached
     info, seen = _statements_during(lambda: tokens.validate(issued[0]))
