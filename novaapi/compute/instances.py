@@ -5,6 +5,7 @@ addresses and tags through sub-queries) so ``limit``/``marker`` pages stay
 exact; the indexes in :mod:`novaapi.compute.models` back the common shapes.
 """
 
+import collections
 import functools
 import re
 
@@ -36,6 +37,25 @@ REGEX = {'display_name': I.display_name, 'hostname': I.hostname, 'key_name': I.k
 DATES = {'created_at': I.created_at, 'launched_at': I.launched_at,
          'terminated_at': I.terminated_at}
 
+# Columns no server view shows: reads for the views leave them (and their JSON decoding) out.
+_UNSHOWN = ('image_meta', 'old_flavor', 'new_flavor', 'security_groups', 'requested_networks',
+            'step', 'step_at', 'step_data', 'admin_password_hash', 'key_data', 'cleaned')
+_VIEW_COLUMNS = tuple(column for column in I.__table__.columns if column.key not in _UNSHOWN)
+
+
+_VIEW_SELECT = sa.select(*_VIEW_COLUMNS)
+
+
+class View(collections.namedtuple('View', [column.key for column in _VIEW_COLUMNS])):
+    """An instance row as the server views read it, without the ORM: the model's column
+    names (bar ``_UNSHOWN``) and its ``name``; for reads that change nothing."""
+
+    __slots__ = ()
+
+    @property
+    def name(self):
+        return models.Instance.name.fget(self)
+
 
 @functools.lru_cache(maxsize=None)
 def _get_statement(read_deleted, scoped, lock):
@@ -48,6 +68,26 @@ def _get_statement(read_deleted, scoped, lock):
     if lock:
         query = query.with_for_update()
     return query
+
+
+_VIEW = {scoped: prepared.Query(
+    sa.select(*_VIEW_COLUMNS).where(I.uuid == sa.bindparam('uuid'), I.deleted == 0,
+                                    *([I.project_id == sa.bindparam('project_id')] if scoped else [])),
+    row=View) for scoped in (False, True)}
+
+
+def get_view(sess, ctx, uuid):
+    """:func:`get` as a :class:`View`, for a read that changes nothing.
+
+    :raises exception.InstanceNotFound: unknown, deleted, or another project's
+    """
+    if ctx.is_admin:
+        found = _VIEW[False].rows(sess, uuid=uuid)
+    else:
+        found = _VIEW[True].rows(sess, uuid=uuid, project_id=ctx.project_id)
+    if not found:
+        raise exception.InstanceNotFound(instance_id=uuid)
+    return found[0]
 
 
 def get(sess, ctx, uuid, read_deleted=False, lock=False):
@@ -124,8 +164,9 @@ def _ip_clause(sess, pattern, version):
 
 
 def build_query(sess, filters):
-    """SELECT of instances matching Nova's normalized ``filters`` dict."""
-    query = sa.select(I)
+    """SELECT of the :class:`View` columns of the instances matching Nova's normalized
+    ``filters`` dict."""
+    query = _VIEW_SELECT
     deleted = filters.get('deleted')
     if deleted is False:
         query = query.where(I.deleted == 0)
@@ -160,31 +201,105 @@ def build_query(sess, filters):
     return query
 
 
-def get_all(sess, filters, sort_keys, sort_dirs, limit=None, marker=None):
-    """Instances matching ``filters``, ordered, after ``marker`` (a uuid), at most ``limit``."""
-    query = build_query(sess, filters)
+_MARKER = {scoped: prepared.Query(
+    _VIEW_SELECT.where(I.uuid == sa.bindparam('uuid'),
+                       *([I.project_id == sa.bindparam('project_id')] if scoped else [])),
+    row=View) for scoped in (False, True)}
+
+
+def get_all(conn, filters, sort_keys, sort_dirs, limit=None, marker=None):
+    """:class:`View`\\ s of the instances matching ``filters``, ordered, after ``marker``
+    (a uuid), at most ``limit``; ``conn`` a Connection (``engine.reader``) or a Session."""
     marker_row = None
     if marker is not None:
-        marker_query = sa.select(I).where(I.uuid == marker)
-        if filters.get('project_id') and not isinstance(filters['project_id'], (list, tuple)):
-            marker_query = marker_query.where(I.project_id == filters['project_id'])
-        marker_row = sess.scalars(marker_query).first()
-        if marker_row is None:
+        project = filters.get('project_id')
+        if project and not isinstance(project, (list, tuple)):
+            found = _MARKER[True].rows(conn, uuid=marker, project_id=project)
+        else:
+            found = _MARKER[False].rows(conn, uuid=marker)
+        if not found:
             raise exception.Invalid('marker [%s] not found' % marker)
+        marker_row = found[0]
     keys, dirs = list(sort_keys), list(sort_dirs)
     if 'id' not in keys:
         keys.append('id')
         dirs.append(dirs[0] if dirs else 'desc')
-    return list(sess.scalars(utils.paginate(query, I, limit, keys, dirs, marker_row)))
+    page = _prepared_page(filters, keys, dirs, limit, marker_row)
+    if page is not None:
+        query, params = page
+        return query.rows(conn, **params)
+    statement = utils.paginate(build_query(conn, filters), I, limit, keys, dirs, marker_row)
+    make = View._make
+    return [make(row) for row in conn.execute(statement)]
+
+
+# Pages whose filters are all plain text or flags (what clients send: a project's servers,
+# by user, state, host or image) run prepared, one statement per shape of page.
+_PAGES = {}
+_PAGE_SHAPES = 256
+_TEXT_FILTERS = {key for key, column in EXACT.items() if isinstance(column.type, sa.String)}
+
+
+class _BoundMarker:
+    """A marker row whose values are parameters, for :func:`utils.paginate`."""
+
+    def __init__(self, values):
+        self.__dict__.update(values)
+
+
+def _prepared_page(filters, keys, dirs, limit, marker_row):
+    """``(prepared query, its parameters)`` for this page, or None when a filter is
+    anything but text, ``deleted`` or ``soft_deleted=False``."""
+    params = {}
+    for key, value in filters.items():
+        if key in _TEXT_FILTERS and isinstance(value, str):
+            params['f_' + key] = value
+        elif not (key == 'deleted' and isinstance(value, bool) or key == 'soft_deleted'
+                  and value is False):
+            return None
+    nulls = ()
+    if marker_row is not None:
+        values = [getattr(marker_row, key) for key in keys]
+        nulls = tuple(value is None for value in values)
+        params.update(('m_' + key, value) for key, value in zip(keys, values) if value is not None)
+    if limit is not None:
+        params['limit'] = limit
+    shape = (utils.dialect_name(), tuple(sorted(params)), filters.get('deleted'),
+             filters.get('soft_deleted'), tuple(keys), tuple(dirs), nulls)
+    query = _PAGES.get(shape)
+    if query is None:
+        template = {key: (sa.bindparam('f_' + key, type_=EXACT[key].type) if key in _TEXT_FILTERS
+                          else value) for key, value in filters.items()}
+        marker = None
+        if marker_row is not None:
+            marker = _BoundMarker({key: None if null else sa.bindparam('m_' + key,
+                                                                       type_=getattr(I, key).type)
+                                   for key, null in zip(keys, nulls)})
+        bound_limit = sa.bindparam('limit', type_=sa.Integer) if limit is not None else None
+        statement = utils.paginate(build_query(None, template), I, bound_limit, keys, dirs, marker)
+        if len(_PAGES) >= _PAGE_SHAPES:
+            _PAGES.clear()
+        query = _PAGES[shape] = prepared.Query(statement, row=View)
+    return query, params
+
+
+def _flag(column):
+    """A boolean column as the text '1' or '0', to share a text column of a UNION."""
+    return sa.case((column, '1'), else_='0')
+
+
+# A literal, not a parameter: SQLite prepares a statement again at every run when a LIKE
+# pattern is bound (for its LIKE optimisation), which cost five times the whole query.
+_IMAGE_KEYS = sa.literal_column("'image_%'")
 
 
 def _extras_statements():
     page = sa.bindparam('uuids', expanding=True)
     bdm, sysmeta, meta, fault = (models.BlockDeviceMapping, models.InstanceSystemMetadata,
                                  models.InstanceMetadata, models.InstanceFault)
-    member, group = models.ServerGroupMember, models.ServerGroup
-    # The small key/value extras in one statement: (kind, uuid, key, value, seq), metadata in
-    # id order and tags in tag order as their own tables would give them.
+    member, group, node = models.ServerGroupMember, models.ServerGroup, models.ComputeNode
+    # The small extras in one statement: (kind, uuid, key, value, seq), metadata and volumes
+    # in id order and tags in tag order as their own tables would give them.
     pairs = sa.union_all(
         sa.select(sa.literal('m').label('kind'), meta.instance_uuid.label('uuid'),
                   meta.key.label('key'), meta.value.label('value'), meta.id.label('seq'))
@@ -192,38 +307,44 @@ def _extras_statements():
         sa.select(sa.literal('t'), models.Tag.resource_id, models.Tag.tag, sa.null(), sa.literal(0))
         .where(models.Tag.resource_id.in_(page)),
         sa.select(sa.literal('i'), sysmeta.instance_uuid, sysmeta.key, sysmeta.value, sa.literal(0))
-        .where(sysmeta.instance_uuid.in_(page), sysmeta.key.like('image_%')),
+        .where(sysmeta.instance_uuid.in_(page), sysmeta.key.like(_IMAGE_KEYS)),
         sa.select(sa.literal('g'), member.instance_uuid, group.uuid, sa.null(), sa.literal(0))
-        .join(group, group.id == member.group_id).where(member.instance_uuid.in_(page))
+        .join(group, group.id == member.group_id).where(member.instance_uuid.in_(page)),
+        # attached volumes: (volume id, delete_on_termination)
+        sa.select(sa.literal('v'), bdm.instance_uuid, bdm.volume_id,
+                  _flag(bdm.delete_on_termination), bdm.id)
+        .where(bdm.instance_uuid.in_(page), bdm.deleted == 0, bdm.volume_id.is_not(None)),
+        # the compute node of the server's host: (forced down, disabled)
+        sa.select(sa.literal('h'), I.uuid, _flag(node.forced_down), _flag(node.disabled),
+                  sa.literal(0))
+        .join(node, sa.and_(node.host == I.host, node.deleted == 0)).where(I.uuid.in_(page)),
     ).subquery()
-    node = models.ComputeNode
     return {
         'pairs': sa.select(pairs.c.kind, pairs.c.uuid, pairs.c.key, pairs.c.value)
                    .order_by(pairs.c.kind, pairs.c.seq, pairs.c.key),
         'faults': sa.select(fault.instance_uuid, fault.code, fault.message, fault.details,
                             fault.created_at).where(fault.instance_uuid.in_(page)).order_by(fault.id),
-        'volumes': (sa.select(bdm.instance_uuid, bdm.volume_id, bdm.delete_on_termination)
-                    .where(bdm.instance_uuid.in_(page), bdm.deleted == 0,
-                           bdm.volume_id.is_not(None)).order_by(bdm.id)),
-        'nodes': sa.select(node.host, node.forced_down, node.disabled).where(
-            node.deleted == 0, node.host.in_(sa.bindparam('hosts', expanding=True))),
     }
 
 
 # Compiled once and run on the driver's cursor with the page's uuids bound: through the
 # ORM each of these cost several times what the database took to answer it.
 _EXTRAS = {name: prepared.Query(statement) for name, statement in _extras_statements().items()}
+Volume = collections.namedtuple('Volume', 'volume_id delete_on_termination')
+_Node = collections.namedtuple('_Node', 'forced_down disabled')
 
 
 def extras(sess, instances, addresses=True):
     """What the server views show beside the row, fetched in bulk: ``{uuid: {...}}``.
 
-    A fixed number of queries for any number of instances: one for the
-    key/value extras, one per kind of row (faults, volumes), the compute nodes
-    of the hosts on the page, and the network's addresses and groups.
+    A fixed number of queries for any number of instances: one for the small
+    extras (metadata, tags, image properties, groups, volumes, the host's
+    node), one for the faults of the servers that show one, and the network's
+    addresses and groups.
 
-    Keys: ``metadata``, ``tags``, ``fault``, ``volumes``, ``server_groups``,
-    ``image_properties``, ``addresses``, ``host_status``.
+    Keys: ``metadata``, ``tags``, ``fault``, ``volumes`` (:class:`Volume`\\ s),
+    ``server_groups``, ``image_properties``, ``addresses``, ``host_status``,
+    ``security_groups``.
     """
     uuids = [inst.uuid for inst in instances]
     result = {u: {'metadata': {}, 'tags': [], 'fault': None, 'volumes': [], 'server_groups': [],
@@ -231,6 +352,7 @@ def extras(sess, instances, addresses=True):
                   'security_groups': []} for u in uuids}
     if not uuids:
         return result
+    nodes = {}
     for kind, uuid, key, value in _EXTRAS['pairs'].rows(sess, uuids=uuids):
         extra = result[uuid]
         if kind == 'm':
@@ -239,13 +361,18 @@ def extras(sess, instances, addresses=True):
             extra['tags'].append(key)
         elif kind == 'i':
             extra['image_properties'][key] = value
-        else:
+        elif kind == 'g':
             extra['server_groups'].append(key)
-    for fault in _EXTRAS['faults'].rows(sess, uuids=uuids):
-        result[fault.instance_uuid]['fault'] = fault
-    for row in _EXTRAS['volumes'].rows(sess, uuids=uuids):
-        result[row.instance_uuid]['volumes'].append(row)
-    _host_extras(sess, instances, result)
+        elif kind == 'v':
+            extra['volumes'].append(Volume(key, value == '1'))
+        else:
+            nodes[uuid] = _Node(key == '1', value == '1')
+    for inst in instances:
+        result[inst.uuid]['host_status'] = hosts.host_status(nodes.get(inst.uuid)) if inst.host else ''
+    failed = [inst.uuid for inst in instances if states.shows_fault(inst)]
+    if failed:
+        for fault in _EXTRAS['faults'].rows(sess, uuids=failed):
+            result[fault.instance_uuid]['fault'] = fault
     if addresses:
         built = [inst.uuid for inst in instances if inst.vm_state != states.BUILDING]
         for uuid, value in network_api.addresses_for_devices(sess, built).items():
@@ -253,12 +380,3 @@ def extras(sess, instances, addresses=True):
         for uuid, names in network_api.security_group_names_for_devices(sess, built).items():
             result[uuid]['security_groups'] = names
     return result
-
-
-def _host_extras(sess, instances, result):
-    names = {inst.host for inst in instances if inst.host}
-    nodes = {}
-    if names:
-        nodes = {n.host: n for n in _EXTRAS['nodes'].rows(sess, hosts=sorted(names))}
-    for inst in instances:
-        result[inst.uuid]['host_status'] = hosts.host_status(nodes.get(inst.host)) if inst.host else ''

@@ -1,6 +1,6 @@
 """Reading and updating servers (``GET /servers``, ``/servers/detail``, ``GET`` and ``PUT
 /servers/{id}``): each call is one transaction returning rows and their view extras; the
-reads run without BEGIN/COMMIT (``engine.reading``)."""
+reads run on one connection without BEGIN/COMMIT (``engine.reader``), with no Session."""
 
 from novaapi.compute import guards
 from novaapi.compute import instances
@@ -11,16 +11,16 @@ from novaapi import exception
 
 def show(ctx, server_id):
     """``(instance, extra)`` of the server ``server_id`` after ``servers:show`` on it."""
-    with engine.reading() as sess:
-        instance = guards.server(sess, ctx, server_id, 'servers:show')
-        return instance, instances.extras(sess, [instance])[instance.uuid]
+    with engine.reader() as conn:
+        instance = guards.server(conn, ctx, server_id, 'servers:show', view=True)
+        return instance, instances.extras(conn, [instance])[instance.uuid]
 
 
 def list_servers(ctx, filters, sort_keys, sort_dirs, limit=None, marker=None, detail=False):
     """``(instances, extras)`` of one page; ``extras`` (``{uuid: extra}``) only with ``detail``."""
-    with engine.reading() as sess:
-        rows = instances.get_all(sess, filters, sort_keys, sort_dirs, limit, marker)
-        return rows, (instances.extras(sess, rows) if detail else None)
+    with engine.reader() as conn:
+        rows = instances.get_all(conn, filters, sort_keys, sort_dirs, limit, marker)
+        return rows, (instances.extras(conn, rows) if detail else None)
 
 
 def update(ctx, server_id, changes):

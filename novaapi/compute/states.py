@@ -112,12 +112,21 @@ STATUSES = ('ACTIVE', 'BUILD', 'DELETED', 'ERROR', 'HARD_REBOOT', 'MIGRATING', '
 PROGRESS_STATUSES = ('ACTIVE', 'BUILD', 'REBUILD', 'RESIZE', 'VERIFY_RESIZE', 'MIGRATING')
 
 
+# The statuses whose server shows its latest fault.
+FAULT_STATUSES = ('ERROR', 'DELETED')
+
+
 def status(vm_state, task_state, deleted=False):
     """The API ``status`` of an instance."""
     if deleted:
         return 'DELETED'
     overrides, default = _STATE_MAP.get(vm_state, ({}, 'UNKNOWN'))
     return overrides.get(task_state, default)
+
+
+def shows_fault(instance):
+    """Whether the server views show ``instance``'s latest fault (an ERROR or DELETED server)."""
+    return status(instance.vm_state, instance.task_state, bool(instance.deleted)) in FAULT_STATUSES
 
 
 def states_for_status(name):

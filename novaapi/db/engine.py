@@ -179,7 +179,8 @@ def create(url, autocommit=False):
         # idle connections are recycled before servers time them out.
         kwargs.update(pool_pre_ping=False, pool_recycle=1800, pool_size=10, max_overflow=20)
     if autocommit:
-        kwargs['isolation_level'] = 'AUTOCOMMIT'
+        # No transaction is ever open on these connections, so none is rolled back on checkin.
+        kwargs.update(isolation_level='AUTOCOMMIT', pool_reset_on_return=None)
     elif url.startswith('mysql'):
         # REPEATABLE READ would keep a transaction's first snapshot even after it takes
         # a lock (quota checks read, lock, then count): read what is committed instead.
@@ -218,31 +219,19 @@ def _autocommit_engine():
 
 @contextlib.contextmanager
 def reader():
-    """A connection for one-statement reads, outside any transaction.
+    """A connection for reads, outside any transaction: each statement on its own.
 
     On PostgreSQL and MariaDB each statement of a transaction costs the BEGIN
-    and the COMMIT or ROLLBACK round trips around it too; a single read sees
-    the same committed data without them (READ COMMITTED gives each statement
-    its own snapshot anyway).
+    and the COMMIT or ROLLBACK round trips around it too; a read on its own
+    sees what :func:`transaction` would under READ COMMITTED, the isolation
+    used here on PostgreSQL and MariaDB (and SQLite reads outside a write
+    transaction): each statement sees what was committed when it began. A
+    request that only reads (the server views) uses one, with Core and
+    prepared statements rather than a Session. Nothing may be written through
+    it: nothing would hold the writes together.
     """
     with _autocommit_engine().connect() as conn:
         yield conn
-
-
-@contextlib.contextmanager
-def reading():
-    """A session for a request that only reads, each statement on its own (no BEGIN/COMMIT).
-
-    What it sees is what :func:`transaction` would under READ COMMITTED, the
-    isolation used here on PostgreSQL and MariaDB (and SQLite reads outside a
-    write transaction): each statement sees what was committed when it began. It
-    must not write: nothing would hold its writes together.
-    """
-    sess = orm.Session(bind=_autocommit_engine(), expire_on_commit=False)
-    try:
-        yield sess
-    finally:
-        sess.close()
 
 
 def reset():

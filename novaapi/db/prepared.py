@@ -79,13 +79,17 @@ class Query:
 
     :param statement: a Core ``select`` (or ``select(Model)``) whose parameters
         are named ``bindparam``\\ s; list parameters are ``expanding=True``
+    :param row: the named tuple class of the rows (its fields the selected
+        columns' keys, in order); by default one made for the statement
     """
 
-    def __init__(self, statement):
+    def __init__(self, statement, row=None):
         self.statement = statement
         self.lists = _list_parameters(statement)
         fields = [column.key for column in statement.selected_columns]
-        self.Row = collections.namedtuple('Row', fields)
+        if row is not None and list(row._fields) != fields:
+            raise ValueError('row fields %s are not the columns %s' % (row._fields, fields))
+        self.Row = row or collections.namedtuple('Row', fields)
         self._compiled = {}
 
     def _compile(self, dialect, params):

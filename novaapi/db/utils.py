@@ -15,7 +15,7 @@ def paginate(query, model, limit, sort_keys, sort_dirs, marker=None):
     columns = [getattr(model, key) for key in sort_keys]
     # NULLs sort first ascending and last descending: MySQL's and SQLite's native order,
     # which PostgreSQL must be told (MariaDB rejects the NULLS clause).
-    explicit_nulls = engine.get_engine().dialect.name == 'postgresql'
+    explicit_nulls = dialect_name() == 'postgresql'
     for column, direction in zip(columns, sort_dirs):
         ordered = column.desc() if direction == 'desc' else column.asc()
         if explicit_nulls:
@@ -26,6 +26,12 @@ def paginate(query, model, limit, sort_keys, sort_dirs, marker=None):
     if limit is not None:
         query = query.limit(limit)
     return query
+
+
+def dialect_name():
+    """The database's dialect (``sqlite``, ``postgresql``, ``mysql``): :func:`paginate`'s
+    statements differ by it, so what keeps them must tell them apart by it."""
+    return engine.get_engine().dialect.name
 
 
 def _after(columns, dirs, values):

@@ -11,7 +11,6 @@ import hashlib
 from novaapi.api import common
 from novaapi.compute import states
 
-FAULT_STATUSES = ('ERROR', 'DELETED')
 # Image properties Nova copies to a server (the standard ImageMetaProps names).
 _IMAGE_PROP_PREFIXES = ('hw_', 'os_', 'img_', 'trait:', 'traits_')
 _IMAGE_PROP_NAMES = ('architecture', 'auto_disk_config', 'hypervisor_type', 'vm_mode',
@@ -146,7 +145,7 @@ def show(req, instance, extra, show_):
         'updated': isotime(instance.updated_at or instance.created_at),
         'OS-DCF:diskConfig': 'AUTO' if instance.auto_disk_config else 'MANUAL',
     }
-    if server['status'] in FAULT_STATUSES and extra.get('fault') is not None:
+    if server['status'] in states.FAULT_STATUSES and extra.get('fault') is not None:
         server['fault'] = fault(req, extra['fault'])
     if server['status'] in states.PROGRESS_STATUSES:
         server['progress'] = instance.progress or 0

@@ -317,6 +317,40 @@ def test_paging_one_row_at_a_time_visits_every_row_once(backend, sort_key, sort_
     assert seen == everything and len(seen) == 10
 
 
+@pytest.mark.parametrize('sort_key', ['display_description', 'memory_mb', 'created_at'])
+@pytest.mark.parametrize('sort_dir', ['asc', 'desc'])
+def test_server_pages_one_row_at_a_time_visit_every_row_once(backend, sort_key, sort_dir):
+    """Server pages, prepared (text filters) and built per request (a list filter), give the
+    same rows in the same order, and paging one row at a time visits each once, NULLs and
+    ties included."""
+    import datetime
+    from novaapi.compute import instances
+    stamp = datetime.datetime(2026, 1, 2, 3, 4, 5)
+    with engine.transaction() as sess:
+        sess.execute(sa.insert(models.Instance), [
+            {'uuid': 'u%d' % i, 'project_id': 'q' if i == 6 else 'p', 'user_id': 'u',
+             'display_description': description, 'memory_mb': 64 * (i % 3), 'vcpus': 1,
+             'root_gb': 1, 'vm_state': 'active', 'power_state': 1, 'deleted': 0,
+             'created_at': stamp + datetime.timedelta(seconds=i % 2)}
+            for i, description in enumerate([None, 'b', 'a', None, 'b', 'c', 'z'])])
+    orders = []
+    for filters in ({'deleted': False, 'project_id': 'p'}, {'deleted': False, 'project_id': ['p']}):
+        assert (instances._prepared_page(filters, [sort_key, 'id'], [sort_dir] * 2, 1, None)
+                is None) == isinstance(filters['project_id'], list)
+        with engine.reader() as conn:
+            everything = [r.uuid for r in instances.get_all(conn, filters, [sort_key], [sort_dir])]
+            seen, marker = [], None
+            while True:
+                page = instances.get_all(conn, filters, [sort_key], [sort_dir], limit=1, marker=marker)
+                if not page:
+                    break
+                seen.append(page[0].uuid)
+                marker = page[0].uuid
+        assert seen == everything and sorted(seen) == ['u%d' % i for i in range(6)]
+        orders.append(everything)
+    assert orders[0] == orders[1]
+
+
 # The server sub-resources on each backend.
 
 def test_sub_resources_on_each_backend(backend):
@@ -351,6 +385,10 @@ def test_sub_resources_on_each_backend(backend):
     volume_id = servers.volume()
     attach = {'volumeAttachment': {'volumeId': volume_id}}
     assert servers.sub('POST', server_id, 'os-volume_attachments', attach).status_int == 200
+    shown = servers.get(server_id, version='2.16', admin=True)
+    assert shown['os-extended-volumes:volumes_attached'] == [
+        {'id': volume_id, 'delete_on_termination': False}]
+    assert shown['host_status'] == 'UP'
     assert servers.sub('DELETE', server_id, 'os-volume_attachments/' + volume_id).status_int == 202
     listed = servers.sub('GET', server_id, 'os-instance-actions?limit=2', version='2.84')
     assert [a['action'] for a in listed.json_body_or_none['instanceActions']] == [

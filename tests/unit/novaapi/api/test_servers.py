@@ -114,8 +114,9 @@ def test_ip_filter_matches_fixed_addresses(servers):
 # batched extras ``GET /servers/{id}`` ran 14 statements, ``/servers/detail``
 # 50 for 10 servers and 210 for 50; then each ran 11; with metadata, tags, image
 # properties and server groups read in one statement, 10; with a valid token and the
-# quiet fault injector costing one read of the generations between them, 8.
-STATEMENTS = 8
+# quiet fault injector costing one read of the generations between them, 8; with volumes and
+# the host's node in that one statement and the fault read only for an ERROR server, 5.
+STATEMENTS = 5
 
 
 @contextlib.contextmanager
@@ -228,3 +229,42 @@ def test_hypervisor_and_flavor_pages_cost_the_same_whatever_their_size(servers):
     demo_many, body = _cost(servers, '/flavors/detail')
     assert any(f['name'] == 'f01' for f in body['flavors'])  # private, shared with demo
     assert demo_many <= flavors_few + 1
+
+
+def test_host_status_volumes_and_faults_read_with_the_page(servers):
+    """The page's small extras come from one statement: each server's host status follows
+    its compute node, volumes keep their order and delete flag, and only an ERROR server's
+    fault is read and shown."""
+    image_id = servers.image_id()
+    bdm = [{'boot_index': 0, 'source_type': 'image', 'destination_type': 'volume', 'uuid': image_id,
+            'volume_size': 1, 'delete_on_termination': True}]
+    bfv = servers.boot(imageRef='', block_device_mapping_v2=bdm)
+    plain = servers.boot()
+    attached = servers.get(bfv)['os-extended-volumes:volumes_attached']
+    assert [v['delete_on_termination'] for v in attached] == [True]
+    host = servers.get(plain, admin=True)['OS-EXT-SRV-ATTR:host']
+
+    def statuses():
+        detail = servers.call('GET', '/servers/detail?all_tenants=1', version='2.16', admin=True)
+        listed = {s['id']: s['host_status'] for s in detail.json_body_or_none['servers']}
+        assert listed[plain] == servers.get(plain, version='2.16', admin=True)['host_status']
+        return listed[plain]
+    assert statuses() == 'UP'
+    for values, expected in (({'disabled': True}, 'MAINTENANCE'),
+                             ({'disabled': False, 'forced_down': True}, 'DOWN')):
+        with engine.transaction() as sess:
+            sess.execute(sa.update(models.ComputeNode).where(models.ComputeNode.host == host)
+                         .values(**values))
+        assert statuses() == expected
+    servers.set_instance(plain, host='gone')
+    assert statuses() == 'UNKNOWN'
+
+    with engine.transaction() as sess:
+        sess.add(models.InstanceFault(instance_uuid=plain, code=500, message='boom'))
+    assert 'fault' not in servers.get(plain)
+    servers.set_instance(plain, vm_state='error')
+    with statements() as failed:
+        assert servers.get(plain)['fault']['message'] == 'boom'
+    with statements() as active:
+        assert 'fault' not in servers.get(bfv)
+    assert len(failed) == len(active) + 1
