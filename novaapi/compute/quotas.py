@@ -259,13 +259,19 @@ def _enforce(sess, project_id, user_id, deltas, counters, added=False):
     for resource, delta in deltas.items():
         count = counters[resource]
         pending = 0 if added else delta     # added rows are in the count already
+        # A usage is counted only against a limit: an unlimited resource costs no query.
         if resource in PER_USER:
             limit = min(project[resource], own.get(resource, project[resource]))
-            used[resource], allowed[resource] = count(sess, project_id, user_id), limit
+            if limit > UNLIMITED:
+                used[resource], allowed[resource] = count(sess, project_id, user_id), limit
         else:
-            used[resource], allowed[resource] = count(sess, project_id, None), project[resource]
-            if resource in own and not _over(project[resource], used[resource] + pending):
+            if project[resource] > UNLIMITED:
+                used[resource], allowed[resource] = count(sess, project_id, None), project[resource]
+            if resource in own and own[resource] > UNLIMITED and not (
+                    resource in used and _over(allowed[resource], used[resource] + pending)):
                 used[resource], allowed[resource] = count(sess, project_id, user_id), own[resource]
+        if resource not in used:
+            continue
         if _over(allowed[resource], used[resource] + pending):
             overs.append(resource)
         used[resource] -= delta - pending

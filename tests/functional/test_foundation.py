@@ -223,6 +223,32 @@ def test_wsgi_module_serves_the_same_apps(tmp_path):
     assert (tmp_path / 'admin-openrc').exists()
 
 
+def test_sigterm_stops_every_worker_promptly_on_postgresql(tmp_path):
+    """SIGTERM ends the supervisor and all its workers, the background one included, within
+    seconds, though the state machine polls PostgreSQL through psycopg2 all the while (a
+    kill that lands in the driver's wait used to be retried as an error for the 30 s grace)."""
+    from tests.conftest import scratch_database
+    url, drop = scratch_database('postgresql', tmp_path)
+    try:
+        srv = server_mod.start_api(tmp_path / 'data', workers=2, database=url,
+                                   config_text='[compute]\nbuild_time = 0.3\naction_time = 0.3\n'
+                                               'poll_interval = 0.02\n')
+        client = srv.session()
+        client.get(srv.identity_url + '/users')              # a kept-alive client connection
+        children = [int(pid) for pid in open('/proc/%d/task/%d/children' % (
+            srv.process.pid, srv.process.pid)).read().split()]
+        assert len(children) == 3                          # two API workers, one background
+        started = time.monotonic()
+        assert srv.stop(timeout=15) == 0                   # not killed
+        assert time.monotonic() - started < 10
+        client.session.close()
+        for pid in children:
+            assert not os.path.exists('/proc/%d' % pid) or \
+                open('/proc/%d/stat' % pid).read().split()[2] == 'Z'
+    finally:
+        drop()
+
+
 def test_a_worker_serves_others_while_a_statement_waits_on_postgresql(tmp_path):
     """psycopg2 (a C driver) waits for PostgreSQL through eventlet's hub (``monkey_patch()``
     installs its wait callback): with one worker, a request stuck behind a table lock leaves
