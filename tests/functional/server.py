@@ -3,6 +3,7 @@
 import os
 import re
 import shlex
+import signal
 import socket
 import subprocess
 import sys
@@ -72,8 +73,10 @@ class ApiServer:
         args += list(extra_args)
         self.log_path = os.path.join(self.data_dir, 'nova-api.log')
         self._log = open(self.log_path, 'w', encoding='utf-8')
+        # A session of its own: a stop that has to kill takes the workers with the supervisor.
         self.process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=self._log, text=True,
-                                        env=dict(os.environ, PYTHONUNBUFFERED='1'))
+                                        env=dict(os.environ, PYTHONUNBUFFERED='1'),
+                                        start_new_session=True)
         self.ready_line = self._wait_ready()
         self.identity_url = 'http://127.0.0.1:%d/v3' % ports[0]
         self.compute_url = 'http://127.0.0.1:%d/v2.1' % ports[1]
@@ -138,7 +141,7 @@ class ApiServer:
             try:
                 self.process.wait(timeout)
             except subprocess.TimeoutExpired:
-                self.process.kill()
+                os.killpg(self.process.pid, signal.SIGKILL)
                 self.process.wait()
         if self.process.stdout:
             self.process.stdout.close()
