@@ -468,12 +468,9 @@ def differences(ours, theirs):
     return report
 
 
-def compare(env, novaclient_venv, version, pub_path):
-    session = Session(env, pub_path)
-    theirs_program = os.path.join(novaclient_venv, 'bin', 'nova')
-    ours = run_script(OURS, TAGS['ours'], version, session)
-    theirs = run_script(theirs_program, TAGS['theirs'], version, session)
-    return ours, theirs
+def compare_one(env, program, client, version, pub_path):
+    """One client's normalised results of the script at ``version``."""
+    return run_script(program, TAGS[client], version, Session(env, pub_path))
 
 
 VERSIONS = ('2.1', '2.96')
@@ -504,16 +501,20 @@ def cli_env(srv):
 
 @pytest.fixture(scope='module')
 def compared(tmp_path_factory, novaclient_venv, pub_path):
-    """{version: (ours, theirs)}; the versions run side by side, each on its own nova-api."""
-    data_dirs = {version: tmp_path_factory.mktemp('nova-cli-compare') for version in VERSIONS}
+    """{version: (ours, theirs)}; every client and version runs side by side on a nova-api of
+    its own, so each sees a fresh cloud, as the other does."""
+    programs = {'ours': OURS, 'theirs': os.path.join(novaclient_venv, 'bin', 'nova')}
+    runs = [(version, client) for version in VERSIONS for client in ('ours', 'theirs')]
 
-    def one(version):
-        with server_mod.start_api(data_dirs[version], config_text=CONFIG) as api:
-            return compare(cli_env(api), novaclient_venv, version, pub_path)
+    def one(version, client):
+        with server_mod.start_api(tmp_path_factory.mktemp('nova-cli-compare'),
+                                  config_text=CONFIG) as api:
+            return compare_one(cli_env(api), programs[client], client, version, pub_path)
 
-    with concurrent.futures.ThreadPoolExecutor(len(VERSIONS)) as pool:
-        futures = {version: pool.submit(one, version) for version in VERSIONS}
-        return {version: future.result() for version, future in futures.items()}
+    with concurrent.futures.ThreadPoolExecutor(len(runs)) as pool:
+        futures = {run: pool.submit(one, *run) for run in runs}
+        return {version: (futures[version, 'ours'].result(), futures[version, 'theirs'].result())
+                for version in VERSIONS}
 
 
 @pytest.fixture(scope='module')
@@ -629,7 +630,9 @@ def _main(argv):
         with open(pub, 'w') as f:
             f.write(PUBLIC_KEY)
         for version in versions:
-            ours, theirs = compare(cli_env(api), venv, version, pub)
+            env = cli_env(api)
+            ours = compare_one(env, OURS, 'ours', version, pub)
+            theirs = compare_one(env, os.path.join(venv, 'bin', 'nova'), 'theirs', version, pub)
             report = differences(ours, theirs)
             print('== %s: %d commands, %d differ' % (version, len(ours), len(report)))
             print('\n\n'.join(report))

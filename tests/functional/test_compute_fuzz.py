@@ -23,7 +23,7 @@ from tests.functional import server as server_mod
 
 pytestmark = pytest.mark.functional
 
-EXAMPLES = {'sqlite': 2500, 'postgresql': 750}    # hypothesis examples per database
+EXAMPLES = {'sqlite': 1500, 'postgresql': 750}    # hypothesis examples per database
 PER_EXAMPLE = 2       # requests each example sends
 REQUESTS = EXAMPLES['sqlite'] * PER_EXAMPLE
 PATHS = sorted({path for path, _methods in routes.ROUTE_LIST})
