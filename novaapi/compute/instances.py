@@ -70,10 +70,18 @@ def _get_statement(read_deleted, scoped, lock):
     return query
 
 
-_VIEW = {scoped: prepared.Query(
-    sa.select(*_VIEW_COLUMNS).where(I.uuid == sa.bindparam('uuid'), I.deleted == 0,
-                                    *([I.project_id == sa.bindparam('project_id')] if scoped else [])),
-    row=View) for scoped in (False, True)}
+# One instance by uuid as a View: (live only, scoped to a project) -> query.
+_BY_UUID = {(live, scoped): prepared.Query(
+    _VIEW_SELECT.where(I.uuid == sa.bindparam('uuid'), *([I.deleted == 0] if live else []),
+                       *([I.project_id == sa.bindparam('project_id')] if scoped else [])),
+    row=View) for live in (False, True) for scoped in (False, True)}
+
+
+def _view_by_uuid(conn, uuid, project_id=None, live=True):
+    """The :class:`View` of ``uuid`` (in ``project_id`` when given), or None."""
+    params = {'uuid': uuid} if project_id is None else {'uuid': uuid, 'project_id': project_id}
+    found = _BY_UUID[live, project_id is not None].rows(conn, **params)
+    return found[0] if found else None
 
 
 def get_view(sess, ctx, uuid):
@@ -81,13 +89,10 @@ def get_view(sess, ctx, uuid):
 
     :raises exception.InstanceNotFound: unknown, deleted, or another project's
     """
-    if ctx.is_admin:
-        found = _VIEW[False].rows(sess, uuid=uuid)
-    else:
-        found = _VIEW[True].rows(sess, uuid=uuid, project_id=ctx.project_id)
-    if not found:
+    found = _view_by_uuid(sess, uuid, None if ctx.is_admin else ctx.project_id)
+    if found is None:
         raise exception.InstanceNotFound(instance_id=uuid)
-    return found[0]
+    return found
 
 
 def get(sess, ctx, uuid, read_deleted=False, lock=False):
@@ -201,25 +206,16 @@ def build_query(sess, filters):
     return query
 
 
-_MARKER = {scoped: prepared.Query(
-    _VIEW_SELECT.where(I.uuid == sa.bindparam('uuid'),
-                       *([I.project_id == sa.bindparam('project_id')] if scoped else [])),
-    row=View) for scoped in (False, True)}
-
-
 def get_all(conn, filters, sort_keys, sort_dirs, limit=None, marker=None):
     """:class:`View`\\ s of the instances matching ``filters``, ordered, after ``marker``
     (a uuid), at most ``limit``; ``conn`` a Connection (``engine.reader``) or a Session."""
     marker_row = None
     if marker is not None:
         project = filters.get('project_id')
-        if project and not isinstance(project, (list, tuple)):
-            found = _MARKER[True].rows(conn, uuid=marker, project_id=project)
-        else:
-            found = _MARKER[False].rows(conn, uuid=marker)
-        if not found:
+        scoped = project if project and not isinstance(project, (list, tuple)) else None
+        marker_row = _view_by_uuid(conn, marker, scoped, live=False)
+        if marker_row is None:
             raise exception.Invalid('marker [%s] not found' % marker)
-        marker_row = found[0]
     keys, dirs = list(sort_keys), list(sort_dirs)
     if 'id' not in keys:
         keys.append('id')
