@@ -7,6 +7,7 @@ its *effect* (a small dict) in the operation's ``step_data``, so the later
 steps act on it without asking the database again.
 """
 
+import contextlib
 import datetime
 import fnmatch
 import re
@@ -14,6 +15,8 @@ import re
 import sqlalchemy as sa
 
 from novaapi.compute import models
+from novaapi.compute.models import behaviours as behaviour_models
+from novaapi.db import generations
 
 BUILD_FAIL = 'build-fail'
 BUILD_SLOW = 'build-slow'
@@ -119,12 +122,28 @@ def take(conn, behaviour_id, limited):
     return conn.execute(query.execution_options(synchronize_session=False)).rowcount == 1
 
 
+# kinds -> the behaviours generation at which this process last found none of them armed
+_QUIET = {}
+
+
 def armed(sess, kinds):
-    """Behaviours of ``kinds`` that still have turns, oldest first."""
+    """Behaviours of ``kinds`` that still have turns, oldest first.
+
+    While none is armed, the answer costs one read of the behaviours generation a
+    transaction (arming anywhere changes it), shared by every step of a batch.
+    """
+    kinds = tuple(kinds)
+    generation = generations.current(lambda: contextlib.nullcontext(sess), behaviour_models.GENERATION,
+                                     sess.info)
+    if generation is not None and _QUIET.get(kinds) == generation:
+        return []
     table = models.Behaviour
-    return list(sess.scalars(sa.select(table).where(
+    found = list(sess.scalars(sa.select(table).where(
         table.kind.in_(kinds), sa.or_(table.remaining.is_(None), table.remaining > 0))
         .order_by(table.id)))
+    if not found:
+        _QUIET[kinds] = generation
+    return found
 
 
 def effect(row, instance):

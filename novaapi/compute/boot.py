@@ -61,7 +61,7 @@ def _check_networks(sess, ctx, requested, count):
                                         'one with different ports.')
             ports.add(item['port'])
         else:
-            network_api.get_network(sess, ctx, item['uuid'])
+            network_api.check_network(sess, ctx, item['uuid'])
             if item.get('fixed_ip') and count > 1:
                 raise exception.Invalid('Failed to launch instances: max_count cannot be greater '
                                         'than 1 if an fixed_ip is specified.')

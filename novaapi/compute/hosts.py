@@ -92,14 +92,22 @@ def find_node(sess, host=None, hypervisor_hostname=None):
     return sess.scalars(query.order_by(models.ComputeNode.id)).first()
 
 
+_NODES_LOCKED = 'compute_nodes_locked'
+"""``sess.info`` key: this transaction holds the placement lock (until it ends)."""
+
+
 def lock_nodes(sess):
     """Serialize placement decisions: every scheduler first writes the same host row.
 
     One row (the oldest live node) rather than all of them, so the cost does not grow with
     the fleet; the write lock lasts until the placing transaction ends on every backend.
     The update writes the row's own heartbeat back, which locks it without making a host
-    whose heartbeat stopped look alive.
+    whose heartbeat stopped look alive. A transaction that holds the lock (a batch of
+    builds placing one server after another) does not take it again.
     """
+    if sess.info.get(_NODES_LOCKED):
+        return
+    sess.info[_NODES_LOCKED] = True
     node = models.ComputeNode
     first = sess.execute(sa.select(sa.func.min(node.id)).where(node.deleted == 0)).scalar()
     if first is not None:

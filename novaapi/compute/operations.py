@@ -146,7 +146,9 @@ def placement_request(sess, instance, resources=None, data=None):
         availability_zone=zone, forced_host=forced_host, forced_node=forced_node,
         requested_host=data.get('host'), requested_node=data.get('node'),
         same_host=_as_list(hints.get('same_host')), different_host=_as_list(hints.get('different_host')))
-    for group_uuid in server_groups.groups_for_instance(sess, instance.uuid):
+    # A server joins a group only when it boots with the ``group`` hint: without it, no read.
+    members_of = server_groups.groups_for_instance(sess, instance.uuid) if hints.get('group') else ()
+    for group_uuid in members_of:
         group = server_groups.get(sess, None, group_uuid)
         others = [u for u in server_groups.members(sess, group) if u != instance.uuid]
         request.group_policy = group.policy

@@ -26,6 +26,7 @@ from novaapi.compute import models
 from novaapi.compute import usage
 from novaapi import conf
 from novaapi.db import engine
+from novaapi.db import prepared
 from novaapi import exception
 from novaapi.identity import api as identity
 
@@ -108,8 +109,41 @@ def user_overrides(sess, project_id, user_id):
     return _rows(sess, models.ProjectUserQuota, project_id=project_id, user_id=user_id)
 
 
+def _all_levels(model, **where):
+    kind = sa.literal(model.__tablename__).label('level')
+    return sa.select(kind, model.resource, model.hard_limit).where(
+        *(getattr(model, column) == sa.bindparam(name) for column, name in where.items()))
+
+
+# A user's limits read at once: the default class, the project's and the user's own rows.
+_LEVELS = prepared.Query(sa.union_all(
+    _all_levels(models.QuotaClass, class_name='class_name'),
+    _all_levels(models.Quota, project_id='project_id'),
+    _all_levels(models.ProjectUserQuota, project_id='project_id', user_id='user_id')))
+
+
+def _read_levels(sess, project_id, user_id):
+    """Read the three levels of rows :func:`limits` combines in one statement (a boot's)."""
+    read = sess.info.setdefault(_READ, {})
+    keys = {models.QuotaClass.__tablename__: (models.QuotaClass.__tablename__,
+                                               ('class_name', DEFAULT_CLASS)),
+            models.Quota.__tablename__: (models.Quota.__tablename__, ('project_id', project_id)),
+            models.ProjectUserQuota.__tablename__: (models.ProjectUserQuota.__tablename__,
+                                                     ('project_id', project_id),
+                                                     ('user_id', user_id))}
+    if any(key in read for key in keys.values()):
+        return
+    found = {key: {} for key in keys.values()}
+    for level, resource, limit in _LEVELS.rows(sess, class_name=DEFAULT_CLASS,
+                                               project_id=project_id, user_id=user_id):
+        found[keys[level]][resource] = limit
+    read.update(found)
+
+
 def limits(sess, project_id, user_id=None):
     """Effective limit of every resource for the project, or for one user inside it."""
+    if user_id:
+        _read_levels(sess, project_id, user_id)
     result = dict(defaults(sess), **project_overrides(sess, project_id))
     if user_id:
         result.update(user_overrides(sess, project_id, user_id))

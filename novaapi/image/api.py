@@ -5,6 +5,7 @@ Every function takes an open session; the caller's transaction commits.
 """
 
 import sqlalchemy as sa
+from sqlalchemy import orm
 
 from novaapi import exception
 from novaapi.db import base
@@ -69,12 +70,16 @@ def _visible(query, ctx):
                               img.owner == ctx.project_id, _member_of(ctx)))
 
 
-def get(sess, ctx, image_id):
-    """The image ``image_id`` if ``ctx`` may see it.
+def get(sess, ctx, image_id, tags=True):
+    """The image ``image_id`` if ``ctx`` may see it, with its properties.
 
+    :param tags: False leaves the tags unread (loaded when touched): a server's image
+        facts do not hold them
     :raises exception.ImageNotFound: unknown or not visible
     """
     query = _visible(sa.select(models.Image).where(models.Image.id == str(image_id)), ctx)
+    if not tags:
+        query = query.options(orm.lazyload(models.Image.tags))
     image = sess.scalars(query).first()
     if image is None:
         raise exception.ImageNotFound(image_id=image_id)

@@ -32,12 +32,12 @@ PUBLIC_SUBNET = dict(name='public-subnet', cidr='172.24.4.0/24', gateway_ip='172
 
 # --- networks ---------------------------------------------------------------------------
 
-def get_network(sess, ctx, network_id):
-    """The network ``network_id`` if ``ctx`` may see it.
+def check_network(sess, ctx, network_id):
+    """Nothing if ``ctx`` may see the network ``network_id`` (a boot's or an attach's check).
 
     :raises exception.NetworkNotFound: unknown or not visible
     """
-    return networks.find(sess, ctx, network_id)
+    networks.check_visible(sess, ctx, network_id)
 
 
 def find_network_by_name(sess, ctx, name):
@@ -104,7 +104,7 @@ def allocate_port(sess, ctx, network_id, device_id, fixed_ip=None, tag=None,
     :raises exception.FixedIpAlreadyInUse: ``fixed_ip`` is taken
     :raises exception.NoMoreFixedIps: the network has no free address
     """
-    network = networks.find(sess, ctx, network_id)
+    network = networks.find(sess, ctx, network_id, tags=False)
     requested = [{'ip_address': str(fixed_ip)}] if fixed_ip else []
     group_ids = None
     # Only ``default`` (every server that named no group): the project's default group, which

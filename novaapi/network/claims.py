@@ -21,6 +21,19 @@ def begin_writing(sess):
             raw.execute('BEGIN IMMEDIATE')
 
 
+_HELD = 'network_locks_held'
+
+
+def first_lock(sess, key):
+    """True the first time this transaction asks for the lock ``key``; False once it holds
+    it (row locks last until the transaction ends, so a batch of ports takes each once)."""
+    held = sess.info.setdefault(_HELD, set())
+    if key in held:
+        return False
+    held.add(key)
+    return True
+
+
 def insert(sess, row):
     """Add ``row`` in a savepoint; False (and nothing written) on a unique-key clash."""
     try:

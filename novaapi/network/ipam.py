@@ -44,8 +44,9 @@ def _lock_subnet(sess, subnet):
     NOTE: concurrent inserts racing for one address deadlock on InnoDB's gap
     locks; taking turns avoids the race, the unique key stays the safety net.
     """
-    sess.execute(sa.select(models.Subnet.id).where(models.Subnet.id == subnet.id)
-                 .with_for_update())
+    if claims.first_lock(sess, ('subnet', subnet.id)):
+        sess.execute(sa.select(models.Subnet.id).where(models.Subnet.id == subnet.id)
+                     .with_for_update())
 
 
 _TAKEN = 'ipam_taken'

@@ -8,6 +8,7 @@ interface use them.
 """
 
 import sqlalchemy as sa
+from sqlalchemy import orm
 
 from novaapi import exception
 from novaapi.db import engine
@@ -37,16 +38,44 @@ def visible(query, ctx):
                               policy.owned(net.project_id, ctx)))
 
 
-def find(sess, ctx, network_id):
-    """The network ``network_id`` if ``ctx`` may see it.
+_FOUND = 'network_found'
+"""``sess.info`` key: networks :func:`find` returned this transaction (the same rows of the
+session), for the callers that need no tags: a batch of builds finds its network once."""
 
+
+def find(sess, ctx, network_id, tags=True):
+    """The network ``network_id`` if ``ctx`` may see it, its subnets loaded.
+
+    :param tags: False leaves the tags of the network and its subnets unread (loaded
+        when touched), and may answer with the row found earlier in this transaction: a
+        port's allocation needs the subnets only
     :raises exception.NetworkNotFound: unknown or not visible
     """
+    key = (str(network_id), ctx.project_id, tuple(sorted(getattr(ctx, 'roles', None) or ())))
+    seen = sess.info.setdefault(_FOUND, {})
+    if not tags and key in seen:
+        return seen[key]
     query = visible(sa.select(models.Network).where(models.Network.id == str(network_id)), ctx)
+    if not tags:
+        query = query.options(orm.lazyload(models.Network.tag_rows),
+                              orm.selectinload(models.Network.subnets)
+                              .lazyload(models.Subnet.tag_rows))
     network = sess.scalars(query).first()
     if network is None:
         raise exception.NetworkNotFound(network_id=network_id)
+    if not tags:
+        seen[key] = network
     return network
+
+
+def check_visible(sess, ctx, network_id):
+    """Nothing if ``ctx`` may see the network ``network_id``; one query, nothing loaded.
+
+    :raises exception.NetworkNotFound: unknown or not visible
+    """
+    query = visible(sa.select(models.Network.id).where(models.Network.id == str(network_id)), ctx)
+    if sess.scalar(query) is None:
+        raise exception.NetworkNotFound(network_id=network_id)
 
 
 def find_all(sess, ctx, filters=None):

@@ -122,8 +122,9 @@ def insert(sess, ctx, network, values, fixed_ips=(), group_ids=None):
         raise AddressPairAndPortSecurityRequired()
     mac = values.pop('mac_address', None)
     for _attempt in range(MAC_ATTEMPTS):
+        # A new port has no group links yet: an empty list, not one read back to append to.
         port = models.Port(id=str(uuid.uuid4()), network_id=network.id,
-                           mac_address=mac or random_mac(), **values)
+                           mac_address=mac or random_mac(), security_groups=[], **values)
         if claims.insert(sess, port):
             break
         if mac:

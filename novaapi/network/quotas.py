@@ -72,9 +72,16 @@ def lock(sess, default_group_id):
     :param default_group_id: the project's ``default`` security group (whose row is the lock)
     """
     claims.begin_writing(sess)
-    if sess.connection().dialect.name != 'sqlite':
+    if sess.connection().dialect.name == 'sqlite':
+        return
+    if claims.first_lock(sess, ('quota', default_group_id)):
         sess.execute(sa.select(models.SecurityGroup.id)
                      .where(models.SecurityGroup.id == default_group_id).with_for_update())
+
+
+_LIMITS = 'network_quota_limits'
+"""``sess.info`` key: the limits :func:`enforce` read this transaction, by project (a batch
+of builds creates many ports of one project; the quotas API writes in transactions of its own)."""
 
 
 def enforce(sess, project_id, *resources):
@@ -86,7 +93,10 @@ def enforce(sess, project_id, *resources):
     """
     if not project_id:
         return
-    found = limits(sess, project_id)
+    memo = sess.info.setdefault(_LIMITS, {})
+    found = memo.get(project_id)
+    if found is None:
+        found = memo[project_id] = limits(sess, project_id)
     overs = [r for r in resources
              if found.get(r, -1) >= 0 and usage(sess, project_id, r) > found[r]]
     if overs:

@@ -141,11 +141,22 @@ _DEFAULT_ID = (sa.select(models.DefaultSecurityGroup.security_group_id)
                .where(models.DefaultSecurityGroup.project_id == sa.bindparam('project_id')))
 
 
+_DEFAULT_IDS = 'network_default_groups'
+"""``sess.info`` key: the default group ids this transaction found, by project (a batch of
+builds gives many ports of one project the same group)."""
+
+
 def default_id(sess, project_id):
     """The id of the project's ``default`` group, created the first time; the group itself
     is not loaded (every port a server gets locks its quota on it)."""
-    found = sess.scalar(_DEFAULT_ID, {'project_id': project_id})
-    return found if found is not None else ensure_default(sess, project_id).id
+    known = sess.info.setdefault(_DEFAULT_IDS, {})
+    found = known.get(project_id)
+    if found is None:
+        found = sess.scalar(_DEFAULT_ID, {'project_id': project_id})
+        if found is None:
+            found = ensure_default(sess, project_id).id
+        known[project_id] = found
+    return found
 
 
 def ensure_default(sess, project_id):

@@ -55,7 +55,7 @@ def _attach(sess, ctx, instance, net_id=None, port_id=None, fixed_ip=None, tag=N
     else:
         owner = ops.owner_context(instance)
         if net_id:
-            network.get_network(sess, ctx, net_id)
+            network.check_network(sess, ctx, net_id)
         net_id = net_id or _default_network(sess, owner, instance)
         try:
             port = network.allocate_port(sess, owner, net_id, instance.uuid, fixed_ip=fixed_ip,

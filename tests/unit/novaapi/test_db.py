@@ -83,6 +83,31 @@ def test_flavor_queries(backend):
         assert flavors.get(sess, DEMO, '1').extra_specs_dict == {'a': '1', 'b': '2'}
 
 
+def test_quota_limits_of_three_levels_read_in_one_statement(backend):
+    from novaapi.compute import quotas
+    with engine.transaction() as sess:
+        quotas.set_class_limit(sess, 'default', 'cores', 30)
+        quotas.set_limit(sess, 'p1', 'ram', 4096)
+        quotas.set_limit(sess, 'p1', 'instances', 7, user_id='u1')
+        quotas.set_limit(sess, 'p2', 'instances', 3, user_id='u1')
+    seen = []
+
+    def count(conn, cursor, statement, parameters, context, executemany):
+        seen.append(statement)
+    sa.event.listen(engine.get_engine(), 'before_cursor_execute', count)
+    try:
+        with engine.transaction() as sess:
+            mine = quotas.limits(sess, 'p1', 'u1')
+            others = quotas.limits(sess, 'p1', 'u2')
+            again = quotas.limits(sess, 'p1', 'u1')
+    finally:
+        sa.event.remove(engine.get_engine(), 'before_cursor_execute', count)
+    assert (mine['cores'], mine['ram'], mine['instances']) == (30, 4096, 7)
+    assert (others['cores'], others['ram'], others['instances']) == (30, 4096, 10)
+    assert again == mine
+    assert len([s for s in seen if not s.startswith('PREPARE')]) == 2
+
+
 def test_database_connections_send_without_delay(backend):
     """Nagle's algorithm off on TCP connections to the database (PyMySQL and libpq do it
     themselves; for pg8000 the engine does): with it, a statement of many parameters waited ~40 ms."""

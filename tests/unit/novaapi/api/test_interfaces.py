@@ -7,6 +7,7 @@ from novaapi import context
 from novaapi.db import engine
 from novaapi.network import api as network
 from novaapi.network import models as net_models
+from novaapi.network import networks as net_networks
 from novaapi.network import ports as net_ports
 from tests.conftest import sample
 
@@ -23,7 +24,7 @@ def _private():
 def _free_port(project_id):
     ctx = context.RequestContext(user_id='u', project_id=project_id, roles=['member', 'reader'])
     with engine.transaction() as sess:
-        port = net_ports.insert(sess, ctx, network.get_network(sess, ctx, _private()), {})
+        port = net_ports.insert(sess, ctx, net_networks.find(sess, ctx, _private()), {})
         return port.id
 
 

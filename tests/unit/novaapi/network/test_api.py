@@ -34,20 +34,23 @@ def _private_id(sess, ctx):
 def test_get_network_and_lookups(demo):
     with engine.transaction() as sess:
         with pytest.raises(exception.NetworkNotFound) as err:
-            api.get_network(sess, demo, 'nope')
+            api.check_network(sess, demo, 'nope')
         assert err.value.message == 'Network nope could not be found.'
         assert err.value.code == 404
         assert api.find_network_by_name(sess, demo, 'missing') is None
-        network = api.get_network(sess, demo, _private_id(sess, demo))
-        assert [n.id for n in api.default_networks(sess, demo)] == [network.id]
-        networks.insert(sess, Ctx('other'), {'name': 'hidden'})
+        private = _private_id(sess, demo)
+        assert api.check_network(sess, demo, private) is None
+        assert [n.id for n in api.default_networks(sess, demo)] == [private]
+        hidden = networks.insert(sess, Ctx('other'), {'name': 'hidden'})
         assert api.find_network_by_name(sess, demo, 'hidden') is None
+        with pytest.raises(exception.NetworkNotFound):
+            api.check_network(sess, demo, hidden.id)
 
 
 def test_allocate_bind_addresses_release(demo):
     with engine.transaction() as sess:
         net_id = _private_id(sess, demo)
-        existing = net_ports.insert(sess, demo, api.get_network(sess, demo, net_id), {})
+        existing = net_ports.insert(sess, demo, networks.find(sess, demo, net_id), {})
         existing_id = existing.id
     with engine.transaction() as sess:
         first = api.allocate_port(sess, demo, net_id, 'server-1', tag='nic1')
