@@ -18,6 +18,7 @@ from novaapi.compute import hosts
 from novaapi.compute import models
 from novaapi.compute import states
 from novaapi.db import base
+from novaapi.db import prepared
 from novaapi import conf
 from novaapi import exception
 
@@ -103,9 +104,59 @@ def _select_best(sess, request):
     Usage is summed per host in SQL; the free-RAM order and the capacity test are the
     same arithmetic as :func:`hosts.free` (``floor(x) - used >= r`` is ``x >= used + r``
     for integers).  ``_UNKNOWN`` when moves hold resources (then the full computation).
+    The node rows are read-only named tuples of the node's columns.
     """
     if hosts.holding_migrations_exist(sess):
         return _UNKNOWN
+    query, params = _best_query(sess, request)
+    best = best_weight = best_free = None
+    params['offset'] = 0
+    while True:
+        rows = query.rows(sess, **params)
+        for found in rows:
+            u_ram = int(found.u_ram)
+            used = {found.host: (int(found.u_vcpus), u_ram, int(found.u_disk))}
+            if not (_fits(found, request, used) and _passes_filters(sess, found, request, [])):
+                continue
+            weight = _weigh(found, request, used, [])
+            if best is None or weight > best_weight:
+                best, best_weight = found, weight
+                best_free = found.memory_mb * found.ram_allocation_ratio - u_ram
+        if len(rows) < CHUNK:
+            return best
+        if best is not None:
+            last_free = found.memory_mb * found.ram_allocation_ratio - u_ram
+            # Later rows have less free RAM, or as much and a later name. One of them beats
+            # the best only with the same whole MiB and an earlier name, so only when
+            # fractions of a MiB differ.
+            if math.floor(last_free) < best_weight[1] or last_free == best_free == best_weight[1]:
+                return best
+        params['offset'] += CHUNK
+
+
+# (dialect, filters present, hosts ignored) -> the prepared query of that shape
+_BEST = {}
+
+
+def _best_query(sess, request):
+    """The prepared query of :func:`_select_best` for this shape of request, and its values."""
+    vcpus, ram, disk = request.resources
+    params = {'vcpus': vcpus, 'ram': ram, 'disk': disk,
+              'since': base.utcnow() - datetime.timedelta(seconds=conf.CONF.compute.service_down_time)}
+    for name in ('availability_zone', 'requested_host', 'requested_node'):
+        if getattr(request, name):
+            params[name] = getattr(request, name)
+    if request.ignore_hosts:
+        params['ignore'] = list(request.ignore_hosts)
+    dialect = sess.get_bind().dialect.name
+    shape = (dialect, tuple(sorted(params)))
+    query = _BEST.get(shape)
+    if query is None:
+        query = _BEST[shape] = prepared.Query(_best_statement(dialect, set(params)))
+    return query, params
+
+
+def _best_statement(dialect, present):
     node, inst = models.ComputeNode, models.Instance
     root = sa.case((inst.image_ref == '', 0), (inst.image_ref.is_(None), 0), else_=inst.root_gb)
     usage = (sa.select(inst.host.label('host'), sa.func.sum(inst.vcpus).label('vcpus'),
@@ -119,50 +170,29 @@ def _select_best(sess, request):
     # The swap's GiB are rounded up on the host's sum, as hosts.usage() does.
     used_disk = (sa.func.coalesce(usage.c.eph, 0) + sa.func.coalesce(usage.c.root, 0)
                  + (sa.func.coalesce(usage.c.swap, 0) + 1023) // 1024)
-    vcpus, ram, disk = request.resources
+    number = lambda name: sa.bindparam(name, type_=sa.Integer)  # noqa: E731
     free_ram = node.memory_mb * node.ram_allocation_ratio - used_ram
-    since = base.utcnow() - datetime.timedelta(seconds=conf.CONF.compute.service_down_time)
-    query = (sa.select(node, used_vcpus, used_ram, used_disk)
+    since = sa.bindparam('since', type_=node.last_seen_up.type)
+    query = (sa.select(*node.__table__.columns, used_vcpus.label('u_vcpus'), used_ram.label('u_ram'),
+                       used_disk.label('u_disk'))
              .outerjoin(usage, usage.c.host == node.host)
              .where(node.deleted == 0, node.disabled == sa.false(), node.forced_down == sa.false(),
                     sa.or_(node.last_seen_up.is_(None), node.last_seen_up >= since),
-                    node.vcpus * node.cpu_allocation_ratio >= used_vcpus + vcpus,
-                    node.memory_mb * node.ram_allocation_ratio >= used_ram + ram,
-                    node.local_gb * node.disk_allocation_ratio >= used_disk + disk))
-    if request.ignore_hosts:
-        query = query.where(node.host.not_in(list(request.ignore_hosts)))
-    if request.availability_zone:
-        query = query.where(node.availability_zone == request.availability_zone)
-    if request.requested_host:
-        query = query.where(node.host == request.requested_host)
-    if request.requested_node:
-        query = query.where(node.hypervisor_hostname == request.requested_node)
+                    node.vcpus * node.cpu_allocation_ratio >= used_vcpus + number('vcpus'),
+                    node.memory_mb * node.ram_allocation_ratio >= used_ram + number('ram'),
+                    node.local_gb * node.disk_allocation_ratio >= used_disk + number('disk')))
+    if 'ignore' in present:
+        query = query.where(node.host.not_in(sa.bindparam('ignore', expanding=True)))
+    for name, column in (('availability_zone', node.availability_zone),
+                         ('requested_host', node.host),
+                         ('requested_node', node.hypervisor_hostname)):
+        if name in present:
+            query = query.where(column == sa.bindparam(name, type_=column.type))
     # Ties on free RAM: _weigh's name order (code points, a name before its prefixes) is
     # the ascending binary order of the name with a character above all others appended.
-    name_key = (node.host + _LAST_CHAR).collate(_BINARY.get(sess.get_bind().dialect.name, 'BINARY'))
-    ordered = query.order_by(free_ram.desc(), name_key.asc())
-    best = best_weight = best_free = None
-    offset = 0
-    while True:
-        rows = sess.execute(ordered.limit(CHUNK).offset(offset)).all()
-        for found, u_vcpus, u_ram, u_disk in rows:
-            used = {found.host: (int(u_vcpus), int(u_ram), int(u_disk))}
-            if not (_fits(found, request, used) and _passes_filters(sess, found, request, [])):
-                continue
-            weight = _weigh(found, request, used, [])
-            if best is None or weight > best_weight:
-                best, best_weight = found, weight
-                best_free = found.memory_mb * found.ram_allocation_ratio - int(u_ram)
-        if len(rows) < CHUNK:
-            return best
-        if best is not None:
-            last_free = found.memory_mb * found.ram_allocation_ratio - int(u_ram)
-            # Later rows have less free RAM, or as much and a later name. One of them beats
-            # the best only with the same whole MiB and an earlier name, so only when
-            # fractions of a MiB differ.
-            if math.floor(last_free) < best_weight[1] or last_free == best_free == best_weight[1]:
-                return best
-        offset += CHUNK
+    name_key = (node.host + _LAST_CHAR).collate(_BINARY.get(dialect, 'BINARY'))
+    return (query.order_by(free_ram.desc(), name_key.asc())
+            .limit(CHUNK).offset(sa.bindparam('offset', type_=sa.Integer)))
 
 
 _LAST_CHAR = chr(0x10FFFF)

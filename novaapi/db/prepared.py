@@ -111,7 +111,7 @@ class Query:
             processor = _bind_of(compiled, name).type.dialect_impl(dialect).bind_processor(dialect)
             if processor is not None:
                 bind[name] = processor
-        results = [column.type.dialect_impl(dialect).result_processor(dialect, None)
+        results = [_result_processor(column.type, dialect)
                    for column in self.statement.selected_columns]
         found = _Compiled(sql, names, defaults, bind, None if not any(results) else results,
                           prepare, label)
@@ -161,6 +161,15 @@ class Query:
         """The first column of the first row, or None."""
         found = self.rows(conn, **params)
         return found[0][0] if found else None
+
+
+def _result_processor(kind, dialect):
+    impl = kind.dialect_impl(dialect)
+    if isinstance(impl, sqltypes.Float) and not impl.asdecimal:
+        # Every driver here returns a double as a float; psycopg's float type would ask
+        # for the column's type code, which a statement compiled ahead has not got.
+        return None
+    return impl.result_processor(dialect, None)
 
 
 def _prepare_once(conn, cursor, compiled):
