@@ -134,7 +134,7 @@ def create(ctx, spec):
 
 
 def _create(sess, ctx, spec):
-    flavor = flavors.get(sess, ctx, spec['flavor_ref'])
+    flavor = flavors.facts(sess, ctx, spec['flavor_ref'])
     image_ref, _bfv = _boot_image(spec)
     image_meta = None
     if image_ref:

@@ -4,12 +4,16 @@ The functions taking ``ctx`` serve one request each, in one transaction; the
 ones taking ``sess`` compose inside a caller's transaction.
 """
 
+import typing
+
 import sqlalchemy as sa
 from sqlalchemy import exc as sa_exc
 
 from novaapi.compute import extra_specs
 from novaapi.compute import models
+from novaapi.compute.models import flavors as flavor_models
 from novaapi.db import engine
+from novaapi.db import generations
 from novaapi.db import utils
 from novaapi import exception
 
@@ -50,6 +54,45 @@ def get(sess, ctx, flavorid):
     if flavor is None:
         raise exception.FlavorNotFound(flavor_id=flavorid)
     return flavor
+
+
+class Facts(typing.NamedTuple):
+    """What a boot or a resize reads of a flavor, shared read-only by the requests of a
+    process (``extra_specs_dict`` is not to be changed)."""
+    id: int
+    flavorid: str
+    name: str
+    vcpus: int
+    memory_mb: int
+    root_gb: int
+    ephemeral_gb: int
+    swap: int
+    extra_specs_dict: dict
+    is_public: bool
+    projects: frozenset
+
+
+_FACTS = generations.Cache(flavor_models.GENERATION)
+
+
+def facts(sess, ctx, flavorid):
+    """:func:`get`'s flavor as :class:`Facts`; no statement while this process holds it
+    and no flavor has changed since (beyond the one read of the generations a
+    transaction)."""
+    found = _FACTS.get(sess, flavorid, lambda: _read_facts(sess, flavorid))
+    if found is None or not (ctx.is_admin or found.is_public or ctx.project_id in found.projects):
+        raise exception.FlavorNotFound(flavor_id=flavorid)
+    return found
+
+
+def _read_facts(sess, flavorid):
+    flavor = sess.scalars(sa.select(models.Flavor).where(models.Flavor.flavorid == flavorid)).first()
+    if flavor is None:
+        return None
+    projects = frozenset() if flavor.is_public else frozenset(p.project_id for p in flavor.projects)
+    return Facts(flavor.id, flavor.flavorid, flavor.name, flavor.vcpus, flavor.memory_mb,
+                 flavor.root_gb, flavor.ephemeral_gb, flavor.swap, flavor.extra_specs_dict,
+                 bool(flavor.is_public), projects)
 
 
 def get_all(sess, ctx, is_public=True, min_ram=None, min_disk=None, name=None,

@@ -32,7 +32,7 @@ def resize(ctx, server_id, flavor_ref, auto_disk_config=None):
         instance = guards.server(sess, ctx, server_id, 'servers:resize')
         _COLD.check(ctx, instance, 'resize')
         try:
-            flavor = flavors.get(sess, ctx, flavor_ref)
+            flavor = flavors.facts(sess, ctx, flavor_ref)
         except exception.FlavorNotFound:
             raise exception.Invalid('Unable to locate requested flavor.') from None
         if flavor.flavorid == instance.flavorid:

@@ -343,7 +343,7 @@ def flavor_snapshot(flavor):
     return {'instance_type_id': flavor.id, 'flavorid': flavor.flavorid, 'name': flavor.name,
             'vcpus': flavor.vcpus, 'memory_mb': flavor.memory_mb, 'root_gb': flavor.root_gb,
             'ephemeral_gb': flavor.ephemeral_gb, 'swap': flavor.swap,
-            'extra_specs': flavor.extra_specs_dict}
+            'extra_specs': dict(flavor.extra_specs_dict)}
 
 
 def instance_flavor(instance):

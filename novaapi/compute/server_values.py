@@ -41,7 +41,7 @@ def decode_user_data(user_data):
 def active_image(sess, ctx, image_ref, missing='Can not find requested image'):
     """The image ``image_ref``; a 400 saying ``missing`` when unknown, another when not active."""
     try:
-        image = image_api.get(sess, ctx, image_ref, tags=False)
+        image = image_api.server_image(sess, ctx, image_ref)
     except exception.ImageNotFound:
         raise exception.Invalid(missing) from None
     if image.status != 'active':

@@ -11,6 +11,8 @@ process is seen by the next request everywhere.
 A name without a row reads as None, which never matches: nothing is cached.
 """
 
+import contextlib
+
 import sqlalchemy as sa
 
 from novaapi.db import base
@@ -67,6 +69,46 @@ def current(connect, name, memo=None):
         if memo is not None:
             memo[_SNAPSHOT] = snapshot
     return snapshot.get(name)
+
+
+class Cache:
+    """Values read from the tables watched under ``name``, kept while its generation holds.
+
+    A value goes in only when loaded after reading the generation it is tagged with,
+    and only while the cache is still at that generation: another greenthread that
+    saw a newer one meanwhile is never handed an older value. A transaction that has
+    itself written the watched tables loads afresh (its reading predates its writes).
+    """
+
+    def __init__(self, name, limit=1024):
+        self.name = name
+        self.limit = limit
+        self._at = None
+        self._values = {}
+
+    def get(self, sess, key, load):
+        """The value of ``key``, from this process's copy or from ``load()``.
+
+        The generation is read once a transaction, in ``sess.info``.
+        """
+        sess.flush()  # a write still held in the session counts too
+        if self.name in sess.connection().info.get(_PENDING, ()):
+            return load()
+        generation = current(lambda: contextlib.nullcontext(sess), self.name, sess.info)
+        if generation is None:
+            return load()
+        if generation != self._at:
+            self._at, self._values = generation, {}
+        try:
+            return self._values[key]
+        except KeyError:
+            pass
+        value = load()
+        if self._at == generation:
+            if len(self._values) >= self.limit:
+                self._values.clear()
+            self._values[key] = value
+        return value
 
 
 def _written(statement):

@@ -4,11 +4,14 @@ Every function takes an open session; the caller's transaction commits.
 ``ctx`` is a :class:`novaapi.context.RequestContext` (project_id, is_admin).
 """
 
+import typing
+
 import sqlalchemy as sa
 from sqlalchemy import orm
 
 from novaapi import exception
 from novaapi.db import base
+from novaapi.db import generations
 from novaapi.db import utils
 from novaapi.identity import api as identity
 from novaapi.image import models
@@ -46,7 +49,7 @@ def image_meta_for_server(image):
     return {'id': image.id, 'name': image.name, 'status': image.status,
             'min_disk': image.min_disk, 'min_ram': image.min_ram, 'size': image.size,
             'disk_format': image.disk_format, 'container_format': image.container_format,
-            'properties': image.properties_dict}
+            'properties': dict(image.properties_dict)}
 
 
 def _member_of(ctx, member_status=None):
@@ -70,20 +73,73 @@ def _visible(query, ctx):
                               img.owner == ctx.project_id, _member_of(ctx)))
 
 
-def get(sess, ctx, image_id, tags=True):
+def get(sess, ctx, image_id):
     """The image ``image_id`` if ``ctx`` may see it, with its properties.
 
-    :param tags: False leaves the tags unread (loaded when touched): a server's image
-        facts do not hold them
     :raises exception.ImageNotFound: unknown or not visible
     """
     query = _visible(sa.select(models.Image).where(models.Image.id == str(image_id)), ctx)
-    if not tags:
-        query = query.options(orm.lazyload(models.Image.tags))
     image = sess.scalars(query).first()
     if image is None:
         raise exception.ImageNotFound(image_id=image_id)
     return image
+
+
+class ServerImage(typing.NamedTuple):
+    """What the compute service reads of an image it builds a server from, shared
+    read-only by the requests of a process (``properties_dict`` is not to be changed)."""
+    id: str
+    name: str
+    status: str
+    min_disk: int
+    min_ram: int
+    size: int
+    disk_format: str
+    container_format: str
+    properties_dict: dict
+    visibility: str
+    owner: str
+    members: frozenset
+
+
+_SERVER_IMAGES = generations.Cache(models.GENERATION)
+
+
+def server_image(sess, ctx, image_id):
+    """:func:`get`'s image as a :class:`ServerImage`: no statement while this process
+    holds it and no image has changed since (beyond one read of the generations a
+    transaction).
+
+    :raises exception.ImageNotFound: unknown or not visible
+    """
+    image_id = str(image_id)
+    found = _SERVER_IMAGES.get(sess, image_id, lambda: _read_server_image(sess, image_id))
+    if found is None or not _sees(ctx, found):
+        raise exception.ImageNotFound(image_id=image_id)
+    return found
+
+
+def _sees(ctx, image):
+    """:func:`_visible`'s rule for one image."""
+    if policy.unrestricted(ctx, 'get_image'):
+        return True
+    if not policy.in_scope(ctx):
+        return False
+    return (image.visibility in policy.PUBLIC or image.owner is None
+            or image.owner == ctx.project_id
+            or (image.visibility == 'shared' and ctx.project_id in image.members))
+
+
+def _read_server_image(sess, image_id):
+    image = sess.scalars(sa.select(models.Image).where(models.Image.id == image_id)
+                         .options(orm.lazyload(models.Image.tags))).first()
+    if image is None:
+        return None
+    members = frozenset(m.member for m in image.members) if image.visibility == 'shared' \
+        else frozenset()
+    return ServerImage(image.id, image.name, image.status, image.min_disk, image.min_ram,
+                       image.size, image.disk_format, image.container_format,
+                       image.properties_dict, image.visibility, image.owner, members)
 
 
 def _listed(query, ctx, visibility, member_status):

@@ -5,6 +5,7 @@ import sqlalchemy as sa
 from sqlalchemy import orm
 
 from novaapi.db import base
+from novaapi.db import generations
 
 # Attributes Glance keeps in its own columns; anything else is a custom property.
 CORE_ATTRIBUTES = ('name', 'status', 'visibility', 'owner', 'size', 'virtual_size',
@@ -87,3 +88,10 @@ class ImageMember(base.Base, base.TimestampMixin):
                          nullable=False)
     member = sa.Column(sa.String(255), nullable=False)
     status = sa.Column(sa.String(20), nullable=False, default='pending')
+
+
+# A write to an image, its properties or its members bumps this generation; the images
+# servers are built from are kept per process until it moves (image.api.server_image).
+GENERATION = 'images'
+generations.watch(GENERATION, [Image.__tablename__, ImageProperty.__tablename__,
+                               ImageMember.__tablename__])

@@ -4,6 +4,7 @@ import sqlalchemy as sa
 from sqlalchemy import orm
 
 from novaapi.db import base
+from novaapi.db import generations
 
 
 class Flavor(base.Base, base.TimestampMixin):
@@ -52,3 +53,10 @@ class FlavorProject(base.Base, base.TimestampMixin):
     id = sa.Column(sa.Integer, primary_key=True, autoincrement=True)
     flavor_id = sa.Column(sa.Integer, sa.ForeignKey('flavors.id', ondelete='CASCADE'), nullable=False)
     project_id = sa.Column(sa.String(255), nullable=False)
+
+
+# Any write to a flavor, its extra specs or its access list bumps this generation; the
+# flavors a boot or a resize reads are kept per process until it moves (compute.flavors.facts).
+GENERATION = 'flavors'
+generations.watch(GENERATION, [Flavor.__tablename__, FlavorExtraSpec.__tablename__,
+                               FlavorProject.__tablename__])

@@ -108,6 +108,53 @@ def test_quota_limits_of_three_levels_read_in_one_statement(backend):
     assert len([s for s in seen if not s.startswith('PREPARE')]) == 2
 
 
+def test_boot_keeps_flavors_and_images_until_one_is_written(backend):
+    """What a boot reads of a flavor and an image costs no statement once a process holds
+    it, beyond one read of the generations a transaction; a write in any transaction,
+    the reader's own included, is seen at once; visibility is still checked per caller."""
+    from novaapi.image import api as image_api
+    from novaapi.image import models as image_models
+    image_id = '6b1d2e8c-0000-4000-8000-000000000001'
+    with engine.transaction() as sess:
+        flavors.create(sess, {'flavorid': 'p1', 'name': 'private', 'memory_mb': 64, 'vcpus': 1,
+                              'root_gb': 0, 'is_public': False})
+        sess.add(image_models.Image(id=image_id, name='shared', status='active', visibility='shared',
+                                    owner='other-project', min_disk=0, min_ram=0,
+                                    properties=[image_models.ImageProperty(name='os_distro',
+                                                                           value='cirros')]))
+    with engine.transaction() as sess:
+        with pytest.raises(exception.FlavorNotFound):
+            flavors.facts(sess, DEMO, 'p1')
+        assert flavors.facts(sess, ADMIN, 'p1').memory_mb == 64
+        with pytest.raises(exception.ImageNotFound):
+            image_api.server_image(sess, DEMO, image_id)
+        assert image_api.server_image(sess, ADMIN, image_id).properties_dict == {'os_distro': 'cirros'}
+    seen = []
+
+    def count(conn, cursor, statement, parameters, context, executemany):
+        seen.append(statement)
+    sa.event.listen(engine.get_engine(), 'before_cursor_execute', count)
+    try:
+        with engine.transaction() as sess:
+            assert flavors.facts(sess, ADMIN, 'p1').extra_specs_dict == {}
+            assert image_api.server_image(sess, ADMIN, image_id).status == 'active'
+    finally:
+        sa.event.remove(engine.get_engine(), 'before_cursor_execute', count)
+    assert len([s for s in seen if not s.startswith('PREPARE')]) == 1
+    with engine.transaction() as sess:
+        flavors.add_access(sess, flavors.get(sess, ADMIN, 'p1'), 'demo-project')
+        flavors.set_extra_specs(sess, flavors.get(sess, ADMIN, 'p1'), {'hw:cpu_policy': 'shared'})
+        assert flavors.facts(sess, DEMO, 'p1').extra_specs_dict == {'hw:cpu_policy': 'shared'}
+        sess.add(image_models.ImageMember(image_id=image_id, member='demo-project', status='accepted'))
+    with engine.transaction() as sess:
+        assert flavors.facts(sess, DEMO, 'p1').name == 'private'
+        assert image_api.server_image(sess, DEMO, image_id).name == 'shared'
+        sess.execute(sa.update(image_models.Image).where(image_models.Image.id == image_id)
+                     .values(status='deactivated'))
+    with engine.transaction() as sess:
+        assert image_api.server_image(sess, DEMO, image_id).status == 'deactivated'
+
+
 def test_database_connections_send_without_delay(backend):
     """Nagle's algorithm off on TCP connections to the database (PyMySQL and libpq do it
     themselves; for pg8000 the engine does): with it, a statement of many parameters waited ~40 ms."""
