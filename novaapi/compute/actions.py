@@ -53,16 +53,25 @@ def record(sess, ctx, instance_uuid, action, finished=False):
 
 
 def start_event(sess, action_id, event, host=None):
-    if action_id is None:
-        return None
+    if action_id is not None:
+        start_events(sess, [(action_id, event, host)])
+
+
+_EVENTS = models.InstanceActionEvent.__table__
+_ACTIONS = models.InstanceAction.__table__
+
+
+def start_events(sess, events):
+    """Open an event per ``(action_id, event, host)``: two statements however many there are."""
+    if not events:
+        return
     now = base.utcnow()
-    row = models.InstanceActionEvent(action_id=action_id, event=event, start_time=now, host=host)
-    sess.add(row)
+    sess.execute(sa.insert(_EVENTS), [{'action_id': action_id, 'event': event, 'start_time': now,
+                                       'host': host, 'created_at': now}
+                                      for action_id, event, host in events])
     # An action's update time is that of its last event, as in Nova (changes-since reads it).
-    sess.execute(sa.update(models.InstanceAction).where(models.InstanceAction.id == action_id)
-                 .values(updated_at=now).execution_options(synchronize_session=False))
-    sess.flush()
-    return row
+    sess.execute(sa.update(_ACTIONS).where(_ACTIONS.c.id.in_({e[0] for e in events}))
+                 .values(updated_at=now))
 
 
 def finish_events(sess, action_id, result='Success', traceback=None, message=None):

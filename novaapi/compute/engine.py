@@ -87,16 +87,32 @@ def advance(uuid, step, task_state, version):
     return True
 
 
-def _perform(sess, instance):
+def _stage(instance):
+    """``(name, operation, stage index)`` of the instance's pending step."""
     name, _, index = instance.step.partition(':')
     op = operations.OPERATIONS.get(name)
     if op is None or not index.isdecimal() or int(index) >= len(op.stages):
         raise exception.NovaException('Unknown pending step %s' % instance.step)
-    index = int(index)
+    return name, op, int(index)
+
+
+def _opened_event(instance):
+    """``(action_id, event, host)`` of the event the pending step opens, or None."""
+    _name, op, index = _stage(instance)
+    action_id = (instance.step_data or {}).get('action_id')
+    if index == 0 and op.event and action_id is not None:
+        return action_id, op.event, instance.host
+    return None
+
+
+def _perform(sess, instance, event_opened=False):
+    """Run the instance's pending step; ``event_opened``: its event is already written."""
+    name, op, index = _stage(instance)
     data = dict(instance.step_data or {})
     hook = op.stages[index][1]
-    if index == 0 and op.event:
-        actions.start_event(sess, data.get('action_id'), op.event, host=instance.host)
+    event = None if event_opened else _opened_event(instance)
+    if event is not None:
+        actions.start_events(sess, [event])
     if hook is not None:
         hook(sess, instance, data)
     if instance.step != '%s:%d' % (name, index):
@@ -136,9 +152,9 @@ def _write_first(sess):
 def _claim_batch(sess, due):
     """Claim every row of ``due`` with one UPDATE; the instances, or None if any changed."""
     inst = models.Instance
-    matches = [sa.and_(inst.uuid == uuid, inst.step == step, inst.state_version == version)
-               for uuid, step, _task_state, version in due]
-    result = sess.execute(sa.update(inst).where(sa.or_(*matches))
+    matches = [(uuid, step, version) for uuid, step, _task_state, version in due]
+    result = sess.execute(sa.update(inst).where(
+        sa.tuple_(inst.uuid, inst.step, inst.state_version).in_(matches))
                           .values(state_version=inst.state_version + 1)
                           .execution_options(synchronize_session=False))
     if result.rowcount != len(due):
@@ -170,9 +186,15 @@ def advance_batch(now=None, limit=BATCH):
             instances = _claim_batch(sess, due)
             if instances is None:
                 raise _Retry()
+            opened = []
             for row, instance in zip(due, instances):
                 failing = row
-                _perform(sess, instance)
+                opened.append(_opened_event(instance))
+            failing = None
+            actions.start_events(sess, [event for event in opened if event])
+            for row, instance in zip(due, instances):
+                failing = row
+                _perform(sess, instance, event_opened=True)
             failing = None
             sess.flush()
     except Exception as exc:  # noqa: BLE001 - retried alone, a failing step ends in ERROR

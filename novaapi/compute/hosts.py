@@ -16,6 +16,7 @@ from novaapi.compute import models
 from novaapi.compute import states
 from novaapi.db import base
 from novaapi.db import engine
+from novaapi.db import prepared
 from novaapi import conf
 
 # Migration statuses whose resources are still held on both hosts.
@@ -157,12 +158,17 @@ def usage(sess):
     return used
 
 
+_MOVES = ('resize', 'migration', 'live-migration', 'evacuation')
+_ONE_HOLDING = prepared.Query(sa.select(models.Migration.id).where(
+    models.Migration.deleted == 0,
+    models.Migration.status.in_(sa.bindparam('statuses', expanding=True)),
+    models.Migration.migration_type.in_(sa.bindparam('moves', expanding=True))).limit(1))
+
+
 def holding_migrations_exist(sess):
     """Whether any unfinished move holds resources on a second host."""
-    mig = models.Migration
-    return sess.execute(sa.select(mig.id).where(
-        mig.deleted == 0, mig.status.in_(HOLDING_STATUSES),
-        mig.migration_type.in_(('resize', 'migration', 'live-migration', 'evacuation'))).limit(1)).first() is not None
+    sess.flush()  # a move begun in this transaction counts
+    return bool(_ONE_HOLDING.rows(sess, statuses=list(HOLDING_STATUSES), moves=list(_MOVES)))
 
 
 def _holding_migrations(sess):
@@ -170,7 +176,7 @@ def _holding_migrations(sess):
     query = (sa.select(mig, inst.host, inst.image_ref)
              .join(inst, inst.uuid == mig.instance_uuid)
              .where(mig.deleted == 0, mig.status.in_(HOLDING_STATUSES), inst.deleted == 0,
-                    mig.migration_type.in_(('resize', 'migration', 'live-migration', 'evacuation'))))
+                    mig.migration_type.in_(_MOVES)))
     return [(m, host, not image_ref) for m, host, image_ref in sess.execute(query)]
 
 

@@ -225,9 +225,14 @@ def remove(sess, port):
 
 # --- the ports of servers -----------------------------------------------------------------
 
+_LAST_DEVICE_INDEX = prepared.Query(
+    sa.select(sa.func.max(models.Port.device_index).label('device_index'))
+    .where(models.Port.device_id == sa.bindparam('device_id', type_=models.Port.device_id.type)))
+
+
 def _next_device_index(sess, device_id):
-    current = sess.scalar(sa.select(sa.func.max(models.Port.device_index))
-                          .where(models.Port.device_id == device_id))
+    sess.flush()  # the device's ports added in this transaction count
+    current = _LAST_DEVICE_INDEX.scalar(sess, device_id=device_id)
     return 0 if current is None else current + 1
 
 
