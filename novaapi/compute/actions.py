@@ -74,18 +74,25 @@ def start_events(sess, events):
                  .values(updated_at=now))
 
 
-def finish_events(sess, action_id, result='Success', traceback=None, message=None):
-    """Close the open events of an action (and the action's message on error)."""
-    if action_id is None:
-        return
+def finish_events(sess, action_id, result='Success', traceback=None):
+    """Close the open events of an action (and mark the action on error)."""
+    if action_id is not None:
+        _finish(sess, [action_id], result, traceback)
+
+
+def finish_all(sess, action_ids):
+    """:func:`finish_events` with success for many actions: two statements."""
+    ids = {action_id for action_id in action_ids if action_id is not None}
+    if ids:
+        _finish(sess, ids, 'Success', None)
+
+
+def _finish(sess, action_ids, result, traceback):
     now = base.utcnow()
-    sess.execute(sa.update(models.InstanceActionEvent)
-                 .where(models.InstanceActionEvent.action_id == action_id,
-                        models.InstanceActionEvent.finish_time.is_(None))
-                 .values(finish_time=now, result=result, traceback=traceback, updated_at=now)
-                 .execution_options(synchronize_session=False))
+    sess.execute(sa.update(_EVENTS)
+                 .where(_EVENTS.c.action_id.in_(action_ids), _EVENTS.c.finish_time.is_(None))
+                 .values(finish_time=now, result=result, traceback=traceback, updated_at=now))
     values = {'updated_at': now}
     if result != 'Success':
         values['message'] = 'Error'
-    sess.execute(sa.update(models.InstanceAction).where(models.InstanceAction.id == action_id)
-                 .values(**values).execution_options(synchronize_session=False))
+    sess.execute(sa.update(_ACTIONS).where(_ACTIONS.c.id.in_(action_ids)).values(**values))

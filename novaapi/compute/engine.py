@@ -105,8 +105,10 @@ def _opened_event(instance):
     return None
 
 
-def _perform(sess, instance, event_opened=False):
-    """Run the instance's pending step; ``event_opened``: its event is already written."""
+def _perform(sess, instance, event_opened=False, finished=None):
+    """Run the instance's pending step; ``event_opened``: its event is already written;
+    ``finished``: a list to hand the action id of a finished operation to, whose
+    events the caller closes (else they are closed here)."""
     name, op, index = _stage(instance)
     data = dict(instance.step_data or {})
     hook = op.stages[index][1]
@@ -126,7 +128,10 @@ def _perform(sess, instance, event_opened=False):
         return
     operations.finish(sess, instance)
     op.finish(sess, instance, data)
-    actions.finish_events(sess, data.get('action_id'))
+    if finished is None:
+        actions.finish_events(sess, data.get('action_id'))
+    else:
+        finished.append(data.get('action_id'))
 
 
 def _fail(sess, instance, exc, details):
@@ -192,10 +197,12 @@ def advance_batch(now=None, limit=BATCH):
                 opened.append(_opened_event(instance))
             failing = None
             actions.start_events(sess, [event for event in opened if event])
+            finished = []
             for row, instance in zip(due, instances):
                 failing = row
-                _perform(sess, instance, event_opened=True)
+                _perform(sess, instance, event_opened=True, finished=finished)
             failing = None
+            actions.finish_all(sess, finished)
             sess.flush()
     except Exception as exc:  # noqa: BLE001 - retried alone, a failing step ends in ERROR
         if not due:

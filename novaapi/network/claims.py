@@ -3,8 +3,13 @@
 A MAC address, a fixed IP or a project's default group is claimed by
 inserting its row in a savepoint: when another worker took it first the
 insert fails on the unique key, nothing is written, and the caller moves on.
+A plain row (no ORM object wanted back) goes in with ``ON CONFLICT DO NOTHING``
+on PostgreSQL and SQLite instead, one statement where a savepoint takes three.
 """
 
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql
+from sqlalchemy.dialects import sqlite
 from sqlalchemy import exc as sa_exc
 
 
@@ -39,6 +44,24 @@ def insert(sess, row):
     try:
         with sess.begin_nested():
             sess.add(row)
+    except sa_exc.IntegrityError:
+        return False
+    return True
+
+
+_SKIPPING = {'postgresql': postgresql.insert, 'sqlite': sqlite.insert}
+
+
+def insert_values(sess, table, values):
+    """Insert one row of ``values`` into ``table``; False (nothing written) on a unique-key
+    clash. The session's pending rows go first (the new row may refer to them)."""
+    sess.flush()
+    skipping = _SKIPPING.get(sess.get_bind().dialect.name)
+    if skipping is not None:
+        return sess.execute(skipping(table).values(values).on_conflict_do_nothing()).rowcount == 1
+    try:
+        with sess.begin_nested():
+            sess.execute(sa.insert(table).values(values))
     except sa_exc.IntegrityError:
         return False
     return True

@@ -68,9 +68,10 @@ def _taken(sess, subnet):
 
 
 def _claim(sess, port, subnet, address):
-    claimed = claims.insert(sess, models.IPAllocation(port_id=port.id, subnet_id=subnet.id,
-                                                      network_id=subnet.network_id,
-                                                      ip_address=str(ipaddress.ip_address(address))))
+    claimed = claims.insert_values(sess, models.IPAllocation.__table__,
+                                   {'port_id': port.id, 'subnet_id': subnet.id,
+                                    'network_id': subnet.network_id,
+                                    'ip_address': str(ipaddress.ip_address(address))})
     known = sess.info.get(_TAKEN, {}).get(subnet.id)
     if known is not None:
         known.add(int(ipaddress.ip_address(address)))

@@ -155,6 +155,19 @@ def test_boot_keeps_flavors_and_images_until_one_is_written(backend):
         assert image_api.server_image(sess, DEMO, image_id).status == 'deactivated'
 
 
+def test_a_claim_on_a_taken_key_writes_nothing_and_keeps_the_transaction(backend):
+    from novaapi.network import claims
+    with engine.transaction() as sess:
+        assert claims.insert_values(sess, generations.TABLE, {'name': 'claimed', 'value': 1})
+        assert not claims.insert_values(sess, generations.TABLE, {'name': 'claimed', 'value': 2})
+        assert claims.insert_values(sess, generations.TABLE, {'name': 'other', 'value': 3})
+    with engine.transaction() as sess:
+        rows = sess.execute(sa.select(generations.TABLE.c.name, generations.TABLE.c.value)
+                            .where(generations.TABLE.c.name.in_(['claimed', 'other']))
+                            .order_by(generations.TABLE.c.name)).all()
+    assert [tuple(r) for r in rows] == [('claimed', 1), ('other', 3)]
+
+
 def test_database_connections_send_without_delay(backend):
     """Nagle's algorithm off on TCP connections to the database (PyMySQL and libpq do it
     themselves; for pg8000 the engine does): with it, a statement of many parameters waited ~40 ms."""
