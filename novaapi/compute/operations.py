@@ -118,7 +118,7 @@ def add_sysmeta(sess, instance, values):
     rows = [{'instance_uuid': instance.uuid, 'key': key, 'value': str(value)}
             for key, value in values.items() if value is not None]
     if rows:
-        sess.execute(sa.insert(models.InstanceSystemMetadata), rows)
+        sess.execute(sa.insert(models.InstanceSystemMetadata.__table__), rows)
 
 
 def get_sysmeta(sess, instance, key):
