@@ -371,8 +371,9 @@ def extras(sess, instances, addresses=True):
             result[fault.instance_uuid]['fault'] = fault
     if addresses:
         built = [inst.uuid for inst in instances if inst.vm_state != states.BUILDING]
-        for uuid, value in network_api.addresses_for_devices(sess, built).items():
+        addresses, group_names = network_api.views_for_devices(sess, built)
+        for uuid, value in addresses.items():
             result[uuid]['addresses'] = value
-        for uuid, names in network_api.security_group_names_for_devices(sess, built).items():
+        for uuid, names in group_names.items():
             result[uuid]['security_groups'] = names
     return result

@@ -160,7 +160,14 @@ def addresses_for_device(sess, device_id):
 
 def addresses_for_devices(sess, device_ids):
     """:func:`addresses_for_device` of many servers in one query: ``{device_id: addresses}``."""
-    return ports.addresses(sess, device_ids)
+    return ports.views(sess, device_ids)[0]
+
+
+def views_for_devices(sess, device_ids):
+    """What a page of server views needs of the network, in one statement:
+    ``({device_id: addresses}, {device_id: [security group names]})`` (a server's groups are
+    its ports' groups, in port order: a server without ports has none)."""
+    return ports.views(sess, device_ids)
 
 
 def bound_addresses(sess):
@@ -406,14 +413,6 @@ def find_security_group(sess, ctx, name_or_id):
         raise exception.Conflict('Multiple security groups found matching \'%s\'. Use an ID '
                                  'to be more specific.' % name_or_id)
     return found[0]
-
-
-def security_group_names_for_devices(sess, device_ids):
-    """``{device_id: [names]}``: the groups of each server's ports (one query for the page).
-
-    A server's groups are its ports' groups: a server without ports has none.
-    """
-    return groups.names_for_devices(sess, device_ids)
 
 
 def security_group_ids_for_device(sess, device_id):

@@ -306,41 +306,65 @@ def _address(address, kind, mac):
             'OS-EXT-IPS:type': kind, 'OS-EXT-IPS-MAC:mac_addr': mac}
 
 
-def _addresses_statement():
+def _views_statement():
+    """The rows of :func:`views`: ``kind`` 'a' an address row, 'g' a security group's name."""
     port, ip, fip = models.Port, models.IPAllocation, models.FloatingIP
-    return (sa.select(port.device_id, port.id, port.mac_address, models.Network.name,
-                      ip.ip_address, fip.floating_ip_address)
-            .join(models.Network, models.Network.id == port.network_id)
-            .outerjoin(ip, ip.port_id == port.id)
-            .outerjoin(fip, sa.and_(fip.port_id == port.id, fip.fixed_ip_address == ip.ip_address))
-            .where(port.device_id.in_(sa.bindparam('devices', expanding=True)))
-            .order_by(port.device_id, port.device_index, port.created_at, port.id, ip.id,
-                      fip.created_at, fip.id))
+    link, group = models.PortSecurityGroup, models.SecurityGroup
+    addresses = (sa.select(sa.literal('a').label('kind'), port.device_id, port.device_index,
+                           port.created_at.label('port_created'), port.id.label('port_id'),
+                           port.mac_address.label('mac'), models.Network.name.label('name'),
+                           ip.ip_address.label('address'), fip.floating_ip_address.label('floating'),
+                           ip.id.label('key1'), fip.created_at.label('key2'), fip.id.label('key3'))
+                 .join(models.Network, models.Network.id == port.network_id)
+                 .outerjoin(ip, ip.port_id == port.id)
+                 .outerjoin(fip, sa.and_(fip.port_id == port.id, fip.fixed_ip_address == ip.ip_address))
+                 .where(port.device_id.in_(sa.bindparam('devices', expanding=True))))
+    names = (sa.select(sa.literal('g'), port.device_id, port.device_index, port.created_at, port.id,
+                       sa.cast(sa.null(), port.mac_address.type), group.name,
+                       sa.cast(sa.null(), ip.ip_address.type),
+                       sa.cast(sa.null(), fip.floating_ip_address.type),
+                       sa.cast(sa.null(), ip.id.type), group.created_at, group.id)
+             .join(link, link.port_id == port.id)
+             .join(group, group.id == link.security_group_id)
+             .where(port.device_id.in_(sa.bindparam('devices_too', expanding=True))))
+    both = sa.union_all(addresses, names).subquery()
+    c = both.c
+    return sa.select(both).order_by(c.kind, c.device_id, c.device_index, c.port_created, c.port_id,
+                                    c.key1, c.key2, c.key3)
 
 
 # Compiled once and run on the driver's cursor (every server view runs it).
-_ADDRESSES = prepared.Query(_addresses_statement())
+_VIEWS = prepared.Query(_views_statement())
 
 
-def addresses(sess, device_ids):
-    """The ``addresses`` of many servers in one query: ``{device_id: {network_name: [{version,
-    addr, OS-EXT-IPS:type, OS-EXT-IPS-MAC:mac_addr}]}}`` in port order, as Nova shows them."""
-    result = {device_id: collections.OrderedDict() for device_id in device_ids}
-    if not result:
-        return result
-    rows = _ADDRESSES.rows(sess, devices=list(result))
+def views(sess, device_ids):
+    """The ``addresses`` and security group names of many servers in one statement.
+
+    :returns: ``({device_id: {network_name: [{version, addr, OS-EXT-IPS:type,
+        OS-EXT-IPS-MAC:mac_addr}]}}, {device_id: [group names]})``, both in port order,
+        as Nova shows them; a group once per server
+    """
+    addresses = {device_id: collections.OrderedDict() for device_id in device_ids}
+    names = {device_id: [] for device_id in addresses}
+    if not addresses:
+        return addresses, names
+    rows = _VIEWS.rows(sess, devices=list(addresses), devices_too=list(addresses))
     seen, floating = set(), collections.defaultdict(list)
-    for device_id, port_id, mac, network_name, address, floating_address in rows:
-        entries = result[device_id].setdefault(network_name, [])
-        if address is not None and (port_id, address) not in seen:
-            seen.add((port_id, address))
-            entries.append(_address(address, 'fixed', mac))
-        if floating_address is not None:
-            floating[device_id, network_name].append(_address(floating_address, 'floating', mac))
+    for row in rows:
+        if row.kind == 'g':
+            if row.name not in names[row.device_id]:
+                names[row.device_id].append(row.name)
+            continue
+        entries = addresses[row.device_id].setdefault(row.name, [])
+        if row.address is not None and (row.port_id, row.address) not in seen:
+            seen.add((row.port_id, row.address))
+            entries.append(_address(row.address, 'fixed', row.mac))
+        if row.floating is not None:
+            floating[row.device_id, row.name].append(_address(row.floating, 'floating', row.mac))
     # NOTE: Nova lists a network's fixed addresses first, then its floating ones.
     for (device_id, network_name), entries in floating.items():
-        result[device_id][network_name].extend(entries)
-    return result
+        addresses[device_id][network_name].extend(entries)
+    return addresses, names
 
 
 # --- one transaction a call ---------------------------------------------------------------

@@ -15,7 +15,6 @@ from sqlalchemy import exc as sa_exc
 
 from novaapi import exception
 from novaapi.db import engine
-from novaapi.db import prepared
 from novaapi.network import claims
 from novaapi.network import converters
 from novaapi.network import models
@@ -248,32 +247,6 @@ def resolve_for_port(sess, ctx, project_id, group_ids):
 def in_use(sess, group_id):
     return sess.scalar(sa.select(sa.func.count()).select_from(models.PortSecurityGroup)
                        .where(models.PortSecurityGroup.security_group_id == group_id)) > 0
-
-
-def _names_for_devices_statement():
-    port, link, group = models.Port, models.PortSecurityGroup, models.SecurityGroup
-    return (sa.select(port.device_id, group.name)
-            .join(link, link.port_id == port.id)
-            .join(group, group.id == link.security_group_id)
-            .where(port.device_id.in_(sa.bindparam('devices', expanding=True)))
-            .order_by(port.device_id, port.device_index, port.created_at, port.id,
-                      group.created_at, group.id))
-
-
-# Compiled once and run on the driver's cursor (every server view runs it).
-_NAMES_FOR_DEVICES = prepared.Query(_names_for_devices_statement())
-
-
-def names_for_devices(sess, device_ids):
-    """``{device_id: [group names]}``: the groups of each device's ports, in port order, once each."""
-    result = {device_id: [] for device_id in device_ids}
-    if not result:
-        return result
-    rows = _NAMES_FOR_DEVICES.rows(sess, devices=list(result))
-    for device_id, name in rows:
-        if name not in result[device_id]:
-            result[device_id].append(name)
-    return result
 
 
 # --- groups: one transaction a call ------------------------------------------------------
