@@ -5,7 +5,6 @@ import sqlalchemy as sa
 
 from novaapi import context
 from novaapi.db import engine
-from novaapi.network import api as network
 from novaapi.network import models as net_models
 from novaapi.network import networks as net_networks
 from novaapi.network import ports as net_ports
