@@ -39,14 +39,19 @@ def first_lock(sess, key):
     return True
 
 
-def insert(sess, row):
-    """Add ``row`` in a savepoint; False (and nothing written) on a unique-key clash."""
+def _in_savepoint(sess, write):
+    """Run ``write()`` in a savepoint; False (and nothing written) on a unique-key clash."""
     try:
         with sess.begin_nested():
-            sess.add(row)
+            write()
     except sa_exc.IntegrityError:
         return False
     return True
+
+
+def insert(sess, row):
+    """Add ``row`` in a savepoint; False (and nothing written) on a unique-key clash."""
+    return _in_savepoint(sess, lambda: sess.add(row))
 
 
 _SKIPPING = {'postgresql': postgresql.insert, 'sqlite': sqlite.insert}
@@ -59,9 +64,4 @@ def insert_values(sess, table, values):
     skipping = _SKIPPING.get(sess.get_bind().dialect.name)
     if skipping is not None:
         return sess.execute(skipping(table).values(values).on_conflict_do_nothing()).rowcount == 1
-    try:
-        with sess.begin_nested():
-            sess.execute(sa.insert(table).values(values))
-    except sa_exc.IntegrityError:
-        return False
-    return True
+    return _in_savepoint(sess, lambda: sess.execute(sa.insert(table).values(values)))

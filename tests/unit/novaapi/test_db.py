@@ -90,22 +90,16 @@ def test_quota_limits_of_three_levels_read_in_one_statement(backend):
         quotas.set_limit(sess, 'p1', 'ram', 4096)
         quotas.set_limit(sess, 'p1', 'instances', 7, user_id='u1')
         quotas.set_limit(sess, 'p2', 'instances', 3, user_id='u1')
-    seen = []
 
-    def count(conn, cursor, statement, parameters, context, executemany):
-        seen.append(statement)
-    sa.event.listen(engine.get_engine(), 'before_cursor_execute', count)
-    try:
+    def read():
         with engine.transaction() as sess:
-            mine = quotas.limits(sess, 'p1', 'u1')
-            others = quotas.limits(sess, 'p1', 'u2')
-            again = quotas.limits(sess, 'p1', 'u1')
-    finally:
-        sa.event.remove(engine.get_engine(), 'before_cursor_execute', count)
+            return (quotas.limits(sess, 'p1', 'u1'), quotas.limits(sess, 'p1', 'u2'),
+                    quotas.limits(sess, 'p1', 'u1'))
+    (mine, others, again), seen = _statements_during(read)
     assert (mine['cores'], mine['ram'], mine['instances']) == (30, 4096, 7)
     assert (others['cores'], others['ram'], others['instances']) == (30, 4096, 10)
     assert again == mine
-    assert len([s for s in seen if not s.startswith('PREPARE')]) == 2
+    assert len(seen) == 2
 
 
 def test_boot_keeps_flavors_and_images_until_one_is_written(backend):
@@ -129,18 +123,14 @@ def test_boot_keeps_flavors_and_images_until_one_is_written(backend):
         with pytest.raises(exception.ImageNotFound):
             image_api.server_image(sess, DEMO, image_id)
         assert image_api.server_image(sess, ADMIN, image_id).properties_dict == {'os_distro': 'cirros'}
-    seen = []
 
-    def count(conn, cursor, statement, parameters, context, executemany):
-        seen.append(statement)
-    sa.event.listen(engine.get_engine(), 'before_cursor_execute', count)
-    try:
+    def read_again():
         with engine.transaction() as sess:
-            assert flavors.facts(sess, ADMIN, 'p1').extra_specs_dict == {}
-            assert image_api.server_image(sess, ADMIN, image_id).status == 'active'
-    finally:
-        sa.event.remove(engine.get_engine(), 'before_cursor_execute', count)
-    assert len([s for s in seen if not s.startswith('PREPARE')]) == 1
+            return (flavors.facts(sess, ADMIN, 'p1').extra_specs_dict,
+                    image_api.server_image(sess, ADMIN, image_id).status)
+    (specs, status), seen = _statements_during(read_again)
+    assert (specs, status) == ({}, 'active')
+    assert len(seen) == 1
     with engine.transaction() as sess:
         flavors.add_access(sess, flavors.get(sess, ADMIN, 'p1'), 'demo-project')
         flavors.set_extra_specs(sess, flavors.get(sess, ADMIN, 'p1'), {'hw:cpu_policy': 'shared'})

@@ -72,3 +72,31 @@ def test_a_failing_step_leaves_the_rest_of_its_batch_to_the_next_pass(servers):
     assert machine.advance_due() == 3  # the others, in one batch
     servers.settle()
     assert [servers.get(u)['status'] for u in uuids] == ['ACTIVE', 'ERROR', 'ACTIVE', 'ACTIVE']
+
+
+def test_a_batch_opens_and_closes_the_events_of_all_its_servers_at_once(servers):
+    """The pass that starts 2 or 8 builds opens their events, and the pass that ends them
+    closes them, with statements that do not grow with the batch; every server's create
+    action then shows its event finished with success."""
+    first_and_last = {}
+    uuids = []
+    for count in (2, 8):
+        batch = [servers.boot(settle=False) for _ in range(count)]
+        uuids += batch
+        passes = []
+        while True:
+            done, statements = _pass_statements()
+            if not done:
+                break
+            passes.append(statements)
+        first_and_last[count] = passes[-1]
+    assert first_and_last[2] == first_and_last[8]
+    for uuid in uuids:
+        listed = servers.sub('GET', uuid, 'os-instance-actions', version='2.58').json_body_or_none
+        request_id = listed['instanceActions'][-1]['request_id']
+        shown = servers.sub('GET', uuid, 'os-instance-actions/' + request_id, version='2.58',
+                            admin=True).json_body_or_none['instanceAction']
+        assert shown['action'] == 'create'
+        assert [(e['event'], e['result']) for e in shown['events']] == \
+            [('compute__do_build_and_run_instance', 'Success')]
+        assert shown['events'][0]['finish_time'] and shown['updated_at']
