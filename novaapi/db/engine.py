@@ -229,9 +229,22 @@ def reader():
     request that only reads (the server views) uses one, with Core and
     prepared statements rather than a Session. Nothing may be written through
     it: nothing would hold the writes together.
+
+    Through psycopg2 the worker waits for each answer without yielding to its
+    other green threads (see :func:`_stop_yielding`). A read outside a
+    transaction never waits for a lock on PostgreSQL, so the wait is only the
+    server's work, and handing the core straight to the server's backend costs
+    less than a trip through the hub and back (docs/benchmarks.md).
     """
     with _autocommit_engine().connect() as conn:
-        yield conn
+        if conn.dialect.driver != 'psycopg2':
+            yield conn
+            return
+        _stop_yielding()
+        try:
+            yield conn
+        finally:
+            _start_yielding()
 
 
 def reset():
@@ -251,7 +264,35 @@ def session():
     return _sessionmaker()
 
 
-_WAIT_CALLBACK = 'novaapi.wait_callback'
+# psycopg2's wait callback is one per process: [holders, the callback they took away].
+_quiet = [0, None]
+
+
+def _stop_yielding():
+    """Make psycopg2 wait for the server in place of yielding to other green threads.
+
+    Counted: the callback eventlet installed comes back when the last holder
+    lets go, in whatever order holders end.
+    """
+    # deferred: only a psycopg2 deployment reaches this
+    from psycopg2 import extensions
+    if _quiet[0] == 0:
+        _quiet[1] = extensions.get_wait_callback()
+        extensions.set_wait_callback(None)
+    _quiet[0] += 1
+
+
+def _start_yielding():
+    _quiet[0] -= 1
+    if _quiet[0] == 0:
+        callback, _quiet[1] = _quiet[1], None
+        if callback is not None:
+            # deferred: only a psycopg2 deployment ever stops yielding
+            from psycopg2 import extensions
+            extensions.set_wait_callback(callback)
+
+
+_NOT_YIELDING = 'novaapi.not_yielding'
 
 
 def finish_without_yielding(sess):
@@ -264,22 +305,15 @@ def finish_without_yielding(sess):
     for the lock waits too. Call it only once the lock is held: a statement that waits
     for a lock here stops the whole worker.
     """
-    if sess.get_bind().dialect.driver != 'psycopg2' or _WAIT_CALLBACK in sess.info:
+    if sess.get_bind().dialect.driver != 'psycopg2' or _NOT_YIELDING in sess.info:
         return
-    # deferred: only a psycopg2 deployment reaches this
-    from psycopg2 import extensions
-    callback = extensions.get_wait_callback()
-    if callback is not None:
-        sess.info[_WAIT_CALLBACK] = callback
-        extensions.set_wait_callback(None)
+    sess.info[_NOT_YIELDING] = True
+    _stop_yielding()
 
 
 def _resume_yielding(sess):
-    callback = sess.info.pop(_WAIT_CALLBACK, None)
-    if callback is not None:
-        # deferred: only a psycopg2 deployment ever saves a callback
-        from psycopg2 import extensions
-        extensions.set_wait_callback(callback)
+    if sess.info.pop(_NOT_YIELDING, False):
+        _start_yielding()
 
 
 @contextlib.contextmanager

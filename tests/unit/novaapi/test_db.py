@@ -371,6 +371,47 @@ def test_a_transaction_can_finish_without_yielding(backend):
         extensions.set_wait_callback(None)
 
 
+def test_a_read_outside_a_transaction_waits_without_yielding(backend):
+    """``engine.reader`` waits for PostgreSQL in place of yielding (psycopg2's wait callback
+    off while the connection is held); the callback comes back once the last holder ends,
+    in whatever order a reader and a transaction finishing without yielding end."""
+    if backend != 'postgresql':
+        with engine.reader() as conn:
+            assert conn.scalar(sa.text('SELECT 1')) == 1
+        return
+    from psycopg2 import extensions
+    waits = []
+
+    def callback(conn):
+        waits.append(conn)
+        while conn.poll() != extensions.POLL_OK:
+            pass
+    extensions.set_wait_callback(callback)
+    try:
+        with engine.reader() as conn:
+            del waits[:]        # opening a new connection may wait: that is before the read
+            assert conn.scalar(sa.text('SELECT 1')) == 1
+            assert extensions.get_wait_callback() is None and not waits
+        assert extensions.get_wait_callback() is callback
+        reading = engine.reader()
+        with engine.transaction() as sess:
+            sess.execute(sa.text('SELECT 1'))
+            assert waits
+            engine.finish_without_yielding(sess)
+            conn = reading.__enter__()
+        # the transaction ended first: the reader still holds the callback off
+        del waits[:]
+        assert conn.scalar(sa.text('SELECT 2')) == 2
+        assert extensions.get_wait_callback() is None and not waits
+        reading.__exit__(None, None, None)
+        assert extensions.get_wait_callback() is callback
+        with engine.transaction() as sess:
+            assert sess.scalar(sa.text('SELECT 3')) == 3
+        assert waits
+    finally:
+        extensions.set_wait_callback(None)
+
+
 @pytest.mark.parametrize('sort_key', ['description', 'memory_mb', 'flavorid'])
 @pytest.mark.parametrize('sort_dir', ['asc', 'desc'])
 def test_paging_one_row_at_a_time_visits_every_row_once(backend, sort_key, sort_dir):
