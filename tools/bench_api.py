@@ -12,7 +12,9 @@ starts the *ceiling*: a bare ``eventlet.wsgi`` app, forked into the same
 number of workers (each with its own hub), that answers those paths with the
 recorded status, headers and body.  ``wrk`` (Debian's package) drives both
 with the same script, alternating ceiling and ours in every round; the table
-gives medians of req/s, p50 and p99, socket errors and the ratios.
+gives medians of req/s, p50 and p99, socket errors, the ratios, and the CPU time
+each request cost ours (its worker processes) and the database server (PostgreSQL's
+or MariaDB's processes on this machine; none for SQLite).
 ``--compare-workers`` also runs ours with one worker in the same rounds.
 
 Storm mode: ``--clients`` threads post ``--boots`` servers (one port each, on
@@ -108,6 +110,28 @@ def worker_shares(before, after):
     return [round(u / total, 2) for u in used]
 
 
+DATABASE_SERVERS = ('postgres', 'mariadbd', 'mysqld')
+TICK = 1.0 / os.sysconf('SC_CLK_TCK')
+
+
+def database_ticks():
+    """User+system clock ticks of this machine's database server processes (PostgreSQL's
+    backends, MariaDB); SQLite has none, it runs inside the workers."""
+    total = 0
+    for pid in os.listdir('/proc'):
+        if not pid.isdigit():
+            continue
+        try:
+            with open('/proc/%s/stat' % pid, encoding='ascii', errors='replace') as f:
+                head, _, tail = f.read().rpartition(')')
+        except OSError:
+            continue
+        if head.split('(', 1)[-1] in DATABASE_SERVERS:
+            fields = tail.split()
+            total += int(fields[11]) + int(fields[12])
+    return total
+
+
 def loadavg():
     with open('/proc/loadavg', encoding='ascii') as f:
         return float(f.read().split()[0])
@@ -128,6 +152,7 @@ def wrk(url, token, connections, duration):
     out = subprocess.run(argv, capture_output=True, text=True, check=True).stdout
     result = {'load': load, 'errors': 0, 'non2xx': 0}
     result['rps'] = float(re.search(r'Requests/sec:\s+([\d.]+)', out).group(1))
+    result['requests'] = int(re.search(r'(\d+) requests in', out).group(1))
     result['p50'] = seconds(re.search(r'\s50%\s+(\S+)', out).group(1))
     result['p99'] = seconds(re.search(r'\s99%\s+(\S+)', out).group(1))
     errors = re.search(r'Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)', out)
@@ -304,12 +329,20 @@ def request_mode(args):
                         if name == 'ours-1w':
                             p, tok = one_cases[case], token_one
                         before = cpu_ticks(parents[name]) if name in parents else {}
+                        db_before = database_ticks()
                         result = wrk(base + p, tok, conns, args.duration)
                         shares = ''
                         if name in parents:
+                            after = cpu_ticks(parents[name])
+                            # CPU per request: ours (every worker) and the database server.
+                            per = TICK * 1e6 / max(result['requests'], 1)
+                            result['cpu_ours'] = per * sum(after[pid] - before.get(pid, 0)
+                                                           for pid in after)
+                            result['cpu_db'] = per * (database_ticks() - db_before)
                             # The background worker uses (almost) nothing here: the top
                             # shares are the request workers'.
-                            shares = ' CPU shares %s' % worker_shares(before, cpu_ticks(parents[name]))
+                            shares = ' CPU shares %s, CPU/req ours %.0f us database %.0f us' % (
+                                worker_shares(before, after), result['cpu_ours'], result['cpu_db'])
                         samples.setdefault((case, conns, name), []).append(result)
                         print('round %d %-6s c%-3d %-8s %8.1f req/s p50 %7.1f ms p99 %7.1f ms '
                               'errors %d non2xx %d load %.2f%s'
@@ -321,8 +354,8 @@ def request_mode(args):
         print('workers %d, database %s, %d servers, %d rounds of %d s, medians'
               % (args.workers, args.database or 'sqlite', args.servers, args.rounds, args.duration))
         print('| request | conns | ceiling req/s | ours req/s | ratio | ours p50 ms | ours p99 ms '
-              '| p99/p50 | errors | load |')
-        print('|---|---|---|---|---|---|---|---|---|---|')
+              '| p99/p50 | errors | load | CPU us/req ours + database |')
+        print('|---|---|---|---|---|---|---|---|---|---|---|')
         for case in cases:
             for conns in args.connections:
                 ceil = samples[(case, conns, 'ceiling')]
@@ -331,14 +364,16 @@ def request_mode(args):
                 p50, p99 = median(ours, 'p50'), median(ours, 'p99')
                 errors = sum(s['errors'] + s['non2xx'] for s in ours)
                 loads = [s['load'] for s in ceil + ours]
-                print('| %s | %d | %.0f | %.0f | %.3f | %.1f | %.1f | %.1f | %d | %.1f–%.1f |'
+                print('| %s | %d | %.0f | %.0f | %.3f | %.1f | %.1f | %.1f | %d | %.1f–%.1f | %.0f + %.0f |'
                       % (case, conns, rps_c, rps_o, rps_o / rps_c, p50 * 1e3, p99 * 1e3, p99 / p50,
-                         errors, min(loads), max(loads)))
+                         errors, min(loads), max(loads), median(ours, 'cpu_ours'),
+                         median(ours, 'cpu_db')))
                 if args.compare_workers:
                     one = samples[(case, conns, 'ours-1w')]
-                    print('|  one worker | %d | | %.0f | two/one %.2f | %.1f | %.1f | | | |'
+                    print('|  one worker | %d | | %.0f | two/one %.2f | %.1f | %.1f | | | | %.0f + %.0f |'
                           % (conns, median(one, 'rps'), rps_o / max(median(one, 'rps'), 0.1),
-                             median(one, 'p50') * 1e3, median(one, 'p99') * 1e3))
+                             median(one, 'p50') * 1e3, median(one, 'p99') * 1e3,
+                             median(one, 'cpu_ours'), median(one, 'cpu_db')))
     finally:
         stop_bare()
         for proc in procs:
