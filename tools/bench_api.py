@@ -15,7 +15,9 @@ with the same script, alternating ceiling and ours in every round; the table
 gives medians of req/s, p50 and p99, socket errors, the ratios, and the CPU time
 each request cost ours (its worker processes) and the database server (PostgreSQL's
 or MariaDB's processes on this machine; none for SQLite).
-``--compare-workers`` also runs ours with one worker in the same rounds.
+``--compare-workers`` also runs ours with one worker in the same rounds, and
+``--compare-database URL`` ours on another database (PostgreSQL against
+SQLite, say), so that their ratio comes from the same minutes.
 
 Storm mode: ``--clients`` threads post ``--boots`` servers (one port each, on
 a network made big enough for all of them) as fast as they are accepted, over ``--hosts`` simulated hosts; prints
@@ -68,10 +70,16 @@ def app(environ, start_response):
     start_response(status, headers)
     return [body]
 
-sock = eventlet.listen(('127.0.0.1', port), backlog=512)
-sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-children = []
+# One listening socket per worker on the same port, as nova-api has (SO_REUSEPORT): the kernel
+# spreads new connections over them. With one shared socket a burst of connections could all
+# land on one worker, and the ceiling measured one core in some runs and two in others.
+socks = []
 for _ in range(workers):
+    sock = eventlet.listen(('127.0.0.1', port), backlog=512, reuse_port=True)
+    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    socks.append(sock)
+children = []
+for sock in socks:
     pid = os.fork()
     if pid == 0:
         hubs.use_hub()
@@ -277,78 +285,79 @@ def median(samples, key):
     return statistics.median(s[key] for s in samples)
 
 
+def deployment(tmp, name, workers, database, servers):
+    """A running ``nova-api`` with ``servers`` ACTIVE servers: ``(api, token, cases)``,
+    ``cases`` being the paths of a show and of a page of detail."""
+    api = start_api(os.path.join(tmp, name), workers, database)
+    sess, compute = admin(api)
+    image = image_id(api, sess)
+    for index in range(servers):
+        resp = boot(sess, compute, image, 'bench-%03d' % index)
+        assert resp.status_code == 202, resp.text
+    wait_active(sess, compute, servers)
+    first = sess.get(compute + '/servers').json()['servers'][0]['id']
+    prefix = urllib.parse.urlsplit(compute).path.rstrip('/')
+    return api, sess.get_token(), {'show': prefix + '/servers/' + first,
+                                   'detail': prefix + '/servers/detail'}
+
+
+def measure(target, case, conns, duration):
+    """One wrk run on ``target`` (with, for a deployment of ours, its CPU per request)."""
+    url, token, cases, parent = target
+    before = cpu_ticks(parent) if parent else {}
+    db_before = database_ticks()
+    result = wrk(url + cases[case], token, conns, duration)
+    result['shares'] = ''
+    if parent:
+        after = cpu_ticks(parent)
+        # CPU per request: ours (every worker) and the database server.
+        per = TICK * 1e6 / max(result['requests'], 1)
+        result['cpu_ours'] = per * sum(after[pid] - before.get(pid, 0) for pid in after)
+        result['cpu_db'] = per * (database_ticks() - db_before)
+        # The background worker uses (almost) nothing here: the top shares are the
+        # request workers'.
+        result['shares'] = ' CPU shares %s, CPU/req ours %.0f us database %.0f us' % (
+            worker_shares(before, after), result['cpu_ours'], result['cpu_db'])
+    return result
+
+
 def request_mode(args):
     tmp = tempfile.mkdtemp(prefix='bench-api-')
     procs = []
     try:
-        api = start_api(os.path.join(tmp, 'ours'), args.workers, args.database)
+        api, token, cases = deployment(tmp, 'ours', args.workers, args.database, args.servers)
         procs.append(api)
-        sess, compute = admin(api)
-        image = image_id(api, sess)
-        for index in range(args.servers):
-            resp = boot(sess, compute, image, 'bench-%03d' % index)
-            assert resp.status_code == 202, resp.text
-        wait_active(sess, compute, args.servers)
-        token = sess.get_token()
-        first = sess.get(compute + '/servers').json()['servers'][0]['id']
-        prefix = urllib.parse.urlsplit(compute).path.rstrip('/')
-        cases = {'show': prefix + '/servers/' + first, 'detail': prefix + '/servers/detail'}
         pages = record(api, token, cases.values())
-        bare, bare_url = start_bare(pages, args.ceiling_workers or args.workers, tmp)
-        ours_url = api.compute_url.rsplit('/v2.1', 1)[0]
-        targets = [('ceiling', bare_url), ('ours', ours_url)]
-        parents = {'ours': api.process.pid}
+        _, bare_url = start_bare(pages, args.ceiling_workers or args.workers, tmp)
+        base = api.compute_url.rsplit('/v2.1', 1)[0]
+        targets = {'ceiling': (bare_url, token, cases, None),
+                   'ours': (base, token, cases, api.process.pid)}
+        others = []
         if args.compare_workers:
-            one = start_api(os.path.join(tmp, 'one'), 1, args.database_one or args.database)
-            procs.append(one)
-            s1, c1 = admin(one)
-            for index in range(args.servers):
-                assert boot(s1, c1, image_id(one, s1), 'bench-%03d' % index).status_code == 202
-            wait_active(s1, c1, args.servers)
-            token_one = s1.get_token()
-            first_one = s1.get(c1 + '/servers').json()['servers'][0]['id']
-            prefix_one = urllib.parse.urlsplit(c1).path.rstrip('/')
-            one_cases = {'show': prefix_one + '/servers/' + first_one,
-                         'detail': prefix_one + '/servers/detail'}
-            targets.append(('ours-1w', one.compute_url.rsplit('/v2.1', 1)[0]))
-            parents['ours-1w'] = one.process.pid
-        samples = {}
-        for case, path in cases.items():
+            others.append(('ours-1w', 1, args.database_one or args.database))
+        if args.compare_database:
+            others.append(('ours-db', args.workers, args.compare_database))
+        for name, workers, database in others:
+            other, other_token, other_cases = deployment(tmp, name, workers, database, args.servers)
+            procs.append(other)
+            targets[name] = (other.compute_url.rsplit('/v2.1', 1)[0], other_token, other_cases,
+                             other.process.pid)
+        for case in cases:
             for conns in args.connections:
-                for name, base in targets:
-                    p = path
-                    tok = token
-                    if name == 'ours-1w':
-                        p, tok = one_cases[case], token_one
-                    wrk(base + p, tok, conns, 1)  # warm-up
+                for target in targets.values():
+                    wrk(target[0] + target[2][case], target[1], conns, 1)  # warm-up
+        samples = {}
         for rnd in range(args.rounds):
-            for case, path in cases.items():
+            for case in cases:
                 for conns in args.connections:
-                    for name, base in targets:
-                        p, tok = path, token
-                        if name == 'ours-1w':
-                            p, tok = one_cases[case], token_one
-                        before = cpu_ticks(parents[name]) if name in parents else {}
-                        db_before = database_ticks()
-                        result = wrk(base + p, tok, conns, args.duration)
-                        shares = ''
-                        if name in parents:
-                            after = cpu_ticks(parents[name])
-                            # CPU per request: ours (every worker) and the database server.
-                            per = TICK * 1e6 / max(result['requests'], 1)
-                            result['cpu_ours'] = per * sum(after[pid] - before.get(pid, 0)
-                                                           for pid in after)
-                            result['cpu_db'] = per * (database_ticks() - db_before)
-                            # The background worker uses (almost) nothing here: the top
-                            # shares are the request workers'.
-                            shares = ' CPU shares %s, CPU/req ours %.0f us database %.0f us' % (
-                                worker_shares(before, after), result['cpu_ours'], result['cpu_db'])
+                    for name, target in targets.items():
+                        result = measure(target, case, conns, args.duration)
                         samples.setdefault((case, conns, name), []).append(result)
                         print('round %d %-6s c%-3d %-8s %8.1f req/s p50 %7.1f ms p99 %7.1f ms '
                               'errors %d non2xx %d load %.2f%s'
                               % (rnd + 1, case, conns, name, result['rps'], result['p50'] * 1e3,
                                  result['p99'] * 1e3, result['errors'], result['non2xx'],
-                                 result['load'], shares), flush=True)
+                                 result['load'], result['shares']), flush=True)
         stop_bare()
         print()
         print('workers %d, database %s, %d servers, %d rounds of %d s, medians'
@@ -368,12 +377,20 @@ def request_mode(args):
                       % (case, conns, rps_c, rps_o, rps_o / rps_c, p50 * 1e3, p99 * 1e3, p99 / p50,
                          errors, min(loads), max(loads), median(ours, 'cpu_ours'),
                          median(ours, 'cpu_db')))
-                if args.compare_workers:
-                    one = samples[(case, conns, 'ours-1w')]
-                    print('|  one worker | %d | | %.0f | two/one %.2f | %.1f | %.1f | | | | %.0f + %.0f |'
-                          % (conns, median(one, 'rps'), rps_o / max(median(one, 'rps'), 0.1),
-                             median(one, 'p50') * 1e3, median(one, 'p99') * 1e3,
-                             median(one, 'cpu_ours'), median(one, 'cpu_db')))
+                for name, label, against in (('ours-1w', 'one worker', 'two/one %.2f'),
+                                             ('ours-db', 'other database', 'other/ours %.2f')):
+                    if name not in targets:
+                        continue
+                    other = samples[(case, conns, name)]
+                    rps = median(other, 'rps')
+                    ratio = rps_o / max(rps, 0.1) if name == 'ours-1w' else rps / rps_o
+                    print('|  %s | %d | | %.0f | %s | %.1f | %.1f | | %d | | %.0f + %.0f |'
+                          % (label, conns, rps, against % ratio, median(other, 'p50') * 1e3,
+                             median(other, 'p99') * 1e3,
+                             sum(s['errors'] + s['non2xx'] for s in other),
+                             median(other, 'cpu_ours'), median(other, 'cpu_db')))
+        if args.compare_database:
+            print('other database: %s' % args.compare_database)
     finally:
         stop_bare()
         for proc in procs:
@@ -459,6 +476,9 @@ def main(argv=None):
     parser.add_argument('--rounds', type=int, default=3)
     parser.add_argument('--servers', type=int, default=10)
     parser.add_argument('--compare-workers', action='store_true')
+    parser.add_argument('--compare-database', default=None,
+                        help='also run a deployment on this SQLAlchemy URL in the same rounds '
+                             '(its req/s against the first deployment\'s)')
     parser.add_argument('--storm', action='store_true')
     parser.add_argument('--boots', type=int, default=1000)
     parser.add_argument('--clients', type=int, default=20)
