@@ -118,6 +118,7 @@ OPTIONS = (
 
 # Options kept as plain sections and handed to other libraries untouched.
 PASSTHROUGH_SECTIONS = ('keystone_authtoken',)
+SECTIONS = frozenset(o.section for o in OPTIONS)
 
 
 class Config:
@@ -146,8 +147,7 @@ class Config:
             raise AttributeError(name)
         if ('DEFAULT', name) in self._values:
             return self._values[('DEFAULT', name)]
-        sections = {o.section for o in OPTIONS}
-        if name in sections:
+        if name in SECTIONS:
             return _Section(self, name)
         raise AttributeError(name)
 

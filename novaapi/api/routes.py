@@ -59,6 +59,7 @@ from novaapi.api import versions
 from novaapi.api import volume_attachments
 from novaapi.api import volumes
 from novaapi.api import wsgi
+from novaapi.web import routing
 
 CONTROLLERS = {
     'versions': versions.VersionsController,
@@ -358,6 +359,7 @@ class APIRouter:
                     self.mapper.connect(prefixed, controller=resource, action=action,
                                         conditions={'method': [method]},
                                         requirements={'project_id': '[0-9a-f-]+'})
+        routing.finish(self.mapper)
 
     @webob.dec.wsgify
     def __call__(self, req):

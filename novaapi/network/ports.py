@@ -302,7 +302,8 @@ def bound_addresses(sess):
 
 
 def _address(address, kind, mac):
-    return {'version': ipaddress.ip_address(address).version, 'addr': address,
+    # Stored addresses are valid ones: only an IPv6 address holds a colon.
+    return {'version': 6 if ':' in address else 4, 'addr': address,
             'OS-EXT-IPS:type': kind, 'OS-EXT-IPS-MAC:mac_addr': mac}
 
 

@@ -5,6 +5,22 @@ import routes
 from novaapi.web import errors
 
 
+def finish(mapper):
+    """Build ``mapper``'s regexes now, not inside the first (threaded) request, without the
+    master regexp; returns ``mapper``.
+
+    Routes first tests a path against one alternation of every route, a fast refusal of
+    paths no route has; ``re.match`` then hashes that compiled pattern on every call for
+    its cache lookup, which cost ~35 µs a request with compute's 428 routes, twice the
+    matching itself. Without it Routes tries the routes that share the path's static
+    prefix, as it does when the alternation is too big to compile, and a path no route
+    has is refused all the same.
+    """
+    mapper.create_regs([])
+    mapper._master_regexp = None  # Routes' own state when it has no master regexp
+    return mapper
+
+
 class Router:
     """A Routes mapper over a flat route table; a GET route also answers HEAD.
 
@@ -19,8 +35,7 @@ class Router:
             for method, handler in methods.items():
                 verbs = [method, 'HEAD'] if method == 'GET' else [method]
                 self.mapper.connect(None, path, handler=handler, conditions={'method': verbs})
-        # NOTE: build the regexes now, not lazily inside the first (threaded) request.
-        self.mapper.create_regs([])
+        finish(self.mapper)
 
     def match(self, path, method):
         """``(handler, url_vars)`` for ``method`` on ``path``.

@@ -75,7 +75,9 @@ def _contract(name_start):
 def test_every_compute_controller_is_in_the_independent_layer(graph):
     layers = _contract('Compute HTTP')
     helpers = set().union(*layers[2:])
-    controllers = graph.find_modules_directly_imported_by('novaapi.api.routes') - helpers
+    imported = graph.find_modules_directly_imported_by('novaapi.api.routes')
+    # the kit (novaapi.web) lies below compute's layers
+    controllers = {m for m in imported if m.startswith('novaapi.api.')} - helpers
     assert controllers == layers[1]
 
 
