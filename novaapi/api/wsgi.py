@@ -48,10 +48,12 @@ class Request(webob.Request):
 
     def is_version(self, min_version=None, max_version=None):
         # A page of servers asks the same few questions of every server: answered once.
-        answers = self.environ.get('novaapi.version_answers')
-        if answers is None:
-            answers = self.environ['novaapi.version_answers'] = {}
-        key = (self.api_version, min_version, max_version)
+        # Kept with the version they answer for, so a key is only the window (cheap to hash).
+        memo = self.environ.get('novaapi.version_answers')
+        if memo is None or memo[0] is not self.api_version:
+            memo = self.environ['novaapi.version_answers'] = (self.api_version, {})
+        answers = memo[1]
+        key = (min_version, max_version)
         found = answers.get(key)
         if found is None:
             found = answers[key] = self.api_version.matches(min_version, max_version)
