@@ -41,3 +41,20 @@ def test_paths_are_registered_with_and_without_project():
     paths = {route.routepath for route in router.mapper.matchlist}
     assert '/flavors/detail' in paths and '/{project_id}/flavors/detail' in paths
     assert '/{project_id}/' in paths
+
+
+def test_every_route_matches_without_the_master_regexp():
+    """The compute router has no master regexp (re.match hashed it on every request): every
+    route of the table still matches its own path, with and without a project, and a path
+    of no route is refused."""
+    router = routes.build_router()
+    assert router.mapper._master_regexp is None
+    for path, methods in routes.ROUTE_LIST:
+        concrete = path.replace('{', '').replace('}', '')
+        for prefix in ('', '/0123abcd'):
+            for method, (_controller, action) in methods.items():
+                found = router.mapper.match(environ={'PATH_INFO': prefix + concrete,
+                                                     'REQUEST_METHOD': method})
+                assert found is not None and found['action'] == action, (method, path)
+    for unknown in ('/nothing/here', '/servers/x/y/z/w', '/0123abcd/'):
+        assert router.mapper.match(environ={'PATH_INFO': unknown, 'REQUEST_METHOD': 'PATCH'}) is None
