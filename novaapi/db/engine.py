@@ -10,6 +10,7 @@ import re
 import select
 import socket
 import sys
+import time
 
 import sqlalchemy as sa
 from sqlalchemy import exc as sa_exc
@@ -236,20 +237,69 @@ def reader():
     server's work, and handing the core straight to the server's backend costs
     less than a trip through the hub and back (docs/benchmarks.md).
     """
-    with _autocommit_engine().connect() as conn:
-        if conn.dialect.driver != 'psycopg2':
-            yield conn
-            return
+    conn = _reader_connection()
+    quiet = conn.dialect.driver == 'psycopg2'
+    if quiet:
         _stop_yielding()
-        try:
-            yield conn
-        finally:
+    try:
+        yield conn
+    except BaseException as exc:
+        _keep_or_close(conn, exc)
+        raise
+    else:
+        _keep_or_close(conn, None)
+    finally:
+        if quiet:
             _start_yielding()
+
+
+# Reader connections between reads, with when each was last handed back. A reader's block
+# never yields, so a worker needs one at a time; taking it from the pool and giving it
+# back on every read cost more than a simple read (the pool's checkout and checkin, a new
+# Connection object, their events). One that waited longer than _IDLE_FOR goes back to
+# the pool, which recycles and checks it as usual.
+_idle = []
+_IDLE_KEPT = 2
+_IDLE_FOR = 30.0
+
+
+def _reader_connection():
+    while _idle:
+        conn, since = _idle.pop()
+        if time.monotonic() - since > _IDLE_FOR:
+            conn.close()
+            continue
+        try:
+            _drop_if_closed(conn.connection.dbapi_connection, None, None)
+        except sa_exc.DisconnectionError:
+            conn.invalidate()
+            conn.close()
+            continue
+        return conn
+    return _autocommit_engine().connect()
+
+
+def _keep_or_close(conn, error):
+    """Keep ``conn`` for the next read unless it broke, or enough are kept already."""
+    broken = isinstance(error, (sa_exc.SQLAlchemyError, conn.dialect.loaded_dbapi.Error))
+    if broken or conn.closed or conn.invalidated or len(_idle) >= _IDLE_KEPT:
+        conn.close()
+        return
+    if conn.in_transaction():
+        conn.rollback()  # SQLAlchemy's own bookkeeping; AUTOCOMMIT sends nothing
+    _idle.append((conn, time.monotonic()))
+
+
+def _forget_idle():
+    """Hand the kept reader connections back to their pool (before it is disposed of)."""
+    while _idle:
+        _idle.pop()[0].close()
 
 
 def reset():
     """Forget the engines (after fork, or when the configuration changes)."""
     global _engine, _sessionmaker, _autocommit
+    _forget_idle()
     for old in (_engine, _autocommit):
         if old is not None:
             old.dispose(close=False)

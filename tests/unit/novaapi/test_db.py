@@ -412,6 +412,40 @@ def test_a_read_outside_a_transaction_waits_without_yielding(backend):
         extensions.set_wait_callback(None)
 
 
+def test_reads_in_a_row_share_one_connection_and_a_broken_one_is_not_kept(backend):
+    """A reader's connection is kept for the next read (no pool checkout per read), but not
+    after a database error, and two readers open at once get two connections."""
+    checkouts = []
+    with engine.reader() as conn:
+        first = conn.connection.dbapi_connection
+    sa.event.listen(engine._autocommit_engine(), 'checkout', lambda *a: checkouts.append(a))
+    for n in range(5):
+        with engine.reader() as conn:
+            assert conn.scalar(sa.text('SELECT %d' % n)) == n
+            assert conn.connection.dbapi_connection is first
+    assert checkouts == []
+    with engine.reader() as outer, engine.reader() as inner:
+        assert inner.connection.dbapi_connection is not outer.connection.dbapi_connection
+    assert len(checkouts) == 1
+    with pytest.raises(exception.InstanceNotFound):  # an answer, not a broken connection
+        with engine.reader() as conn:
+            raise exception.InstanceNotFound(instance_id='x')
+    with engine.reader() as conn:
+        assert conn.connection.dbapi_connection is first
+    with pytest.raises(sa.exc.DBAPIError):
+        with engine.reader() as conn:
+            conn.execute(sa.text('SELECT * FROM no_such_table'))
+    with engine.reader() as conn:
+        kept = conn.connection.dbapi_connection
+        assert kept is not first
+        assert conn.scalar(sa.text('SELECT 7')) == 7
+    old = engine._autocommit_engine()
+    engine.reset()  # e.g. in a new worker: nothing kept from the old engine is used
+    with engine.reader() as conn:
+        assert conn.engine is not old and conn.connection.dbapi_connection is not kept
+        assert conn.scalar(sa.text('SELECT 8')) == 8
+
+
 @pytest.mark.parametrize('sort_key', ['description', 'memory_mb', 'flavorid'])
 @pytest.mark.parametrize('sort_dir', ['asc', 'desc'])
 def test_paging_one_row_at_a_time_visits_every_row_once(backend, sort_key, sort_dir):

@@ -1,5 +1,8 @@
 """Request ids: a fresh id per request, a valid inbound one kept as the global id."""
 
+import os
+import uuid
+
 import webob
 
 from novaapi.web.middleware import request_id
@@ -22,6 +25,27 @@ def test_fresh_id_in_the_response_and_compat_headers():
     assert rid.startswith('req-') and len(rid) == 40
     assert resp.headers['x-openstack-request-id'] == rid
     assert resp.headers['x-compute-request-id'] == rid
+
+
+def test_ids_are_distinct_version_4_uuids_in_every_forked_worker():
+    def ids(count):
+        return [request_id.new_request_id() for _ in range(count)]
+    here = ids(2000)
+    for rid in here:
+        value = uuid.UUID(rid[4:])
+        assert rid == 'req-%s' % value and request_id._GLOBAL_ID.match(rid)
+        assert value.version == 4 and value.variant == uuid.RFC_4122
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # a worker forked after ids were drawn: not the parent's next ones
+        os.write(write, ' '.join(ids(50)).encode())
+        os._exit(0)
+    os.close(write)
+    child = os.read(read, 1 << 16).decode().split()
+    os.waitpid(pid, 0)
+    os.close(read)
+    assert len(child) == 50 and not set(child) & set(here + ids(50))
+    assert len(set(here)) == len(here)
 
 
 def test_no_compat_header_by_default():
