@@ -44,6 +44,11 @@ def _clamp(value):
 
 
 def _clamp_row(params):
+    for value in (params.values() if isinstance(params, dict) else params):
+        if type(value) is int and not INT64_MIN <= value <= INT64_MAX:  # noqa: E721 - not bool
+            break
+    else:
+        return params  # the usual case: nothing to clamp, nothing copied
     if isinstance(params, dict):
         return {key: _clamp(value) for key, value in params.items()}
     return type(params)(_clamp(value) for value in params)

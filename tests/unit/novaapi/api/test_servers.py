@@ -2,12 +2,16 @@
 boot errors, and what a page of servers costs in SQL statements."""
 
 import contextlib
+import datetime
 import json
 
+import hypothesis
 import pytest
+from hypothesis import strategies as st
 import sqlalchemy as sa
 from sqlalchemy import event
 
+from novaapi.api.views import servers as server_views
 from novaapi.compute import engine as machine
 from novaapi.compute import models
 from novaapi.db import engine
@@ -269,3 +273,10 @@ def test_host_status_volumes_and_faults_read_with_the_page(servers):
     with statements() as active:
         assert 'fault' not in servers.get(bfv)
     assert len(failed) == len(active) + 1
+
+
+@hypothesis.given(st.datetimes(min_value=datetime.datetime(1, 1, 1)))
+def test_timestamps_read_as_nova_formats_them(value):
+    assert server_views.isotime(value) == value.strftime('%Y-%m-%dT%H:%M:%SZ')
+    aware = value.replace(tzinfo=datetime.timezone.utc)
+    assert server_views.isotime(aware) == aware.strftime('%Y-%m-%dT%H:%M:%SZ')
