@@ -19,6 +19,10 @@ class RequestContext:
     system_scope: str = None
     domain_id: str = None
     domain_name: str = None
+    # The request's memo (novaapi.web.middleware.request_memo): the generations read once a
+    # request, shared by the token check and the server views' kept reads. None outside a
+    # request.
+    memo: dict = dataclasses.field(default=None, repr=False, compare=False)
 
     @property
     def scope(self):

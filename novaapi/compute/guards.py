@@ -95,12 +95,16 @@ def target(instance):
     return {'project_id': instance.project_id, 'user_id': instance.user_id}
 
 
-def server(sess, ctx, server_id, rule, of_user=True, view=False):
+def server(sess, ctx, server_id, rule, of_user=True, view=False, memo=None):
     """The server ``server_id`` as ``ctx`` may see it (404 otherwise), after policy ``rule`` on it.
 
     The target is the server's project and, with ``of_user``, its user. With
-    ``view``, a read-only :class:`instances.View` rather than the model.
+    ``view``, a read-only :class:`instances.View` rather than the model, from what
+    the worker keeps when ``memo`` is given (see :func:`instances.get_view`).
     """
-    instance = (instances.get_view if view else instances.get)(sess, ctx, server_id)
+    if view:
+        instance = instances.get_view(sess, ctx, server_id, memo)
+    else:
+        instance = instances.get(sess, ctx, server_id)
     policy.authorize(ctx, rule, target(instance) if of_user else {'project_id': instance.project_id})
     return instance

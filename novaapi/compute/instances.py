@@ -14,6 +14,7 @@ import sqlalchemy as sa
 from novaapi.compute import hosts
 from novaapi.compute import models
 from novaapi.compute import states
+from novaapi.db import generations
 from novaapi.db import prepared
 from novaapi.db import utils
 from novaapi import exception
@@ -84,12 +85,31 @@ def _view_by_uuid(conn, uuid, project_id=None, live=True):
     return found[0] if found else None
 
 
-def get_view(sess, ctx, uuid):
+# What server views read, kept per worker while nothing is written to the tables they
+# read from (models.GENERATION): rows by uuid (any project, deleted ones too), and the
+# extras of each server bar the network's.
+_KEPT_ROWS = generations.ReadCache(models.GENERATION)
+_KEPT_EXTRAS = generations.ReadCache(models.GENERATION)
+
+
+def get_view(sess, ctx, uuid, memo=None):
     """:func:`get` as a :class:`View`, for a read that changes nothing.
+
+    With ``memo`` (the request's, see ``generations.current``), ``sess`` is a reader's
+    connection and a row this worker read at the current generation is used again.
 
     :raises exception.InstanceNotFound: unknown, deleted, or another project's
     """
-    found = _view_by_uuid(sess, uuid, None if ctx.is_admin else ctx.project_id)
+    if memo is None:
+        found = _view_by_uuid(sess, uuid, None if ctx.is_admin else ctx.project_id)
+    else:
+        def load(missing):
+            row = _view_by_uuid(sess, missing[0], live=False)
+            return {missing[0]: row} if row is not None else {}
+        found = _KEPT_ROWS.read(sess, [uuid], load, memo).get(uuid)
+        if found is not None and (found.deleted or not ctx.is_admin and (
+                ctx.project_id is None or found.project_id != ctx.project_id)):
+            found = None
     if found is None:
         raise exception.InstanceNotFound(instance_id=uuid)
     return found
@@ -330,7 +350,7 @@ Volume = collections.namedtuple('Volume', 'volume_id delete_on_termination')
 _Node = collections.namedtuple('_Node', 'forced_down disabled')
 
 
-def extras(sess, instances, addresses=True):
+def extras(sess, instances, addresses=True, memo=None):
     """What the server views show beside the row, fetched in bulk: ``{uuid: {...}}``.
 
     A fixed number of queries for any number of instances: one for the small
@@ -338,14 +358,38 @@ def extras(sess, instances, addresses=True):
     node), one for the faults of the servers that show one, and the network's
     addresses and groups.
 
+    With ``memo`` (the request's, see ``generations.current``), ``sess`` is a reader's
+    connection, and what this worker read at the current generations is used again:
+    the values inside each server's dict are then shared, to read and not to change.
+
     Keys: ``metadata``, ``tags``, ``fault``, ``volumes`` (:class:`Volume`\\ s),
     ``server_groups``, ``image_properties``, ``addresses``, ``host_status``,
     ``security_groups``.
     """
+    if memo is None:
+        own = _own_extras(sess, instances)
+    else:
+        by_uuid = {inst.uuid: inst for inst in instances}
+        own = _KEPT_EXTRAS.read(
+            sess, list(by_uuid), lambda missing: _own_extras(sess, [by_uuid[u] for u in missing]),
+            memo)
+    result = {inst.uuid: dict(own[inst.uuid], addresses={}, security_groups=[])
+              for inst in instances}
+    if addresses and result:
+        built = [inst.uuid for inst in instances if inst.vm_state != states.BUILDING]
+        addresses, group_names = network_api.views_for_devices(sess, built, memo)
+        for uuid, value in addresses.items():
+            result[uuid]['addresses'] = value
+        for uuid, names in group_names.items():
+            result[uuid]['security_groups'] = names
+    return result
+
+
+def _own_extras(sess, instances):
+    """:func:`extras` bar the network's: ``{uuid: {...}}``."""
     uuids = [inst.uuid for inst in instances]
     result = {u: {'metadata': {}, 'tags': [], 'fault': None, 'volumes': [], 'server_groups': [],
-                  'image_properties': {}, 'addresses': {}, 'host_status': None,
-                  'security_groups': []} for u in uuids}
+                  'image_properties': {}, 'host_status': None} for u in uuids}
     if not uuids:
         return result
     nodes = {}
@@ -369,11 +413,4 @@ def extras(sess, instances, addresses=True):
     if failed:
         for fault in _EXTRAS['faults'].rows(sess, uuids=failed):
             result[fault.instance_uuid]['fault'] = fault
-    if addresses:
-        built = [inst.uuid for inst in instances if inst.vm_state != states.BUILDING]
-        addresses, group_names = network_api.views_for_devices(sess, built)
-        for uuid, value in addresses.items():
-            result[uuid]['addresses'] = value
-        for uuid, names in group_names.items():
-            result[uuid]['security_groups'] = names
     return result

@@ -9,18 +9,29 @@ from novaapi.db import engine
 from novaapi import exception
 
 
+def _memo(ctx):
+    # the request's, where the token check already read the generations; else this call's
+    return ctx.memo if ctx.memo is not None else {}
+
+
 def show(ctx, server_id):
-    """``(instance, extra)`` of the server ``server_id`` after ``servers:show`` on it."""
+    """``(instance, extra)`` of the server ``server_id`` after ``servers:show`` on it.
+
+    What the worker read at the current generations of the servers' and the network's
+    tables is used again (shared values: read them, do not change them).
+    """
+    memo = _memo(ctx)
     with engine.reader() as conn:
-        instance = guards.server(conn, ctx, server_id, 'servers:show', view=True)
-        return instance, instances.extras(conn, [instance])[instance.uuid]
+        instance = guards.server(conn, ctx, server_id, 'servers:show', view=True, memo=memo)
+        return instance, instances.extras(conn, [instance], memo=memo)[instance.uuid]
 
 
 def list_servers(ctx, filters, sort_keys, sort_dirs, limit=None, marker=None, detail=False):
-    """``(instances, extras)`` of one page; ``extras`` (``{uuid: extra}``) only with ``detail``."""
+    """``(instances, extras)`` of one page; ``extras`` (``{uuid: extra}``) only with ``detail``
+    (kept ones used again, as in :func:`show`)."""
     with engine.reader() as conn:
         rows = instances.get_all(conn, filters, sort_keys, sort_dirs, limit, marker)
-        return rows, (instances.extras(conn, rows) if detail else None)
+        return rows, (instances.extras(conn, rows, memo=_memo(ctx)) if detail else None)
 
 
 def update(ctx, server_id, changes):

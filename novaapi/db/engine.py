@@ -197,7 +197,7 @@ def create(url, autocommit=False):
         event.listen(engine, 'connect', _no_delay)
     event.listen(engine, 'before_cursor_execute', _clamp_integers, retval=True)
     event.listen(engine, 'after_cursor_execute', generations.after_execute)
-    event.listen(engine, 'commit', generations.transaction_ended)
+    event.listen(engine, 'commit', generations.committing)
     event.listen(engine, 'rollback', generations.transaction_ended)
     if engine.dialect.name == 'postgresql' and engine.dialect.paramstyle == 'format':
         event.listen(engine, 'before_cursor_execute', _pg_clamp_to_casts, retval=True)

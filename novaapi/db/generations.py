@@ -3,7 +3,10 @@
 A service *watches* a set of its tables under a name. The engine itself then bumps
 that name's counter (``generations.value + 1``) in the same transaction as any
 INSERT, UPDATE or DELETE on those tables, so no write path can forget to, and
-the new value becomes visible exactly when the change does. A cache kept in one
+the new value becomes visible exactly when the change does. The bump is the
+transaction's last statement, sent as it commits: the counter's row stays locked
+only for the commit, so writers that share a name (every boot writes the
+servers' tables) queue on it for one round trip, not for their whole transaction. A cache kept in one
 worker process, tagged with the value read *before* it was filled, is valid while
 a fresh read returns that same value: a change committed by any worker of any
 process is seen by the next request everywhere.
@@ -111,6 +114,50 @@ class Cache:
         return value
 
 
+class ReadCache:
+    """Values read from the tables watched under ``name`` for reads outside any transaction
+    (``engine.reader``), kept per process while the generation holds.
+
+    Each value is kept with the generation read before it was loaded: it is handed out
+    only to a read that finds that same generation, so a value loaded while a write
+    committed is never taken for the newer state, whatever the threads or green threads
+    do in between. Values are shared: callers must not change them.
+    """
+
+    def __init__(self, name, limit=2048):
+        self.name = name
+        self.limit = limit
+        self._values = {}
+
+    def read(self, conn, keys, load, memo):
+        """``{key: value}`` for ``keys``: the ones kept at the current generation, the
+        others from ``load(missing keys)``, a dict (a key it leaves out is not kept).
+
+        :param conn: the reader's connection (the generation is read through it)
+        :param memo: the request's memo (:func:`current`): the generations are read
+            once a request, usually already by the token check
+        """
+        generation = current(lambda: contextlib.nullcontext(conn), self.name, memo)
+        found, missing = {}, []
+        values = self._values
+        for key in keys:
+            kept = values.get(key)
+            if kept is not None and kept[0] == generation:
+                found[key] = kept[1]
+            else:
+                missing.append(key)
+        if not missing:
+            return found
+        loaded = load(missing)
+        found.update(loaded)
+        if generation is not None:
+            if len(values) + len(loaded) > self.limit:
+                values.clear()
+            for key, value in loaded.items():
+                values[key] = (generation, value)
+        return found
+
+
 def _written(statement):
     words = statement.split(None, 3)
     place = _VERBS.get(words[0].upper()) if words else None
@@ -120,7 +167,8 @@ def _written(statement):
 
 
 def after_execute(conn, _cursor, statement, _parameters, _context, _executemany):
-    """Engine hook: bump each watched name a write touches, once per transaction."""
+    """Engine hook: note each watched name a write touches (bumped as the transaction
+    commits, see :func:`committing`)."""
     if not _WATCHED or statement[:6].upper() not in ('INSERT', 'UPDATE', 'DELETE'):
         return
     verb, table = _written(statement)
@@ -128,17 +176,24 @@ def after_execute(conn, _cursor, statement, _parameters, _context, _executemany)
         return
     pending = conn.info.setdefault(_PENDING, set())
     for name, (tables, exempt) in _WATCHED.items():
-        if name in pending or table not in tables or (verb == 'INSERT' and table in exempt):
-            continue
-        pending.add(name)
-        # A cursor of its own: the statement's cursor may still hold RETURNING rows.
-        cursor = conn.connection.dbapi_connection.cursor()
-        try:
+        if name not in pending and table in tables and not (verb == 'INSERT' and table in exempt):
+            pending.add(name)
+
+
+def committing(conn):
+    """Engine hook (commit, before the database commits): bump every name noted, in
+    one order for all writers, so two of them never wait for each other's rows."""
+    pending = conn.info.pop(_PENDING, None)
+    if not pending:
+        return
+    cursor = conn.connection.dbapi_connection.cursor()
+    try:
+        for name in sorted(pending):
             cursor.execute("UPDATE %s SET value = value + 1 WHERE name = '%s'" % (TABLE.name, name))
-        finally:
-            cursor.close()
+    finally:
+        cursor.close()
 
 
 def transaction_ended(conn):
-    """Engine hook (commit and rollback): the next transaction bumps afresh."""
+    """Engine hook (rollback): nothing was written, nothing is bumped."""
     conn.info.pop(_PENDING, None)

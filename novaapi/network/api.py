@@ -163,11 +163,15 @@ def addresses_for_devices(sess, device_ids):
     return ports.views(sess, device_ids)[0]
 
 
-def views_for_devices(sess, device_ids):
+def views_for_devices(sess, device_ids, memo=None):
     """What a page of server views needs of the network, in one statement:
     ``({device_id: addresses}, {device_id: [security group names]})`` (a server's groups are
-    its ports' groups, in port order: a server without ports has none)."""
-    return ports.views(sess, device_ids)
+    its ports' groups, in port order: a server without ports has none).
+
+    With ``memo`` (the request's), for a reader's connection: what this worker read at the
+    network's current generation is used again, shared (to read, not to change).
+    """
+    return ports.views(sess, device_ids, memo)
 
 
 def bound_addresses(sess):

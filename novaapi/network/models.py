@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy import orm
 
 from novaapi.db import base
+from novaapi.db import generations
 
 
 class Tagged:
@@ -308,3 +309,11 @@ class AutoAllocatedTopology(base.Base):
                            nullable=False)
     router_id = sa.Column(sa.String(36), sa.ForeignKey('network_routers.id', ondelete='SET NULL'),
                           nullable=True)
+
+
+# A write to any table the server views' addresses and group names come from (or that
+# cascades into one) bumps this generation: each worker keeps those views
+# (network.ports.views) while it holds.
+GENERATION = 'network'
+generations.watch(GENERATION, [model.__tablename__ for model in (
+    Network, Subnet, Port, IPAllocation, FloatingIP, SecurityGroup, PortSecurityGroup)])

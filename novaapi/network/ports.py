@@ -17,6 +17,7 @@ import sqlalchemy as sa
 
 from novaapi import exception
 from novaapi.db import engine
+from novaapi.db import generations
 from novaapi.db import prepared
 from novaapi.network import claims
 from novaapi.network import converters
@@ -338,13 +339,32 @@ def _views_statement():
 _VIEWS = prepared.Query(_views_statement())
 
 
-def views(sess, device_ids):
+_KEPT_VIEWS = generations.ReadCache(models.GENERATION)
+
+
+def views(sess, device_ids, memo=None):
     """The ``addresses`` and security group names of many servers in one statement.
+
+    With ``memo`` (the request's, see ``generations.current``), ``sess`` is a reader's
+    connection and the views this worker read at the current generation of the network's
+    tables are used as they are (the answer is then shared: read it, do not change it).
 
     :returns: ``({device_id: {network_name: [{version, addr, OS-EXT-IPS:type,
         OS-EXT-IPS-MAC:mac_addr}]}}, {device_id: [group names]})``, both in port order,
         as Nova shows them; a group once per server
     """
+    if memo is None:
+        return _views(sess, device_ids)
+
+    def load(missing):
+        addresses, names = _views(sess, missing)
+        return {device_id: (addresses[device_id], names[device_id]) for device_id in addresses}
+    found = _KEPT_VIEWS.read(sess, device_ids, load, memo)
+    return ({device_id: view[0] for device_id, view in found.items()},
+            {device_id: view[1] for device_id, view in found.items()})
+
+
+def _views(sess, device_ids):
     addresses = {device_id: collections.OrderedDict() for device_id in device_ids}
     names = {device_id: [] for device_id in addresses}
     if not addresses:

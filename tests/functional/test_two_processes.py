@@ -115,3 +115,59 @@ def test_revocation_reaches_every_worker_of_both_processes(pair):
     assert set(answers(cred_token)) == {401} and set(answers(user_token)) == {200}
     admin.patch(url + '/users/' + user['id'], json={'user': {'enabled': False}})
     assert set(answers(user_token)) == {401}
+
+
+def test_server_views_kept_by_every_worker_follow_each_change(pair):
+    """Every worker keeps the server views it read while nothing the views show is written:
+    a change made through either process, by a request or by the state machine, on the
+    compute side or the network's, shows at once in every worker of both."""
+    first, second = pair
+    admin = first.session()
+    token = first.token()
+    image = admin.get('/v2/images?name=cirros',
+                      endpoint_filter={'service_type': 'image'}).json()['images'][0]['id']
+    created = first.compute('POST', '/servers', token, version='2.37', json={'server': {
+        'name': 'kept', 'imageRef': image, 'flavorRef': '1', 'networks': 'auto'}})
+    server_id = created.json()['server']['id']
+    _wait(second, token, server_id, 'ACTIVE')
+
+    def views():
+        """The server as each worker of both processes shows it (a new connection a
+        request: the kernel spreads them over the workers)."""
+        shown = []
+        for _ in range(6):
+            for srv in (first, second):
+                shown.append(srv.compute('GET', '/servers/' + server_id, token,
+                                         version='2.96').json()['server'])
+                page = srv.compute('GET', '/servers/detail', token, version='2.96').json()
+                shown += [s for s in page['servers'] if s['id'] == server_id]
+        return shown
+
+    before = views()
+    assert {s['name'] for s in before} == {'kept'}
+    assert {s['security_groups'][0]['name'] for s in before} == {'default'}
+
+    assert second.compute('PUT', '/servers/' + server_id, token, json={
+        'server': {'name': 'kept-renamed'}}).status_code == 200
+    assert first.compute('POST', '/servers/%s/metadata' % server_id, token, json={
+        'metadata': {'colour': 'green'}}).status_code == 200
+    assert second.compute('PUT', '/servers/%s/tags/blue' % server_id, token,
+                          version='2.26').status_code == 201
+    # A network-side change: the server's port joins another group (Neutron's API).
+    group = admin.post(second.network_url + '/v2.0/security-groups', json={
+        'security_group': {'name': 'kept-views'}}).json()['security_group']
+    port = admin.get(second.network_url + '/v2.0/ports',
+                     params={'device_id': server_id}).json()['ports'][0]
+    assert admin.put(second.network_url + '/v2.0/ports/' + port['id'], json={
+        'port': {'security_groups': [group['id']]}}).status_code == 200
+    after = views()
+    assert {s['name'] for s in after} == {'kept-renamed'}
+    assert [s['metadata'] for s in after] == [{'colour': 'green'}] * len(after)
+    assert [s['tags'] for s in after] == [['blue']] * len(after)
+    assert [s['security_groups'] for s in after] == [[{'name': 'kept-views'}]] * len(after)
+
+    # The state machine's writes (another process's background worker) show too.
+    assert first.compute('POST', '/servers/%s/action' % server_id, token,
+                         json={'os-stop': None}).status_code == 202
+    _wait(second, token, server_id, 'SHUTOFF')
+    assert {(s['status'], s['OS-EXT-STS:power_state']) for s in views()} == {('SHUTOFF', 4)}

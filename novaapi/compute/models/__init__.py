@@ -14,6 +14,14 @@ from novaapi.compute.models.keypairs import KeyPair
 from novaapi.compute.models.quotas import ProjectUserQuota, Quota, QuotaClass, QuotaLock
 from novaapi.compute.models.server_groups import ServerGroup, ServerGroupMember
 from novaapi.compute.models.services import Service
+from novaapi.db import generations
+
+# A write to any table a server view reads bumps this generation: each worker keeps the
+# views' rows and extras it read (compute.instances) while it holds.
+GENERATION = 'servers'
+generations.watch(GENERATION, [model.__tablename__ for model in (
+    Instance, InstanceMetadata, InstanceSystemMetadata, Tag, ServerGroup, ServerGroupMember,
+    BlockDeviceMapping, ComputeNode, InstanceFault)])
 
 __all__ = [
     'Aggregate', 'AggregateHost', 'AggregateMetadata', 'Behaviour', 'BlockDeviceMapping', 'ComputeNode',
@@ -21,4 +29,5 @@ __all__ = [
     'InstanceAction', 'InstanceActionEvent', 'InstanceFault', 'InstanceMetadata',
     'InstancePassword', 'InstanceSystemMetadata', 'KeyPair', 'Migration', 'ProjectUserQuota',
     'Quota', 'QuotaClass', 'QuotaLock', 'ServerGroup', 'ServerGroupMember', 'Service', 'Tag',
+    'GENERATION',
 ]

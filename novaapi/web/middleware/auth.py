@@ -59,7 +59,8 @@ def request_context(req, info, token):
         auth_token=token, request_id=req.environ.get('openstack.request_id'),
         global_request_id=req.environ.get('openstack.global_request_id'),
         system_scope='all' if getattr(info, 'system', False) else None,
-        domain_id=getattr(info, 'domain_id', None), domain_name=getattr(info, 'domain_name', None))
+        domain_id=getattr(info, 'domain_id', None), domain_name=getattr(info, 'domain_name', None),
+        memo=middleware.request_memo(req.environ))
 
 
 _PATTERN_PART = re.compile(r'\*\*|\*|\{[^}]*\}|[^*{]+|.')

@@ -11,6 +11,7 @@ from novaapi import conf
 from novaapi import context
 from novaapi.web import errors
 from novaapi.web import faults
+from novaapi.web import middleware
 
 MISSING_MIDDLEWARE = ("auth_strategy = keystone needs keystonemiddleware: "
                       "pip install '.[keystone]'")
@@ -46,6 +47,7 @@ class KeystoneContext:
         if ctx is None or not ctx.scoped:
             return self._unauthorized(req)(environ, start_response)
         ctx.global_request_id = environ.get('openstack.global_request_id')
+        ctx.memo = middleware.request_memo(environ)
         environ['nova.context'] = ctx
         return self.application(environ, start_response)
 

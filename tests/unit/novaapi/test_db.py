@@ -300,6 +300,66 @@ def test_cached_tokens_are_refused_as_soon_as_identity_changes(backend):
     assert tokens.validate(issued[1]) is None and tokens.validate(issued[2]) is None
 
 
+def test_a_generation_is_bumped_as_its_writer_commits_not_before(backend):
+    """The counter's row is written with the commit: a writer still in its transaction does
+    not hold it, so another writer of the same tables commits meanwhile; each commit bumps
+    the counter once, and what a writer's transaction reads of it is the old value."""
+    inst = models.Instance
+
+    def servers_generation():
+        return generations.current(engine.reader, models.GENERATION)
+
+    def rename(sess, name):
+        sess.execute(sa.update(inst).values(display_name=name))
+    start = servers_generation()
+    with engine.transaction() as slow:
+        rename(slow, 'slow')
+        if backend == 'sqlite':       # one writer at a time: nothing to overtake
+            assert servers_generation() == start
+        else:
+            with engine.transaction() as fast:
+                # fail, rather than hang, if the counter's row were held by the open writer
+                fast.execute(sa.text("SET LOCAL lock_timeout = '3s'" if backend != 'mariadb'
+                                     else 'SET SESSION innodb_lock_wait_timeout = 3'))
+                fast.execute(sa.update(models.ComputeNode).values(disabled=False))
+            assert servers_generation() == (start[0], start[1] + 1)
+    bumps = 1 if backend == 'sqlite' else 2
+    assert servers_generation() == (start[0], start[1] + bumps)
+    with pytest.raises(RuntimeError):
+        with engine.transaction() as sess:
+            rename(sess, 'rolled back')
+            raise RuntimeError('rolled back')
+    assert servers_generation() == (start[0], start[1] + bumps)
+
+
+def test_a_kept_read_is_served_only_at_the_generation_it_was_loaded_after(backend):
+    """``ReadCache``: one generation read per request (the memo), values loaded after it kept
+    with it; a value loaded while a write committed is not handed out at the new generation;
+    keys the loader leaves out are not kept."""
+    kept = generations.ReadCache(models.GENERATION)
+    loads = []
+
+    def load(missing):
+        loads.append(list(missing))
+        return {key: 'v-%s-%d' % (key, len(loads)) for key in missing if key != 'absent'}
+    with engine.reader() as conn:
+        memo = {}
+        assert kept.read(conn, ['a', 'b'], load, memo) == {'a': 'v-a-1', 'b': 'v-b-1'}
+        assert kept.read(conn, ['a', 'b', 'absent'], load, memo) == {'a': 'v-a-1', 'b': 'v-b-1'}
+        assert loads == [['a', 'b'], ['absent']]
+        assert kept.read(conn, ['absent'], load, {}) == {} and loads[-1] == ['absent']
+        # a write commits after this request read the generation, before it loads 'c'
+        racing = {}
+        kept.read(conn, ['a'], load, racing)
+        with engine.transaction() as sess:
+            sess.execute(sa.update(models.Instance).values(display_name='moved'))
+        assert kept.read(conn, ['c'], load, racing) == {'c': 'v-c-4'}
+        later = {}
+        assert kept.read(conn, ['a', 'c'], load, later) == {'a': 'v-a-5', 'c': 'v-c-5'}
+        assert kept.read(conn, ['a', 'c'], load, {}) == {'a': 'v-a-5', 'c': 'v-c-5'}
+    assert len(loads) == 5
+
+
 def test_prepared_queries_answer_as_sqlalchemy_does(backend):
     """A prepared query returns the values SQLAlchemy's own execution returns (dates, booleans,
     JSON, floats, literals), for lists of any length, inside the caller's transaction."""

@@ -185,6 +185,29 @@ def test_show_costs_a_fixed_number_of_statements(servers):
     assert again == one <= STATEMENTS
 
 
+def test_a_server_read_again_costs_only_the_generations_until_it_changes(servers):
+    """A worker keeps what the server views read while the generations of the servers' and
+    the network's tables hold: read again, a show costs the one read of the generations (the
+    token check's) and a page of detail that plus the page's rows; a write to either side
+    makes the next read whole again, and shows the change."""
+    uuid = _boot_many(servers, 2)[0]
+    cold, _ = _cost(servers, '/servers/' + uuid)
+    warm, body = _cost(servers, '/servers/' + uuid)
+    assert (cold, warm) == (STATEMENTS, 1) and body['server']['metadata'] == {'k': 'v'}
+    assert _cost(servers, '/servers/detail')[0] == STATEMENTS  # the other server: not kept yet
+    assert _cost(servers, '/servers/detail')[0] == 2
+    resp = servers.call('PUT', '/servers/%s/metadata/k' % uuid, {'meta': {'k': 'w'}})
+    assert resp.status_int == 200, resp.body
+    again, body = _cost(servers, '/servers/' + uuid)
+    assert again == STATEMENTS - 1 and body['server']['metadata'] == {'k': 'w'}  # not the network's
+    from novaapi.network import models as network_models
+    with engine.transaction() as sess:
+        sess.execute(sa.update(network_models.Network).values(name='renamed'))
+    again, body = _cost(servers, '/servers/' + uuid)
+    assert again == 2 and list(body['server']['addresses']) == ['renamed']  # the network's only
+    assert _cost(servers, '/servers/' + uuid)[0] == 1
+
+
 def _admin_cost(servers, path):
     with statements() as seen:
         resp = servers.call('GET', path, admin=True)
