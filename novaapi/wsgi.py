@@ -41,3 +41,4 @@ identity_application = _load('identity')
 image_application = _load('image')
 network_application = _load('network')
 volume_application = _load('volume')
+service.freeze_loaded()  # before a host forks its workers (gunicorn --preload), or per worker

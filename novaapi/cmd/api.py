@@ -225,6 +225,7 @@ def main(argv=None):
         LOG.debug('start-up failed', exc_info=True)
         sys.exit('nova-api: cannot start: %s' % exc)
     engine.reset()
+    service.freeze_loaded()
     workers = {_spawn(listeners, apps): False for _ in range(conf.CONF.worker_count)}
     workers[_spawn(listeners, apps, background=True)] = True
     urls = ' '.join('%s %s' % (name, conf.CONF.endpoint_url(name)) for name in service.SERVICES)
