@@ -86,8 +86,8 @@ def _view_by_uuid(conn, uuid, project_id=None, live=True):
 
 
 # What server views read, kept per worker while nothing is written to the tables they
-# read from (models.GENERATION): rows by uuid (any project, deleted ones too), and the
-# extras of each server bar the network's.
+# read from (models.GENERATION): rows by uuid (any project, deleted ones too), the extras
+# of each server bar the network's, and small pages (_KEPT_PAGES, below).
 _KEPT_ROWS = generations.ReadCache(models.GENERATION)
 _KEPT_EXTRAS = generations.ReadCache(models.GENERATION)
 
@@ -103,10 +103,7 @@ def get_view(sess, ctx, uuid, memo=None):
     if memo is None:
         found = _view_by_uuid(sess, uuid, None if ctx.is_admin else ctx.project_id)
     else:
-        def load(missing):
-            row = _view_by_uuid(sess, missing[0], live=False)
-            return {missing[0]: row} if row is not None else {}
-        found = _KEPT_ROWS.read(sess, [uuid], load, memo).get(uuid)
+        found = _kept_row(sess, uuid, memo)
         if found is not None and (found.deleted or not ctx.is_admin and (
                 ctx.project_id is None or found.project_id != ctx.project_id)):
             found = None
@@ -226,14 +223,19 @@ def build_query(sess, filters):
     return query
 
 
-def get_all(conn, filters, sort_keys, sort_dirs, limit=None, marker=None):
+def get_all(conn, filters, sort_keys, sort_dirs, limit=None, marker=None, memo=None):
     """:class:`View`\\ s of the instances matching ``filters``, ordered, after ``marker``
-    (a uuid), at most ``limit``; ``conn`` a Connection (``engine.reader``) or a Session."""
+    (a uuid), at most ``limit``; ``conn`` a Connection (``engine.reader``) or a Session.
+
+    With ``memo`` (the request's, see ``generations.current``), ``conn`` is a reader's
+    connection, and a page of plain-text filters (a prepared one) of at most
+    ``_KEPT_PAGE_ROWS`` rows that this worker read at the current generation is used again.
+    """
     marker_row = None
     if marker is not None:
         project = filters.get('project_id')
         scoped = project if project and not isinstance(project, (list, tuple)) else None
-        marker_row = _view_by_uuid(conn, marker, scoped, live=False)
+        marker_row = _marker_row(conn, marker, scoped, memo)
         if marker_row is None:
             raise exception.Invalid('marker [%s] not found' % marker)
     keys, dirs = list(sort_keys), list(sort_dirs)
@@ -243,10 +245,43 @@ def get_all(conn, filters, sort_keys, sort_dirs, limit=None, marker=None):
     page = _prepared_page(filters, keys, dirs, limit, marker_row)
     if page is not None:
         query, params = page
-        return query.rows(conn, **params)
+        if memo is None:
+            return query.rows(conn, **params)
+        return _kept_page(conn, query, params, memo)
     statement = utils.paginate(build_query(conn, filters), I, limit, keys, dirs, marker_row)
     make = View._make
     return [make(row) for row in conn.execute(statement)]
+
+
+# Pages kept per worker (prepared ones, small enough): (query, its parameters) -> rows.
+_KEPT_PAGES = generations.ReadCache(models.GENERATION, limit=64)
+_KEPT_PAGE_ROWS = 200
+
+
+def _kept_page(conn, query, params, memo):
+    key = (query, tuple(sorted(params.items())))
+    read = []
+
+    def load(_missing):
+        read.extend(query.rows(conn, **params))
+        return {key: tuple(read)} if len(read) <= _KEPT_PAGE_ROWS else {}
+    found = _KEPT_PAGES.read(conn, [key], load, memo).get(key)
+    return list(found) if found is not None else read
+
+
+def _marker_row(conn, marker, project_id, memo):
+    """The marker's :class:`View` (deleted ones too), in ``project_id`` when given, or None."""
+    if memo is None:
+        return _view_by_uuid(conn, marker, project_id, live=False)
+    row = _kept_row(conn, marker, memo)
+    return row if row is not None and (project_id is None or row.project_id == project_id) else None
+
+
+def _kept_row(conn, uuid, memo):
+    def load(missing):
+        row = _view_by_uuid(conn, missing[0], live=False)
+        return {missing[0]: row} if row is not None else {}
+    return _KEPT_ROWS.read(conn, [uuid], load, memo).get(uuid)
 
 
 # Pages whose filters are all plain text or flags (what clients send: a project's servers,

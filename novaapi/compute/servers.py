@@ -29,9 +29,10 @@ def show(ctx, server_id):
 def list_servers(ctx, filters, sort_keys, sort_dirs, limit=None, marker=None, detail=False):
     """``(instances, extras)`` of one page; ``extras`` (``{uuid: extra}``) only with ``detail``
     (kept ones used again, as in :func:`show`)."""
+    memo = _memo(ctx)
     with engine.reader() as conn:
-        rows = instances.get_all(conn, filters, sort_keys, sort_dirs, limit, marker)
-        return rows, (instances.extras(conn, rows, memo=_memo(ctx)) if detail else None)
+        rows = instances.get_all(conn, filters, sort_keys, sort_dirs, limit, marker, memo)
+        return rows, (instances.extras(conn, rows, memo=memo) if detail else None)
 
 
 def update(ctx, server_id, changes):

@@ -187,15 +187,24 @@ def test_show_costs_a_fixed_number_of_statements(servers):
 
 def test_a_server_read_again_costs_only_the_generations_until_it_changes(servers):
     """A worker keeps what the server views read while the generations of the servers' and
-    the network's tables hold: read again, a show costs the one read of the generations (the
-    token check's) and a page of detail that plus the page's rows; a write to either side
-    makes the next read whole again, and shows the change."""
+    the network's tables hold: read again, a show or a small page of detail costs the one
+    read of the generations (the token check's); a write to either side makes the next read
+    whole again, and shows the change."""
     uuid = _boot_many(servers, 2)[0]
     cold, _ = _cost(servers, '/servers/' + uuid)
     warm, body = _cost(servers, '/servers/' + uuid)
     assert (cold, warm) == (STATEMENTS, 1) and body['server']['metadata'] == {'k': 'v'}
     assert _cost(servers, '/servers/detail')[0] == STATEMENTS  # the other server: not kept yet
-    assert _cost(servers, '/servers/detail')[0] == 2
+    warm, body = _cost(servers, '/servers/detail')
+    assert warm == 1 and len(body['servers']) == 2
+    first = body['servers'][0]['id']
+    paged, body = _cost(servers, '/servers/detail?limit=1&marker=' + first)
+    assert paged == 3 and len(body['servers']) == 1     # the marker's row, the page's rows
+    assert _cost(servers, '/servers/detail?limit=1&marker=' + first)[0] == 1
+    newest = servers.boot()
+    cold, body = _cost(servers, '/servers/detail')
+    assert cold == STATEMENTS and newest in [s['id'] for s in body['servers']]
+    assert _cost(servers, '/servers/detail?limit=1&marker=' + first)[1]['servers'][0]['id'] != first
     resp = servers.call('PUT', '/servers/%s/metadata/k' % uuid, {'meta': {'k': 'w'}})
     assert resp.status_int == 200, resp.body
     again, body = _cost(servers, '/servers/' + uuid)
