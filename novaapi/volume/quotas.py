@@ -1,14 +1,16 @@
 """Block-storage quotas: per-project limits on volumes, gigabytes and snapshots.
 
-Every create or extend first takes the project's lock row (inserted once,
-then locked for update on PostgreSQL and MariaDB; SQLite writers are
+Every create or extend first takes the project's lock row (written, inserted the
+first time, in one statement on PostgreSQL and MariaDB; SQLite writers are
 serialized already), counts the usage and refuses past the limit, all in the
 transaction that writes: two requests can never both squeeze under a limit.
 Snapshots count towards ``gigabytes`` as in Cinder.
 """
 
 import sqlalchemy as sa
-from sqlalchemy import exc as sa_exc
+from sqlalchemy.dialects import mysql
+from sqlalchemy.dialects import postgresql
+from sqlalchemy.dialects import sqlite
 
 from novaapi.db import engine
 from novaapi.volume import errors
@@ -33,17 +35,25 @@ def begin_writing(sess):
 
 
 def lock(sess, project_id):
-    """Make concurrent creates of ``project_id`` take turns until commit."""
+    """Make concurrent creates of ``project_id`` take turns until commit.
+
+    One statement writes the project's lock row, inserting it the first time, and the
+    write locks it either way. (Inserting it, then locking it FOR UPDATE, deadlocked on
+    MariaDB when the row was new: each loser of the insert kept a shared lock on it from
+    its duplicate-key error, and waited for the others' to turn it exclusive.)
+    """
     begin_writing(sess)
-    if sess.get(models.ProjectLock, project_id) is None:
-        try:
-            with sess.begin_nested():
-                sess.add(models.ProjectLock(project_id=project_id))
-        except sa_exc.IntegrityError:
-            pass
-    if sess.connection().dialect.name != 'sqlite':
-        sess.execute(sa.select(models.ProjectLock.project_id)
-                     .where(models.ProjectLock.project_id == project_id).with_for_update())
+    table = models.ProjectLock.__table__
+    dialect = sess.connection().dialect.name
+    if dialect == 'postgresql':
+        statement = postgresql.insert(table).values(project_id=project_id).on_conflict_do_update(
+            index_elements=['project_id'], set_={'project_id': project_id})
+    elif dialect in ('mysql', 'mariadb'):
+        statement = mysql.insert(table).values(project_id=project_id).on_duplicate_key_update(
+            project_id=project_id)
+    else:  # SQLite: writers are serialized already (begin_writing)
+        statement = sqlite.insert(table).values(project_id=project_id).on_conflict_do_nothing()
+    sess.execute(statement)
 
 
 def limits(sess, project_id):

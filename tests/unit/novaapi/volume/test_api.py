@@ -10,6 +10,7 @@ from novaapi.db import engine
 from novaapi.identity import models as identity_models
 from novaapi.volume import api as volume_api
 from novaapi.volume import errors
+from novaapi.volume import models
 from novaapi.volume import quotas
 from novaapi.volume import volumes
 from tests.conftest import together
@@ -80,3 +81,22 @@ def test_volume_quota_holds_under_concurrency_on_each_backend(backend):
                            .where(identity_models.Project.name == 'demo'))
     _volume_quota_race(context.RequestContext(user_id='race-user', project_id=demo,
                                               roles=['member', 'reader']))
+
+
+@pytest.mark.db
+def test_the_first_creates_of_a_project_take_its_lock_in_turn(backend):
+    """Many first writers of a project's lock row at once (the row is new): each takes it in
+    turn, none fails (inserting then locking it deadlocked on MariaDB)."""
+    import time
+    import uuid
+    for _ in range(3):
+        project_id = uuid.uuid4().hex
+
+        def take(_n, project_id=project_id):
+            with engine.transaction() as sess:
+                quotas.lock(sess, project_id)
+                time.sleep(0.005)
+        together(12, take)
+        with engine.transaction() as sess:
+            assert sess.scalar(sa.select(sa.func.count()).select_from(models.ProjectLock)
+                               .where(models.ProjectLock.project_id == project_id)) == 1
