@@ -6,10 +6,11 @@ INSERT, UPDATE or DELETE on those tables, so no write path can forget to, and
 the new value becomes visible exactly when the change does. The bump is the
 transaction's last statement, sent as it commits: the counter's row stays locked
 only for the commit, so writers that share a name (every boot writes the
-servers' tables) queue on it for one round trip, not for their whole transaction. A cache kept in one
-worker process, tagged with the value read *before* it was filled, is valid while
-a fresh read returns that same value: a change committed by any worker of any
-process is seen by the next request everywhere.
+servers' tables) queue on it for one round trip, not for their whole
+transaction. A cache kept in one worker process, tagged with the value read
+*before* it was filled, is valid while a fresh read returns that same value: a
+change committed by any worker of any process is seen by the next request
+everywhere.
 
 A name without a row reads as None, which never matches: nothing is cached.
 """
@@ -74,46 +75,6 @@ def current(connect, name, memo=None):
     return snapshot.get(name)
 
 
-class Cache:
-    """Values read from the tables watched under ``name``, kept while its generation holds.
-
-    A value goes in only when loaded after reading the generation it is tagged with,
-    and only while the cache is still at that generation: another greenthread that
-    saw a newer one meanwhile is never handed an older value. A transaction that has
-    itself written the watched tables loads afresh (its reading predates its writes).
-    """
-
-    def __init__(self, name, limit=1024):
-        self.name = name
-        self.limit = limit
-        self._at = None
-        self._values = {}
-
-    def get(self, sess, key, load):
-        """The value of ``key``, from this process's copy or from ``load()``.
-
-        The generation is read once a transaction, in ``sess.info``.
-        """
-        sess.flush()  # a write still held in the session counts too
-        if self.name in sess.connection().info.get(_PENDING, ()):
-            return load()
-        generation = current(lambda: contextlib.nullcontext(sess), self.name, sess.info)
-        if generation is None:
-            return load()
-        if generation != self._at:
-            self._at, self._values = generation, {}
-        try:
-            return self._values[key]
-        except KeyError:
-            pass
-        value = load()
-        if self._at == generation:
-            if len(self._values) >= self.limit:
-                self._values.clear()
-            self._values[key] = value
-        return value
-
-
 class ReadCache:
     """Values read from the tables watched under ``name`` for reads outside any transaction
     (``engine.reader``), kept per process while the generation holds.
@@ -156,6 +117,21 @@ class ReadCache:
             for key, value in loaded.items():
                 values[key] = (generation, value)
         return found
+
+
+class Cache(ReadCache):
+    """:class:`ReadCache` for reads inside a transaction, one key at a time.
+
+    The generation is read once a transaction (memo: ``sess.info``). A transaction that
+    has itself written the watched tables loads afresh (its reading predates its writes).
+    """
+
+    def get(self, sess, key, load):
+        """The value of ``key``, from this process's copy or from ``load()``."""
+        sess.flush()  # a write still held in the session counts too
+        if self.name in sess.connection().info.get(_PENDING, ()):
+            return load()
+        return self.read(sess, [key], lambda _missing: {key: load()}, sess.info)[key]
 
 
 def _written(statement):
